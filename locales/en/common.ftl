@@ -1,0 +1,8 @@
+# Labels shared by many flows (DESIGN §7) and the names of roles.
+control-confirm = Confirm
+control-edit = Edit
+control-cancel = Cancel
+control-skip = Skip
+role-member = member
+role-secretary = secretary
+role-admin = admin

@@ -1,0 +1,11 @@
+# The local chat in the terminal (no platform token).
+console-welcome = Branch assistant – a trial chat in the terminal (neither Telegram nor Zalo is configured).
+    You are “{ $user }” (operator). Type @name to switch user (for example: @an), @ to list users, Ctrl-D to quit.
+    Try: /newbranch to create a branch, then @an and start <invite code> to join. Send /help for the commands.
+console-bot = Assistant:
+console-bot-to = Assistant → { $user }:
+console-users = Users: { $users }. Current: { $current }.
+console-switched = You are now “{ $user }”.
+console-bad-user = A user name is lowercase letters without accents, digits, - and _ (for example: @an).
+console-file-saved = [File { $name } saved at { $path }]
+console-bye = Goodbye!

@@ -1,0 +1,10 @@
+help-description = How to use the assistant
+help-intro-member = Branch assistant – { $branch }. The commands you can use:
+help-intro-stranger = The branch assistant reminds members of branch meetings, collects their commitments and monthly self-evaluations, and sends summaries to the branch committee. To join, open your branch's invite link or send its invite code (for example: start ABCDE-FGH2K).
+help-section-public = General:
+help-section-member = Members:
+help-section-secretary = Secretaries:
+help-section-admin = Branch admins:
+help-section-operator = Operators:
+help-command-line = /{ $alias } (/{ $name }) – { $description }
+help-typing-tip = You can type a command with or without the slash, for example: help. When asked, answer with the number or type the choice.

@@ -1,0 +1,8 @@
+# Labels shared by many flows (DESIGN §7) and the names of roles.
+control-confirm = Xác nhận
+control-edit = Sửa
+control-cancel = Hủy
+control-skip = Bỏ qua
+role-member = đảng viên
+role-secretary = bí thư
+role-admin = quản trị

@@ -1,0 +1,10 @@
+help-description = Hướng dẫn sử dụng
+help-intro-member = Trợ lý Chi bộ – { $branch }. Các lệnh đồng chí dùng được:
+help-intro-stranger = Trợ lý Chi bộ giúp chi bộ nhắc lịch sinh hoạt, nhận đăng ký làm theo gương Bác và tự đánh giá hằng tháng, và gửi báo cáo cho chi ủy. Để tham gia, hãy mở đường link mời hoặc gửi mã mời của chi bộ (ví dụ: start ABCDE-FGH2K).
+help-section-public = Chung:
+help-section-member = Đảng viên:
+help-section-secretary = Bí thư, phó bí thư:
+help-section-admin = Quản trị chi bộ:
+help-section-operator = Người vận hành:
+help-command-line = /{ $name } (/{ $alias }) – { $description }
+help-typing-tip = Có thể gõ tên lệnh có hoặc không có dấu /, ví dụ: trogiup. Khi được hỏi, trả lời bằng số thứ tự hoặc gõ lại lựa chọn.

@@ -1,0 +1,110 @@
+// A chat in the terminal, for trying the bot with no platform token. The person at the keyboard can
+// be several local users in turn (@an, @binh …), so operator, secretary and members can all be
+// played end to end. Messages to other local users are shown too, marked with their name.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Engine } from "../../core/engine/engine.ts";
+import type { Messenger } from "../../core/ports/runtime.ts";
+import type { T } from "../../core/services/messages.ts";
+import type { OutMessage } from "../../core/types.ts";
+import { renderNumbered } from "./render.ts";
+
+export const CONSOLE_OPERATOR = "operator";
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  engine: Engine;
+  /** Sends what is due; called after every line so replies appear before the next prompt. */
+  drain: () => Promise<void>;
+  t: T;
+  /** Where files the bot sends (exports) are saved. */
+  filesDir: string;
+  /** Show prompts and the welcome; false when input is piped. */
+  interactive: boolean;
+}
+
+export interface ConsoleAdapter {
+  messenger: Messenger;
+  /** Reads lines until EOF; resolves once the last reply was shown. */
+  run(): Promise<void>;
+}
+
+const USER_NAME = /^[a-z0-9_-]{1,32}$/;
+
+export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
+  const { output, t } = opts;
+  let current = CONSOLE_OPERATOR;
+  const users = new Set([CONSOLE_OPERATOR]);
+  const session = Date.now().toString(36);
+  let seq = 0;
+  const write = (text: string): void => {
+    output.write(`${text}\n`);
+  };
+
+  const messenger: Messenger = {
+    platform: "CONSOLE",
+    async send(chatId: string, message: OutMessage) {
+      const header = chatId === current ? t("console-bot") : t("console-bot-to", { user: chatId });
+      write(`${header}\n${indent(renderNumbered(message))}`);
+      for (const file of message.files ?? []) {
+        await mkdir(opts.filesDir, { recursive: true });
+        const target = path.join(opts.filesDir, path.basename(file.name));
+        await writeFile(target, Buffer.from(file.data, "base64"));
+        write(indent(t("console-file-saved", { name: file.name, path: target })));
+      }
+      write("");
+    },
+  };
+
+  const prompt = () => {
+    if (opts.interactive) output.write(`[${current}] > `);
+  };
+
+  async function line(raw: string): Promise<void> {
+    const text = raw.replace(/\r$/, "");
+    if (!opts.interactive) write(`[${current}] > ${text}`);
+    if (text.startsWith("@")) {
+      const name = text.slice(1).trim().toLowerCase();
+      if (!name) return write(t("console-users", { users: [...users].join(", "), current }));
+      if (!USER_NAME.test(name)) return write(t("console-bad-user"));
+      users.add(name);
+      current = name;
+      return write(t("console-switched", { user: name }));
+    }
+    await opts.engine.handle({
+      platform: "CONSOLE",
+      updateId: `${session}-${++seq}`,
+      userId: current,
+      chatId: current,
+      text,
+      receivedAt: new Date(),
+    });
+    await opts.drain();
+  }
+
+  return {
+    messenger,
+    async run() {
+      if (opts.interactive) write(t("console-welcome", { user: CONSOLE_OPERATOR }));
+      const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
+      prompt();
+      // Lines are handled one at a time, in order, even when they arrive all at once from a pipe.
+      for await (const raw of rl) {
+        await line(raw);
+        prompt();
+      }
+      await opts.drain();
+      if (opts.interactive) write(`\n${t("console-bye")}`);
+    },
+  };
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => `  ${l}`)
+    .join("\n");
+}

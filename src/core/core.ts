@@ -1,0 +1,52 @@
+// The core, assembled: registry of features, engine for inbound events, and the scheduler's tick.
+import { createEngine, type Engine } from "./engine/engine.ts";
+import type { CoreSettings, Services } from "./engine/context.ts";
+import { Registry, type Feature } from "./engine/registry.ts";
+import type { Clock, Logger, PlatformLinks, Translator } from "./ports/runtime.ts";
+import type { Store } from "./ports/store.ts";
+import { createMessages, type Messages } from "./services/messages.ts";
+
+export interface CoreDeps {
+  store: Store;
+  translator: Translator;
+  clock: Clock;
+  logger: Logger;
+  links: PlatformLinks;
+  settings: CoreSettings;
+  features: Feature[];
+  /** Wakes the outbox sender after something was queued. */
+  onQueued?: () => void;
+}
+
+export interface Core {
+  engine: Engine;
+  registry: Registry;
+  messages: Messages;
+  services: Services;
+  /** Runs every job once for `now`; a failing job is logged and does not stop the others. */
+  tick(now?: Date): Promise<{ failed: string[] }>;
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const registry = new Registry(deps.features);
+  const messages = createMessages(deps.translator, deps.settings.defaultLocale);
+  const services: Services = { messages, links: deps.links, registry, settings: deps.settings, clock: deps.clock };
+  const engine = createEngine({ store: deps.store, services, logger: deps.logger, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) });
+
+  async function tick(now = deps.clock.now()): Promise<{ failed: string[] }> {
+    const failed: string[] = [];
+    for (const job of registry.jobs) {
+      const log = deps.logger.child({ job: job.name });
+      try {
+        await job.run({ now, store: deps.store, messages, log });
+      } catch (err) {
+        failed.push(job.name);
+        log.error({ err }, "job failed");
+      }
+    }
+    deps.onQueued?.();
+    return { failed };
+  }
+
+  return { engine, registry, messages, services, tick };
+}

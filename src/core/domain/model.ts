@@ -1,0 +1,126 @@
+// Domain records as the core sees them. They mirror prisma/models.prisma field for field, so the
+// storage layer can hand its rows over unchanged; the core never imports the Prisma client.
+import type { Platform } from "../types.ts";
+
+export type MemberStatus = "ACTIVE" | "REMOVED" | "ERASED";
+export type PartyStatus = "FULL" | "PROBATIONARY";
+export type RuleKind = "DAY_OF_MONTH" | "NTH_WEEKDAY" | "LAST_WEEKDAY";
+export type MeetingKind = "REGULAR" | "THEMATIC";
+export type MeetingStatus = "SCHEDULED" | "CANCELLED";
+export type RsvpAnswer = "ATTEND" | "ABSENT";
+export type PeriodStatus = "OPEN" | "CLOSED";
+export type CommitmentStatus = "DRAFT" | "SUBMITTED";
+export type ReviewKind = "COMMENT" | "REVISION";
+export type Progress = "DONE" | "IN_PROGRESS" | "NOT_YET";
+export type EvaluationStatus = "DRAFT" | "SUBMITTED";
+export type RatingLevel = "EXCELLENT" | "GOOD" | "COMPLETED" | "NOT_COMPLETED";
+export type OutboxStatus = "PENDING" | "SENT" | "FAILED" | "HELD";
+
+export interface BranchSettings {
+  quietStart: number;
+  quietEnd: number;
+  nudgeMax: number;
+  nudgeIntervalHours: number;
+  digestHoursBefore: number;
+  selfEvalDaysBefore: number;
+  commitmentMin: number;
+  commitmentMax: number;
+  commitmentReminderDays: number;
+  retentionMonths: number;
+}
+
+export interface Branch extends BranchSettings {
+  id: string;
+  name: string;
+  timezone: string;
+  locale: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Member {
+  id: string;
+  branchId: string;
+  fullName: string;
+  isSecretary: boolean;
+  isAdmin: boolean;
+  partyStatus: PartyStatus;
+  exempted: boolean;
+  status: MemberStatus;
+  locale: string | null;
+  preferredPlatform: Platform | null;
+  consentAt: Date | null;
+  joinedAt: Date;
+  removedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface Identity {
+  id: string;
+  platform: Platform;
+  userId: string;
+  chatId: string;
+  displayName: string | null;
+  locale: string | null;
+  memberId: string | null;
+  active: boolean;
+  inactiveReason: string | null;
+  failedCodes: number;
+  codeLockedUntil: Date | null;
+  lastChoices: unknown;
+  lastSeenAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Invite {
+  id: string;
+  branchId: string;
+  code: string;
+  grantsSecretary: boolean;
+  grantsAdmin: boolean;
+  maxUses: number;
+  uses: number;
+  expiresAt: Date;
+  createdById: string | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface FlowState {
+  identityId: string;
+  flow: string;
+  step: string;
+  data: unknown;
+  token: string;
+  expiresAt: Date;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface OutboxItem {
+  id: number;
+  key: string;
+  memberId: string | null;
+  identityId: string | null;
+  platform: Platform;
+  chatId: string;
+  payload: unknown;
+  status: OutboxStatus;
+  attempts: number;
+  notBefore: Date;
+  giveUpAt: Date | null;
+  claimedBy: string | null;
+  claimedUntil: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface AuditEntry {
+  branchId: string | null;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,119 @@
+// The context a command, flow step or action runs in: one inbound event, one unit of work.
+import { randomBytes } from "node:crypto";
+import type { FlowState } from "../domain/model.ts";
+import type { Clock, Logger, PlatformLinks } from "../ports/runtime.ts";
+import type { Tx } from "../ports/store.ts";
+import type { Messages, T } from "../services/messages.ts";
+import type { InboundEvent, Locale, OutMessage } from "../types.ts";
+import { MAX_ACTION_BYTES } from "../types.ts";
+import type { Actor } from "./access.ts";
+import { DEFAULT_FLOW_TTL_HOURS, type FlowDef, type Prompt, type Say } from "./flow.ts";
+import type { Registry } from "./registry.ts";
+
+export interface CoreSettings {
+  /** "telegram:123" style labels of operators (BOT_ADMINS). */
+  operators: ReadonlySet<string>;
+  defaultTimezone: string;
+  defaultLocale: Locale;
+}
+
+export interface Services {
+  messages: Messages;
+  links: PlatformLinks;
+  registry: Registry;
+  settings: CoreSettings;
+  clock: Clock;
+}
+
+export class Ctx {
+  readonly replies: OutMessage[] = [];
+  t: T;
+
+  constructor(
+    readonly now: Date,
+    readonly tx: Tx,
+    readonly event: InboundEvent,
+    readonly actor: Actor,
+    readonly services: Services,
+    readonly log: Logger,
+    /** The flow this chat is in, if any (already checked for expiry). */
+    public flow: FlowState | null,
+  ) {
+    this.t = services.messages.bind(actor.locale);
+  }
+
+  reply(...say: Say[]): void {
+    for (const s of say) this.replies.push(typeof s === "string" ? { text: s } : s);
+  }
+
+  /** Switches the language for the rest of this conversation's replies. */
+  useLocale(locale: Locale): void {
+    this.actor.locale = locale;
+    this.t = this.services.messages.bind(locale);
+  }
+
+  async audit(action: string, details?: Record<string, unknown>, branchId?: string | null): Promise<void> {
+    await this.tx.audit.add(
+      {
+        branchId: branchId ?? this.actor.branch?.id ?? null,
+        actorId: this.actor.member?.id ?? null,
+        actorLabel: this.actor.label,
+        action,
+        ...(details ? { details } : {}),
+      },
+      this.now,
+    );
+  }
+
+  /** Starts (or restarts) a flow in this chat and asks its first question. */
+  async startFlow<D>(flow: FlowDef<D>, data: D, step?: string): Promise<void> {
+    const first = step ?? Object.keys(flow.steps)[0];
+    if (!first || !flow.steps[first]) throw new Error(`flow ${flow.name} has no step ${String(first)}`);
+    await this.enterStep(flow, first, data);
+  }
+
+  async enterStep<D>(flow: FlowDef<D>, step: string, data: D, keepToken = false): Promise<void> {
+    const token = keepToken && this.flow ? this.flow.token : newToken();
+    const expectedVersion = this.flow?.version ?? null;
+    const state = {
+      identityId: this.actor.identity.id,
+      flow: flow.name,
+      step,
+      data: data as unknown,
+      token,
+      expiresAt: new Date(this.now.getTime() + (flow.ttlHours ?? DEFAULT_FLOW_TTL_HOURS) * 3_600_000),
+    };
+    await this.tx.flows.save(state, expectedVersion);
+    this.flow = { ...state, version: (expectedVersion ?? -1) + 1, updatedAt: this.now };
+    const stepDef = flow.steps[step];
+    if (!stepDef) throw new Error(`flow ${flow.name} has no step ${step}`);
+    this.reply(renderPrompt(await stepDef.prompt(this, data), token));
+  }
+
+  async endFlow(): Promise<void> {
+    if (this.flow) await this.tx.flows.delete(this.actor.identity.id);
+    this.flow = null;
+  }
+}
+
+/** A step's prompt as a canonical message: each choice becomes the action `f:<token>:<value>`. */
+export function renderPrompt(prompt: Prompt, token: string): OutMessage {
+  if (!prompt.choices?.length) return { text: prompt.text };
+  return {
+    text: prompt.text,
+    choices: prompt.choices.map((row) =>
+      row.map((c) => {
+        const action = `f:${token}:${c.value}`;
+        if (Buffer.byteLength(action) > MAX_ACTION_BYTES || !/^[\x21-\x7e]+$/.test(action)) {
+          throw new Error(`choice value "${c.value}" does not fit in callback data`);
+        }
+        return { label: c.label, action };
+      }),
+    ),
+  };
+}
+
+/** Short and random: a button from an earlier step carries an old token and is recognised as stale. */
+export function newToken(): string {
+  return randomBytes(6).toString("base64url").slice(0, 6);
+}

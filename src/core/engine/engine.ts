@@ -1,0 +1,290 @@
+// The core's entry point for inbound events: de-duplicate, find who is writing, route the event to a
+// command, a choice or the chat's flow, and queue the replies, all in one unit of work.
+import { AppError, UserInputError } from "../errors.ts";
+import type { Identity } from "../domain/model.ts";
+import type { Logger } from "../ports/runtime.ts";
+import type { Store, Tx } from "../ports/store.ts";
+import type { Choice, InboundEvent, OutMessage } from "../types.ts";
+import { allows, refusalKey, type Actor } from "./access.ts";
+import { Ctx, renderPrompt, type Services } from "./context.ts";
+import type { FlowDef, Next } from "./flow.ts";
+import { KeyedLock } from "./keyed-lock.ts";
+import { cleanInput, fold, MAX_INPUT_CHARS } from "./text.ts";
+
+export type Outcome = "handled" | "duplicate";
+
+export interface EngineDeps {
+  store: Store;
+  services: Services;
+  logger: Logger;
+  /** Called after a unit of work queued messages, to wake the sender. */
+  onQueued?: () => void;
+}
+
+export interface Engine {
+  handle(event: InboundEvent): Promise<Outcome>;
+  /** Chats currently being handled (for graceful shutdown). */
+  readonly busy: number;
+}
+
+/** Words that end a flow even when typed without a slash, so nobody gets stuck in one. */
+const CANCEL_WORDS = new Set(["huy", "cancel", "thoat", "dung"]);
+
+export function createEngine(deps: EngineDeps): Engine {
+  const { store, services, logger } = deps;
+  const { registry } = services;
+  const lock = new KeyedLock();
+
+  async function handle(event: InboundEvent): Promise<Outcome> {
+    return lock.run(`${event.platform}:${event.userId}`, () => processEvent(event));
+  }
+
+  async function processEvent(event: InboundEvent): Promise<Outcome> {
+    const log = logger.child({ platform: event.platform, updateId: event.updateId });
+    let outcome: Outcome;
+    try {
+      outcome = await store.tx((tx) => runEvent(tx, event, log));
+    } catch (err) {
+      // Nothing of the failed attempt was kept; answer in a fresh unit of work.
+      if (err instanceof UserInputError) {
+        outcome = await answerOnly(event, err.messageKey, err.args);
+      } else {
+        log.error({ err: describe(err) }, "update failed");
+        outcome = await answerOnly(event, "error-internal", {});
+      }
+    }
+    if (outcome === "handled") deps.onQueued?.();
+    return outcome;
+  }
+
+  async function runEvent(tx: Tx, event: InboundEvent, log: Logger): Promise<Outcome> {
+    const now = services.clock.now();
+    if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
+    const identity = await seen(tx, event, now);
+    const actor = await loadActor(tx, identity, event);
+    const ctx = new Ctx(now, tx, event, actor, services, log, null);
+    const expired = await loadFlow(ctx);
+    await route(ctx, expired);
+    await flushReplies(ctx);
+    return "handled";
+  }
+
+  async function answerOnly(event: InboundEvent, key: string, args: Record<string, string | number>): Promise<Outcome> {
+    return store.tx(async (tx) => {
+      const now = services.clock.now();
+      if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
+      const identity = await seen(tx, event, now);
+      const actor = await loadActor(tx, identity, event);
+      const ctx = new Ctx(now, tx, event, actor, services, logger, null);
+      ctx.reply(ctx.t(key, args));
+      await flushReplies(ctx);
+      return "handled";
+    });
+  }
+
+  async function seen(tx: Tx, event: InboundEvent, now: Date): Promise<Identity> {
+    const identity = await tx.identities.seen({
+      platform: event.platform,
+      userId: event.userId,
+      chatId: event.chatId,
+      ...(event.displayName ? { displayName: event.displayName } : {}),
+      at: now,
+    });
+    // A chat that had blocked the bot and writes again gets what was held back for it.
+    if (identity.inactiveReason) {
+      await tx.identities.update(identity.id, { active: true, inactiveReason: null });
+      await tx.outbox.resumeForIdentity(identity.id, now);
+      return { ...identity, active: true, inactiveReason: null };
+    }
+    return identity;
+  }
+
+  async function loadActor(tx: Tx, identity: Identity, event: InboundEvent): Promise<Actor> {
+    const found = identity.memberId ? await tx.members.byId(identity.memberId) : null;
+    const member = found?.status === "ACTIVE" ? found : null;
+    const branch = member ? await tx.branches.byId(member.branchId) : null;
+    const label = `${event.platform.toLowerCase()}:${event.userId}`;
+    return {
+      identity,
+      member,
+      branch,
+      isOperator: services.settings.operators.has(label),
+      locale: services.messages.localeOf(member, branch, identity),
+      label,
+    };
+  }
+
+  /** Loads the chat's flow; an expired one is removed. Returns true when one had expired. */
+  async function loadFlow(ctx: Ctx): Promise<boolean> {
+    const state = await ctx.tx.flows.get(ctx.actor.identity.id);
+    if (!state) return false;
+    if (state.expiresAt <= ctx.now || !registry.flow(state.flow)) {
+      await ctx.tx.flows.delete(state.identityId);
+      return true;
+    }
+    ctx.flow = state;
+    return false;
+  }
+
+  async function route(ctx: Ctx, flowExpired: boolean): Promise<void> {
+    const event = ctx.event;
+    if (event.unsupported) return ctx.reply(ctx.t("input-unsupported"));
+    if (event.choice !== undefined) return runAction(ctx, event.choice);
+
+    const text = cleanInput(event.text ?? "");
+    if (!text) return ctx.reply(ctx.t("input-empty"));
+    if (text.length > MAX_INPUT_CHARS) return ctx.reply(ctx.t("input-too-long", { count: text.length, max: MAX_INPUT_CHARS }));
+
+    const slash = /^\/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text);
+    if (slash) return runCommand(ctx, slash[1] ?? "", slash[2]?.trim() ?? "");
+
+    const picked = matchChoice(ctx.actor.identity.lastChoices, text);
+    if (picked) return runAction(ctx, picked.action);
+
+    const words = fold(text).split(" ");
+    const bare = words.join("");
+    if (ctx.flow) {
+      if (CANCEL_WORDS.has(bare)) return runCommand(ctx, "huy", "");
+      return runFlowText(ctx, text);
+    }
+    const command = registry.command(bare) ?? (words.length > 1 ? registry.command(words[0] ?? "") : undefined);
+    if (command && (words.length === 1 || command.bareArgs)) {
+      return runCommand(ctx, command.name, words.length === 1 ? "" : text.slice(text.indexOf(" ") + 1).trim());
+    }
+    if (!ctx.actor.member && looksLikeCode(text)) {
+      const start = registry.command("start");
+      if (start) return runCommand(ctx, "start", text);
+    }
+    if (flowExpired) return ctx.reply(ctx.t("flow-expired"));
+    ctx.reply(ctx.t(ctx.actor.member ? "fallback-member" : "fallback-stranger"));
+  }
+
+  async function runCommand(ctx: Ctx, word: string, args: string): Promise<void> {
+    const command = registry.command(word);
+    if (!command) return ctx.reply(ctx.t("command-unknown", { command: word.slice(0, 32) }));
+    if (!allows(ctx.actor, command.access)) return ctx.reply(ctx.t(refusalKey(command.access)));
+    await command.run(ctx, args);
+  }
+
+  async function runAction(ctx: Ctx, action: string): Promise<void> {
+    const parts = action.split(":");
+    if (parts[0] === "f") return runFlowChoice(ctx, parts[1] ?? "", parts.slice(2).join(":"));
+    const def = registry.action(parts[0] ?? "");
+    if (!def) return ctx.reply(ctx.t("choice-stale"));
+    if (!allows(ctx.actor, def.access)) return ctx.reply(ctx.t(refusalKey(def.access)));
+    await def.run(ctx, parts.slice(1));
+  }
+
+  async function runFlowChoice(ctx: Ctx, token: string, value: string): Promise<void> {
+    const state = ctx.flow;
+    const def = state && registry.flow(state.flow);
+    const step = def?.steps[state!.step];
+    if (!state || !def || !step?.choice || state.token !== token) return ctx.reply(ctx.t("choice-stale"));
+    if (!allows(ctx.actor, def.access)) return refuseInFlow(ctx, def);
+    await apply(ctx, def, await step.choice(ctx, state.data, value));
+  }
+
+  async function runFlowText(ctx: Ctx, text: string): Promise<void> {
+    const state = ctx.flow!;
+    const def = registry.flow(state.flow)!;
+    const step = def.steps[state.step];
+    if (!step) {
+      await ctx.endFlow();
+      return ctx.reply(ctx.t("flow-expired"));
+    }
+    if (!allows(ctx.actor, def.access)) return refuseInFlow(ctx, def);
+    if (!step.text) return apply(ctx, def, { kind: "invalid", key: "input-pick-a-choice", args: {} });
+    await apply(ctx, def, await step.text(ctx, state.data, text));
+  }
+
+  async function refuseInFlow(ctx: Ctx, def: FlowDef<unknown>): Promise<void> {
+    await ctx.endFlow();
+    ctx.reply(ctx.t(refusalKey(def.access)));
+  }
+
+  async function apply(ctx: Ctx, def: FlowDef<unknown>, next: Next<unknown>): Promise<void> {
+    switch (next.kind) {
+      case "go":
+        ctx.reply(...next.say);
+        return ctx.enterStep(def, next.step, next.data);
+      case "end":
+        await ctx.endFlow();
+        return ctx.reply(...next.say);
+      case "invalid": {
+        const state = ctx.flow!;
+        const step = def.steps[state.step]!;
+        ctx.reply(ctx.t(next.key, next.args));
+        ctx.reply(renderPrompt(await step.prompt(ctx, state.data), state.token));
+      }
+    }
+  }
+
+  async function flushReplies(ctx: Ctx): Promise<void> {
+    const merged = mergeReplies(ctx.replies);
+    const { identity } = ctx.actor;
+    const event = ctx.event;
+    for (const [i, message] of merged.entries()) {
+      await ctx.tx.outbox.enqueue([
+        {
+          key: `reply:${event.platform}:${event.updateId}:${i}`,
+          memberId: ctx.actor.member?.id ?? identity.memberId,
+          identityId: identity.id,
+          platform: identity.platform,
+          chatId: identity.chatId,
+          payload: message,
+          notBefore: new Date(0),
+          giveUpAt: null,
+        },
+      ]);
+    }
+    // What a typed "1" or label refers to from now on: the choices of the last reply, if any.
+    const last = merged.at(-1);
+    const choices = last?.choices?.flat() ?? [];
+    const next = choices.length ? choices : null;
+    if (merged.length && JSON.stringify(next) !== JSON.stringify(identity.lastChoices ?? null)) {
+      await ctx.tx.identities.update(identity.id, { lastChoices: next });
+    }
+  }
+
+  return {
+    handle,
+    get busy() {
+      return lock.size;
+    },
+  };
+}
+
+/** Text-only replies are joined with what follows, so a person gets one message, not three. */
+export function mergeReplies(replies: OutMessage[]): OutMessage[] {
+  const out: OutMessage[] = [];
+  for (const r of replies) {
+    const prev = out.at(-1);
+    if (prev && !prev.choices?.length && !prev.files?.length) {
+      out[out.length - 1] = { ...r, text: `${prev.text}\n\n${r.text}` };
+    } else {
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/** "2", "Vắng mặt", "vang mat" or "VẮNG MẶT." all pick the same choice. */
+export function matchChoice(stored: unknown, text: string): Choice | null {
+  if (!Array.isArray(stored) || stored.length === 0) return null;
+  const choices = stored as Choice[];
+  const trimmed = text.trim();
+  if (/^\d{1,2}$/.test(trimmed)) return choices[Number(trimmed) - 1] ?? null;
+  const folded = fold(trimmed);
+  return choices.find((c) => fold(c.label) === folded) ?? null;
+}
+
+/** An invite code as printed (ABCDE-FGHJK) or typed (abcde fghjk). */
+export function looksLikeCode(text: string): boolean {
+  return /^[A-Za-z0-9]{4,6}[- ]?[A-Za-z0-9]{4,6}$/.test(text.trim()) && /\d/.test(text);
+}
+
+function describe(err: unknown): unknown {
+  if (err instanceof AppError) return { code: err.code, message: err.message, stack: err.stack };
+  if (err instanceof Error) return { message: err.message, stack: err.stack };
+  return err;
+}

@@ -1,0 +1,49 @@
+// Flows are explicit state machines stored in the database (FlowState): the same flow runs on
+// Telegram, Zalo and the console, survives restarts, and can wait weeks for an answer.
+import type { Access } from "./access.ts";
+import type { Ctx } from "./context.ts";
+import type { OutMessage } from "../types.ts";
+
+/** A choice inside a step: `value` is short ASCII, local to the step. */
+export interface StepChoice {
+  label: string;
+  value: string;
+}
+
+export interface Prompt {
+  text: string;
+  choices?: StepChoice[][];
+}
+
+export type Say = string | OutMessage;
+
+export type Next<D> =
+  /** Move to a step (or stay on the same one with new data); `say` goes before its prompt. */
+  | { kind: "go"; step: string; data: D; say: Say[] }
+  /** The flow is over; nothing of it stays in FlowState. */
+  | { kind: "end"; say: Say[] }
+  /** The answer was not acceptable: tell why, ask again, change nothing. */
+  | { kind: "invalid"; key: string; args: Record<string, string | number> };
+
+export const go = <D>(step: string, data: D, ...say: Say[]): Next<D> => ({ kind: "go", step, data, say });
+export const end = <D>(...say: Say[]): Next<D> => ({ kind: "end", say });
+export const invalid = <D>(key: string, args: Record<string, string | number> = {}): Next<D> => ({ kind: "invalid", key, args });
+
+export interface StepDef<D> {
+  prompt(ctx: Ctx, data: D): Promise<Prompt> | Prompt;
+  /** Free text typed at this step. Without it, typed text that is no choice is refused politely. */
+  text?(ctx: Ctx, data: D, text: string): Promise<Next<D>> | Next<D>;
+  /** A choice picked at this step (by button, number or label). */
+  choice?(ctx: Ctx, data: D, value: string): Promise<Next<D>> | Next<D>;
+}
+
+export interface FlowDef<D> {
+  name: string;
+  /** Checked again at every step: a role removed mid-flow ends the flow. */
+  access: Access;
+  /** How long the flow waits for an answer (default 48 hours). */
+  ttlHours?: number;
+  steps: Record<string, StepDef<D>>;
+}
+
+export const DEFAULT_FLOW_TTL_HOURS = 48;

@@ -1,0 +1,11 @@
+// What a scheduled job gets: the time, the store, and the same way of sending that flows use.
+import type { Logger } from "../ports/runtime.ts";
+import type { Store } from "../ports/store.ts";
+import type { Messages } from "../services/messages.ts";
+
+export interface JobContext {
+  now: Date;
+  store: Store;
+  messages: Messages;
+  log: Logger;
+}

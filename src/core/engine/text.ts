@@ -1,0 +1,83 @@
+// Text as people type it on a phone: composed or decomposed diacritics, stray control characters,
+// direction overrides pasted from elsewhere. Everything typed goes through here first.
+
+/** Longest text the bot accepts in one message; longer is refused, never cut silently. */
+export const MAX_INPUT_CHARS = 2000;
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// Bidirectional overrides and isolates can make a name display reversed in someone else's chat.
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const ANSI = /\u001B\[[0-9;?]*[ -\/]*[@-~]/g;
+
+/** NFC, without control characters or direction overrides, trimmed; line breaks are kept. */
+export function cleanInput(raw: string): string {
+  return raw.normalize("NFC").replace(ANSI, "").replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(BIDI, "").trim();
+}
+
+/** For matching typed answers: lowercase, no diacritics (đ → d), single spaces, no end punctuation. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[.!?,;:]+$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Length as a person counts it (an emoji with a skin tone is one). */
+export function visibleLength(text: string): number {
+  let n = 0;
+  for (const _ of new Intl.Segmenter("vi", { granularity: "grapheme" }).segment(text)) n++;
+  return n;
+}
+
+/** Counted in characters the platforms count (UTF-16 units for Telegram's 4096). */
+export function codeUnits(text: string): number {
+  return text.length;
+}
+
+/**
+ * Splits a text into pieces of at most `limit` characters, at line breaks where possible, then at
+ * spaces, and only inside a word when a single word is longer than the limit.
+ */
+export function splitText(text: string, limit: number): string[] {
+  if (text.length <= limit) return [text];
+  const parts: string[] = [];
+  let current = "";
+  const push = () => {
+    if (current) parts.push(current.replace(/\n+$/, ""));
+    current = "";
+  };
+  for (const line of text.split("\n")) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (candidate.length <= limit) {
+      current = candidate;
+      continue;
+    }
+    push();
+    if (line.length <= limit) {
+      current = line;
+      continue;
+    }
+    // One line longer than the limit: break at spaces, then hard-break what still does not fit.
+    let rest = line;
+    while (rest.length > limit) {
+      let cut = rest.lastIndexOf(" ", limit);
+      if (cut <= 0) cut = safeCut(rest, limit);
+      parts.push(rest.slice(0, cut).trimEnd());
+      rest = rest.slice(cut).trimStart();
+    }
+    current = rest;
+  }
+  push();
+  return parts.filter((p) => p.length > 0);
+}
+
+// Never cut between the two halves of a surrogate pair.
+function safeCut(text: string, limit: number): number {
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}

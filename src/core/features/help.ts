@@ -1,0 +1,35 @@
+// /trogiup: the commands this person may use, grouped by role, in their language.
+import { allows, type Access } from "../engine/access.ts";
+import type { Ctx } from "../engine/context.ts";
+import type { Feature } from "../engine/registry.ts";
+
+const SECTIONS: Access[] = ["public", "member", "secretary", "admin", "operator"];
+
+export function helpText(ctx: Ctx): string {
+  const { registry } = ctx.services;
+  const lines: string[] = [];
+  const member = ctx.actor.member;
+  lines.push(member ? ctx.t("help-intro-member", { branch: ctx.actor.branch?.name ?? "" }) : ctx.t("help-intro-stranger"));
+  for (const access of SECTIONS) {
+    if (!allows(ctx.actor, access)) continue;
+    const commands = registry.commands.filter((c) => c.access === access && !(access === "public" && c.name === "start"));
+    if (!commands.length) continue;
+    lines.push("", ctx.t(`help-section-${access}`));
+    for (const c of commands) lines.push(ctx.t("help-command-line", { name: c.name, alias: c.alias, description: ctx.t(c.description) }));
+  }
+  if (ctx.event.platform !== "TELEGRAM") lines.push("", ctx.t("help-typing-tip"));
+  return lines.join("\n");
+}
+
+export const helpFeature: Feature = {
+  name: "help",
+  commands: [
+    {
+      name: "trogiup",
+      alias: "help",
+      access: "public",
+      description: "help-description",
+      run: async (ctx) => ctx.reply(helpText(ctx)),
+    },
+  ],
+};

@@ -1,0 +1,159 @@
+// Joining a branch: /start <code> (or the code typed alone, or a Telegram deep link), then full name,
+// the privacy notice and consent, and a confirmation. Nothing is stored until the person confirms.
+import { inviteProblem, lockoutMinutes, normalizeCode } from "../domain/invites.ts";
+import type { Invite } from "../domain/model.ts";
+import type { Ctx } from "../engine/context.ts";
+import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
+import type { Feature } from "../engine/registry.ts";
+import { roleNames } from "./roles.ts";
+
+interface JoinDraft {
+  inviteId: string;
+  code: string;
+  branchId: string;
+  branchName: string;
+  isSecretary: boolean;
+  isAdmin: boolean;
+  fullName?: string;
+}
+
+const NAME_MAX = 80;
+// Letters with their marks, spaces, and the apostrophes and hyphens of names such as H'Hen Niê.
+const NAME_CHARS = /^[\p{L}\p{M}' ’.-]+$/u;
+
+/** A full name as it should be stored, or the key of what is wrong with it. */
+export function parseFullName(text: string): { name: string } | { problem: string } {
+  const name = text.replace(/\s+/g, " ").trim();
+  if (name.length > NAME_MAX) return { problem: "onboarding-name-too-long" };
+  if (!NAME_CHARS.test(name)) return { problem: "onboarding-name-invalid" };
+  if (name.split(" ").filter((w) => /\p{L}/u.test(w)).length < 2) return { problem: "onboarding-name-incomplete" };
+  // "nguyễn văn an" and "NGUYỄN VĂN AN" become "Nguyễn Văn An"; mixed case is kept as typed.
+  const uniform = name === name.toLowerCase() || name === name.toUpperCase();
+  return { name: uniform ? name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()) : name };
+}
+
+const joinFlow: FlowDef<JoinDraft> = {
+  name: "join",
+  access: "public",
+  ttlHours: 72,
+  steps: {
+    name: {
+      prompt: (ctx, d) => ({ text: ctx.t("onboarding-ask-name", { branch: d.branchName }) }),
+      text: (_ctx, d, text) => {
+        const parsed = parseFullName(text);
+        if ("problem" in parsed) return invalid(parsed.problem, { max: NAME_MAX });
+        return go("consent", { ...d, fullName: parsed.name });
+      },
+    },
+    consent: {
+      prompt: (ctx) => ({
+        text: ctx.t("onboarding-privacy"),
+        choices: [[{ label: ctx.t("onboarding-agree"), value: "yes" }, { label: ctx.t("onboarding-disagree"), value: "no" }]],
+      }),
+      choice: (ctx, d, value) => (value === "yes" ? go("confirm", d) : end(ctx.t("onboarding-declined"))),
+    },
+    confirm: {
+      prompt: (ctx, d) => ({
+        text: ctx.t("onboarding-confirm", { branch: d.branchName, name: d.fullName ?? "", role: roleNames(ctx.t, d) }),
+        choices: [
+          [
+            { label: ctx.t("control-confirm"), value: "ok" },
+            { label: ctx.t("control-edit"), value: "edit" },
+            { label: ctx.t("control-cancel"), value: "cancel" },
+          ],
+        ],
+      }),
+      choice: async (ctx, d, value) => {
+        if (value === "edit") return go("name", d);
+        if (value === "cancel") return end(ctx.t("cancel-done"));
+        return join(ctx, d);
+      },
+    },
+  },
+};
+
+async function join(ctx: Ctx, d: JoinDraft): Promise<Next<JoinDraft>> {
+  const { tx, now, actor } = ctx;
+  // The invite may have been used up or revoked while this person was typing.
+  const invite = await tx.invites.byCode(d.code);
+  const problem = inviteProblem(invite, now);
+  if (problem || !invite || !(await tx.invites.use(invite.id, now))) return end(ctx.t(problem ?? "invite-used-up"));
+  const branch = await tx.branches.byId(invite.branchId);
+  if (!branch) return end(ctx.t("invite-unknown"));
+
+  const member = await tx.members.create({
+    branchId: branch.id,
+    fullName: d.fullName ?? "",
+    isSecretary: invite.grantsSecretary,
+    isAdmin: invite.grantsAdmin,
+    locale: actor.locale,
+    preferredPlatform: actor.identity.platform,
+    consentAt: now,
+  });
+  await tx.identities.update(actor.identity.id, { memberId: member.id, failedCodes: 0, codeLockedUntil: null });
+  actor.member = member;
+  actor.branch = branch;
+  await ctx.audit("member.joined", { memberId: member.id, inviteId: invite.id, secretary: member.isSecretary, admin: member.isAdmin }, branch.id);
+
+  // The branch's admins learn who joined, each in their own language.
+  for (const admin of await tx.members.listActive(branch.id)) {
+    if (!admin.isAdmin || admin.id === member.id) continue;
+    await ctx.services.messages.toMember(tx, admin, branch, `joined:${member.id}:${admin.id}`, (t) => ({
+      text: t("onboarding-admin-notice", { name: member.fullName, role: roleNames(t, member) }),
+    }));
+  }
+  const next = member.isAdmin ? "onboarding-next-admin" : member.isSecretary ? "onboarding-next-secretary" : "onboarding-next-member";
+  return end(ctx.t("onboarding-welcome", { name: member.fullName, branch: branch.name }) + "\n\n" + ctx.t(next));
+}
+
+/** Checks a typed code, counting wrong ones so that guessing slows down. */
+async function startWithCode(ctx: Ctx, raw: string): Promise<void> {
+  const { tx, now, actor } = ctx;
+  if (actor.member) return ctx.reply(ctx.t("onboarding-already-member", { branch: actor.branch?.name ?? "" }));
+  const locked = actor.identity.codeLockedUntil;
+  if (locked && locked > now) {
+    return ctx.reply(ctx.t("invite-locked", { minutes: Math.ceil((locked.getTime() - now.getTime()) / 60_000) }));
+  }
+  const code = normalizeCode(raw);
+  const invite: Invite | null = /^[A-Z0-9]{1,64}$/.test(code) ? await tx.invites.byCode(code) : null;
+  const problem = inviteProblem(invite, now);
+  if (problem || !invite) {
+    const failed = actor.identity.failedCodes + 1;
+    const wait = lockoutMinutes(failed);
+    await tx.identities.update(actor.identity.id, { failedCodes: failed, codeLockedUntil: wait ? new Date(now.getTime() + wait * 60_000) : null });
+    return ctx.reply(ctx.t(problem ?? "invite-unknown"));
+  }
+  const branch = await tx.branches.byId(invite.branchId);
+  if (!branch) return ctx.reply(ctx.t("invite-unknown"));
+  if (actor.identity.failedCodes) await tx.identities.update(actor.identity.id, { failedCodes: 0, codeLockedUntil: null });
+  await ctx.startFlow(joinFlow, {
+    inviteId: invite.id,
+    code: invite.code,
+    branchId: branch.id,
+    branchName: branch.name,
+    isSecretary: invite.grantsSecretary,
+    isAdmin: invite.grantsAdmin,
+  });
+}
+
+function status(ctx: Ctx): void {
+  const { member, branch } = ctx.actor;
+  if (!member) return ctx.reply(ctx.t("onboarding-stranger"));
+  ctx.reply(ctx.t("onboarding-status", { name: member.fullName, branch: branch?.name ?? "", role: roleNames(ctx.t, member) }));
+}
+
+export const onboardingFeature: Feature = {
+  name: "onboarding",
+  flows: [joinFlow],
+  commands: [
+    {
+      name: "start",
+      alias: "batdau",
+      access: "public",
+      description: "onboarding-description",
+      bareArgs: true,
+      run: async (ctx, args) => (args ? startWithCode(ctx, args) : status(ctx)),
+    },
+  ],
+};
+

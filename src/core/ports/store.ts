@@ -1,0 +1,158 @@
+// The data-access port. The core states what it needs; src/infra/prisma implements it.
+// Everything runs inside `store.tx`: a unit of work that commits or rolls back as one, so a state
+// change and the messages it causes are never separated.
+import type { Platform } from "../types.ts";
+import type { AuditEntry, Branch, BranchSettings, FlowState, Identity, Invite, Member, OutboxItem } from "../domain/model.ts";
+import type { CommitmentRepo } from "./commitments.ts";
+import type { DigestRepo } from "./digests.ts";
+import type { LinkCodeRepo } from "./link-codes.ts";
+import type { MeetingRepo } from "./meetings.ts";
+
+export interface UpdateRepo {
+  /** Records an update as processed; false when it was processed before (a duplicate). */
+  markProcessed(platform: Platform, updateId: string, at: Date): Promise<boolean>;
+  /** Forgets processed updates older than `before` (they can no longer be redelivered). */
+  prune(before: Date): Promise<number>;
+}
+
+export interface SeenIdentity {
+  platform: Platform;
+  userId: string;
+  chatId: string;
+  displayName?: string;
+  locale?: string;
+  at: Date;
+}
+
+export interface IdentityRepo {
+  /** Creates the identity on first contact; refreshes chat id, last seen, and reactivates it. */
+  seen(input: SeenIdentity): Promise<Identity>;
+  byId(id: string): Promise<Identity | null>;
+  byPlatformUser(platform: Platform, userId: string): Promise<Identity | null>;
+  listForMember(memberId: string): Promise<Identity[]>;
+  listForMembers(memberIds: string[]): Promise<Identity[]>;
+  update(
+    id: string,
+    patch: Partial<Pick<Identity, "locale" | "memberId" | "active" | "inactiveReason" | "failedCodes" | "codeLockedUntil" | "lastChoices">>,
+  ): Promise<void>;
+}
+
+export interface NewMember {
+  branchId: string;
+  fullName: string;
+  isSecretary: boolean;
+  isAdmin: boolean;
+  locale: string | null;
+  preferredPlatform: Platform | null;
+  consentAt: Date;
+}
+
+export interface MemberRepo {
+  create(input: NewMember): Promise<Member>;
+  byId(id: string): Promise<Member | null>;
+  listActive(branchId: string): Promise<Member[]>;
+  update(id: string, patch: Partial<Omit<Member, "id" | "branchId" | "joinedAt" | "updatedAt">>): Promise<Member>;
+}
+
+export interface NewBranch {
+  name: string;
+  timezone: string;
+  locale: string;
+}
+
+export interface BranchRepo {
+  create(input: NewBranch): Promise<Branch>;
+  byId(id: string): Promise<Branch | null>;
+  list(): Promise<Branch[]>;
+  update(id: string, patch: Partial<BranchSettings & Pick<Branch, "name" | "timezone" | "locale">>): Promise<Branch>;
+}
+
+export interface NewInvite {
+  branchId: string;
+  code: string;
+  grantsSecretary: boolean;
+  grantsAdmin: boolean;
+  maxUses: number;
+  expiresAt: Date;
+  createdById: string | null;
+}
+
+export interface InviteRepo {
+  create(input: NewInvite): Promise<Invite>;
+  byCode(code: string): Promise<Invite | null>;
+  /** Counts one use if the invite still has one left; false when it was used up meanwhile. */
+  use(id: string, now: Date): Promise<boolean>;
+  listOpen(branchId: string, now: Date): Promise<Invite[]>;
+  revoke(id: string, at: Date): Promise<void>;
+}
+
+export interface FlowRepo {
+  get(identityId: string): Promise<FlowState | null>;
+  /**
+   * Writes the state. `expectedVersion` is the version read earlier (null for a new flow); when
+   * another instance wrote in between, this throws ConflictError and the unit of work is retried.
+   */
+  save(state: Omit<FlowState, "version" | "updatedAt">, expectedVersion: number | null): Promise<void>;
+  delete(identityId: string): Promise<void>;
+  /** Removes flows whose expiry has passed; returns them so their owners can be told. */
+  expired(now: Date, limit: number): Promise<FlowState[]>;
+}
+
+export interface NewOutboxItem {
+  key: string;
+  memberId: string | null;
+  identityId: string | null;
+  platform: Platform;
+  chatId: string;
+  payload: unknown;
+  notBefore: Date;
+  giveUpAt: Date | null;
+  /** Written as already failed: the member has no chat that can receive it (reported, never sent). */
+  undeliverable?: string;
+}
+
+export interface OutboxRepo {
+  /** Inserts the items whose key is new; returns how many were inserted. */
+  enqueue(items: NewOutboxItem[]): Promise<number>;
+  /** Leases up to `limit` due items to `owner` until `leaseUntil`; safe when instances race. */
+  claim(owner: string, now: Date, leaseUntil: Date, limit: number, platforms: Platform[]): Promise<OutboxItem[]>;
+  markSent(ids: number[], at: Date): Promise<void>;
+  retryLater(id: number, notBefore: Date, error: string): Promise<void>;
+  markFailed(id: number, error: string): Promise<void>;
+  /** Releases the lease without counting an attempt (rate limited, shutting down). */
+  release(ids: number[], notBefore: Date): Promise<void>;
+  /** Items for a chat that went inactive are held back until the member writes again. */
+  holdForIdentity(identityId: string, error: string): Promise<number>;
+  resumeForIdentity(identityId: string, now: Date): Promise<number>;
+  backlog(now: Date): Promise<{ pending: number; due: number; failed: number }>;
+  byKey(key: string): Promise<OutboxItem | null>;
+  existingKeys(keys: string[]): Promise<Set<string>>;
+}
+
+export interface AuditRepo {
+  add(entry: AuditEntry, at: Date): Promise<void>;
+}
+
+/** The repositories, bound to one unit of work. */
+export interface Tx {
+  updates: UpdateRepo;
+  identities: IdentityRepo;
+  members: MemberRepo;
+  branches: BranchRepo;
+  invites: InviteRepo;
+  flows: FlowRepo;
+  outbox: OutboxRepo;
+  audit: AuditRepo;
+  linkCodes: LinkCodeRepo;
+  meetings: MeetingRepo;
+  commitments: CommitmentRepo;
+  digests: DigestRepo;
+}
+
+export interface Store {
+  /** Runs `fn` as one unit of work; retried from the start when another instance conflicted. */
+  tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  readonly provider: "sqlite" | "postgres";
+}

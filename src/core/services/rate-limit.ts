@@ -1,0 +1,44 @@
+// Token buckets in real time (never the injectable clock: waiting is physical).
+
+export class TokenBucket {
+  private tokens: number;
+  private last = performance.now();
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly capacity: number,
+  ) {
+    this.tokens = capacity;
+  }
+
+  /** Milliseconds until a token is free (0 when one was taken). */
+  take(): number {
+    const now = performance.now();
+    if (now < this.pausedUntil) return this.pausedUntil - now;
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000);
+  }
+
+  /** The platform said to wait (429 retry_after): nothing goes out before then. */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, performance.now() + ms);
+    this.tokens = 0;
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until the bucket hands out a token. */
+export async function acquire(bucket: TokenBucket): Promise<void> {
+  for (;;) {
+    const wait = bucket.take();
+    if (wait === 0) return;
+    await sleep(wait);
+  }
+}

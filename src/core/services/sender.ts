@@ -1,0 +1,303 @@
+// Drains the outbox through the Messenger ports: per-platform and per-chat rate limits, messages to
+// one chat in order, 429 honoured, 5xx and network errors retried with backoff, permanent failures
+// recorded, a chat that blocked the bot held until it writes again.
+import { DeliveryError } from "../errors.ts";
+import type { OutboxItem } from "../domain/model.ts";
+import { KeyedLock } from "../engine/keyed-lock.ts";
+import type { Clock, Logger, Messenger } from "../ports/runtime.ts";
+import type { Store } from "../ports/store.ts";
+import type { OutMessage, Platform } from "../types.ts";
+import { acquire, sleep, TokenBucket } from "./rate-limit.ts";
+
+export interface PlatformLimit {
+  /** Messages per second for the whole platform (Telegram ~30, Zalo unpublished). */
+  perSecond: number;
+  /** Messages per second to one chat, with a small burst (Telegram: ~1/s). */
+  perChatPerSecond: number;
+  chatBurst: number;
+}
+
+export interface SenderOptions {
+  store: Store;
+  messengers: Messenger[];
+  clock: Clock;
+  logger: Logger;
+  /** This instance's name in claims, so several instances can share the outbox. */
+  owner: string;
+  limits?: Partial<Record<Platform, Partial<PlatformLimit>>>;
+  /** Items claimed but not yet sent, at most. */
+  maxInFlight?: number;
+  /** Sends running at once. */
+  concurrency?: number;
+  /** How long a claim lasts; must exceed the longest wait behind the rate limits. */
+  leaseMs?: number;
+  /** Poll interval when idle (kick() wakes it sooner). */
+  idleMs?: number;
+  /** Give up on a message this long after it was queued, unless it says otherwise. */
+  giveUpAfterMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+}
+
+export interface SenderStats {
+  sent: number;
+  retried: number;
+  failed: number;
+  rateLimited: number;
+}
+
+export interface Sender {
+  start(): void;
+  /** Stops claiming, finishes sends under way, releases what was claimed but not sent. */
+  stop(): Promise<void>;
+  /** Something was queued: look now rather than at the next poll. */
+  kick(): void;
+  /** Sends everything due now and returns when nothing due is left (tests, the console). */
+  drain(): Promise<void>;
+  readonly stats: SenderStats;
+}
+
+const DEFAULT_LIMIT: PlatformLimit = { perSecond: 25, perChatPerSecond: 1, chatBurst: 3 };
+
+export function createSender(opts: SenderOptions): Sender {
+  const log = opts.logger.child({ component: "sender" });
+  const messengers = new Map(opts.messengers.map((m) => [m.platform, m]));
+  const platforms = [...messengers.keys()];
+  const limits = new Map<Platform, PlatformLimit>(platforms.map((p) => [p, { ...DEFAULT_LIMIT, ...opts.limits?.[p] }]));
+  const globalBuckets = new Map(platforms.map((p) => [p, new TokenBucket(limits.get(p)!.perSecond, Math.max(1, limits.get(p)!.perSecond))]));
+  const chatBuckets = new Map<string, TokenBucket>();
+  const maxInFlight = opts.maxInFlight ?? 500;
+  const concurrency = opts.concurrency ?? 16;
+  const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  const idleMs = opts.idleMs ?? 1_000;
+  const giveUpAfterMs = opts.giveUpAfterMs ?? 72 * 3_600_000;
+  const backoffBase = opts.backoffBaseMs ?? 2_000;
+  const backoffMax = opts.backoffMaxMs ?? 15 * 60_000;
+  const stats: SenderStats = { sent: 0, retried: 0, failed: 0, rateLimited: 0 };
+
+  const chats = new KeyedLock();
+  let inFlight = 0;
+  let running = false;
+  let stopping = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let kicked = false;
+  let active = 0;
+  const slotWaiters: Array<() => void> = [];
+  const toRelease: number[] = [];
+  let sentBuffer: number[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  /** Chats whose earlier message is waiting for a retry: later ones must not overtake it. */
+  const blockedChats = new Map<string, Date>();
+
+  const chatBucket = (platform: Platform, chatId: string): TokenBucket => {
+    const key = `${platform}:${chatId}`;
+    let b = chatBuckets.get(key);
+    if (!b) {
+      const l = limits.get(platform)!;
+      b = new TokenBucket(l.perChatPerSecond, l.chatBurst);
+      chatBuckets.set(key, b);
+      if (chatBuckets.size > 50_000) chatBuckets.delete(chatBuckets.keys().next().value!);
+    }
+    return b;
+  };
+
+  async function slot(): Promise<void> {
+    if (active < concurrency) {
+      active++;
+      return;
+    }
+    await new Promise<void>((resolve) => slotWaiters.push(resolve));
+    active++;
+  }
+  function freeSlot(): void {
+    active--;
+    slotWaiters.shift()?.();
+  }
+
+  function flushSent(): Promise<void> {
+    if (!sentBuffer.length) return flushing;
+    const ids = sentBuffer;
+    sentBuffer = [];
+    const at = opts.clock.now();
+    flushing = flushing.then(() =>
+      opts.store.tx((tx) => tx.outbox.markSent(ids, at)).catch((err: unknown) => {
+        // The messages went out; if this write is lost they may be sent again after the lease.
+        log.error({ err, count: ids.length }, "could not record sent messages");
+      }),
+    );
+    return flushing;
+  }
+
+  async function record(fn: Parameters<Store["tx"]>[0]): Promise<void> {
+    try {
+      await opts.store.tx(fn);
+    } catch (err) {
+      log.error({ err }, "could not record a delivery result");
+    }
+  }
+
+  function backoff(attempts: number): number {
+    const exp = Math.min(backoffMax, backoffBase * 2 ** Math.min(attempts, 20));
+    return Math.round(exp * (0.75 + Math.random() * 0.5));
+  }
+
+  async function sendOne(item: OutboxItem): Promise<void> {
+    const chatKey = `${item.platform}:${item.chatId}`;
+    try {
+      if (stopping) {
+        toRelease.push(item.id);
+        return;
+      }
+      const heldUntil = blockedChats.get(chatKey);
+      if (heldUntil) {
+        // An earlier message to this chat failed and waits for a retry: keep the order.
+        await record((tx) => tx.outbox.release([item.id], heldUntil));
+        return;
+      }
+      const now = opts.clock.now();
+      const giveUpAt = item.giveUpAt ?? new Date(item.createdAt.getTime() + giveUpAfterMs);
+      if (giveUpAt <= now) {
+        stats.failed++;
+        log.warn({ id: item.id, key: item.key }, "message expired before it could be delivered");
+        await record((tx) => tx.outbox.markFailed(item.id, "expired"));
+        return;
+      }
+      const messenger = messengers.get(item.platform)!;
+      await acquire(chatBucket(item.platform, item.chatId));
+      await acquire(globalBuckets.get(item.platform)!);
+      await slot();
+      try {
+        await messenger.send(item.chatId, item.payload as OutMessage);
+      } finally {
+        freeSlot();
+      }
+      stats.sent++;
+      sentBuffer.push(item.id);
+      if (sentBuffer.length >= 100) void flushSent();
+    } catch (err) {
+      await failed(item, chatKey, err);
+    } finally {
+      inFlight--;
+      if (inFlight < maxInFlight / 2) poke();
+    }
+  }
+
+  async function failed(item: OutboxItem, chatKey: string, err: unknown): Promise<void> {
+    const now = opts.clock.now();
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof DeliveryError && err.opts.unreachable) {
+      stats.failed++;
+      log.warn({ id: item.id, platform: item.platform, error: message }, "chat unreachable; holding its messages");
+      await record(async (tx) => {
+        await tx.outbox.markFailed(item.id, message);
+        if (item.identityId) {
+          await tx.identities.update(item.identityId, { active: false, inactiveReason: message.slice(0, 200) });
+          await tx.outbox.holdForIdentity(item.identityId, message);
+        }
+      });
+      return;
+    }
+    if (err instanceof DeliveryError && err.opts.permanent) {
+      stats.failed++;
+      log.warn({ id: item.id, platform: item.platform, error: message }, "message rejected permanently");
+      await record((tx) => tx.outbox.markFailed(item.id, message));
+      return;
+    }
+    let waitMs: number;
+    if (err instanceof DeliveryError && err.opts.retryAfterMs !== undefined) {
+      stats.rateLimited++;
+      waitMs = err.opts.retryAfterMs;
+      globalBuckets.get(item.platform)?.pause(waitMs);
+    } else {
+      waitMs = backoff(item.attempts);
+    }
+    stats.retried++;
+    const notBefore = new Date(now.getTime() + waitMs);
+    blockedChats.set(chatKey, notBefore);
+    setTimeout(() => blockedChats.delete(chatKey), waitMs).unref?.();
+    log.info({ id: item.id, platform: item.platform, waitMs, error: message }, "delivery will be retried");
+    await record((tx) => tx.outbox.retryLater(item.id, notBefore, message));
+  }
+
+  /** Claims what is due (up to the in-flight limit) and queues each item behind its chat. */
+  async function pump(): Promise<number> {
+    if (!platforms.length || stopping) return 0;
+    const room = maxInFlight - inFlight;
+    if (room <= 0) return 0;
+    const now = opts.clock.now();
+    const items = await opts.store.tx((tx) => tx.outbox.claim(opts.owner, now, new Date(now.getTime() + leaseMs), room, platforms));
+    inFlight += items.length;
+    for (const item of items) void chats.run(`${item.platform}:${item.chatId}`, () => sendOne(item));
+    return items.length;
+  }
+
+  function poke(): void {
+    kicked = true;
+    wake?.();
+  }
+
+  async function idle(ms: number): Promise<void> {
+    if (kicked) {
+      kicked = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    wake = null;
+    kicked = false;
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      try {
+        const n = await pump();
+        if (n === 0 || inFlight >= maxInFlight) await idle(idleMs);
+      } catch (err) {
+        log.error({ err }, "outbox claim failed");
+        await idle(idleMs * 5);
+      }
+      if (sentBuffer.length) void flushSent();
+    }
+  }
+
+  async function settle(): Promise<void> {
+    while (inFlight > 0) await sleep(5);
+    await flushSent();
+    await flushing;
+  }
+
+  return {
+    stats,
+    start() {
+      if (running) return;
+      running = true;
+      stopping = false;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      stopping = true;
+      poke();
+      await loop;
+      await settle();
+      if (toRelease.length) {
+        const ids = toRelease.splice(0);
+        await record((tx) => tx.outbox.release(ids, opts.clock.now()));
+      }
+    },
+    kick: poke,
+    async drain() {
+      for (;;) {
+        const n = await pump();
+        await settle();
+        if (n === 0) return;
+      }
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The Store port on Prisma. Every unit of work is an interactive transaction; a conflict with another
+// instance (a unique key taken, a flow version moved on, a serialization failure) retries it whole.
+import { ConflictError } from "../../core/errors.ts";
+import type { Store, Tx } from "../../core/ports/store.ts";
+import { Prisma, createDbClient, type Db, type DbTx } from "./client.ts";
+import type { Provider } from "./migrate.ts";
+import { auditRepo } from "./repos/audit.ts";
+import { branchRepo } from "./repos/branches.ts";
+import { flowRepo } from "./repos/flows.ts";
+import { identityRepo } from "./repos/identities.ts";
+import { inviteRepo } from "./repos/invites.ts";
+import { memberRepo } from "./repos/members.ts";
+import { outboxRepo } from "./repos/outbox.ts";
+import { updateRepo } from "./repos/updates.ts";
+import { commitmentRepo } from "./repos/commitments.ts";
+import { digestRepo } from "./repos/digests.ts";
+import { linkCodeRepo } from "./repos/link-codes.ts";
+import { meetingRepo } from "./repos/meetings.ts";
+
+const ATTEMPTS = 4;
+// Prisma codes for "someone else got there first": unique violation, write conflict / deadlock.
+const CONFLICT_CODES = new Set(["P2002", "P2034"]);
+
+export function bindTx(db: DbTx, provider: Provider): Tx {
+  return {
+    updates: updateRepo(db),
+    identities: identityRepo(db),
+    members: memberRepo(db),
+    branches: branchRepo(db),
+    invites: inviteRepo(db),
+    flows: flowRepo(db),
+    outbox: outboxRepo(db, provider),
+    audit: auditRepo(db),
+    linkCodes: linkCodeRepo(db),
+    meetings: meetingRepo(db),
+    commitments: commitmentRepo(db),
+    digests: digestRepo(db),
+  };
+}
+
+export function isConflict(err: unknown): boolean {
+  if (err instanceof ConflictError) return true;
+  return err instanceof Prisma.PrismaClientKnownRequestError && CONFLICT_CODES.has(err.code);
+}
+
+export interface PrismaStore extends Store {
+  readonly db: Db;
+}
+
+export function createPrismaStoreFromClient(db: Db, provider: Provider): PrismaStore {
+  return {
+    db,
+    provider,
+    async tx(fn) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // The SQLite adapter queues transactions on its single connection, so under load a unit
+          // of work may wait its turn for a while: allow for it rather than fail.
+          return await db.$transaction((ptx) => fn(bindTx(ptx, provider)), { maxWait: 60_000, timeout: 60_000 });
+        } catch (err) {
+          if (attempt < ATTEMPTS && isConflict(err)) continue;
+          throw err;
+        }
+      }
+    },
+    async ping() {
+      await db.$queryRawUnsafe("SELECT 1");
+    },
+    async close() {
+      await db.$disconnect();
+    },
+  };
+}
+
+export async function createPrismaStore(url: string): Promise<PrismaStore> {
+  const { db, provider } = await createDbClient(url);
+  return createPrismaStoreFromClient(db, provider);
+}

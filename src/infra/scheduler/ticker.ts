@@ -1,0 +1,43 @@
+// node-cron ticks once a minute; each tick asks the core what is due. One tick runs at start so
+// work missed while the bot was down is caught up at once (the jobs decide what is still useful).
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "../../core/ports/runtime.ts";
+
+export interface Ticker {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** When the last tick finished (for /healthz). */
+  readonly lastTickAt: Date | null;
+}
+
+export function createTicker(tick: () => Promise<unknown>, logger: Logger, expression = "* * * * *"): Ticker {
+  let task: ScheduledTask | null = null;
+  let lastTickAt: Date | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  const run = (): Promise<void> => {
+    running = tick()
+      .then(() => {
+        lastTickAt = new Date();
+      })
+      .catch((err: unknown) => logger.error({ err }, "scheduler tick failed"));
+    return running;
+  };
+
+  return {
+    async start() {
+      await run();
+      // noOverlap: a slow tick is never run twice at once in this process; across instances the
+      // idempotency keys of what ticks queue make overlaps harmless.
+      task = cron.schedule(expression, run, { noOverlap: true, name: "tick" });
+    },
+    async stop() {
+      await task?.stop();
+      await task?.destroy();
+      await running;
+    },
+    get lastTickAt() {
+      return lastTickAt;
+    },
+  };
+}
