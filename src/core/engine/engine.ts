@@ -1,9 +1,9 @@
 // The core's entry point for inbound events: de-duplicate, find who is writing, route the event to a
 // command, a choice or the chat's flow, and queue the replies, all in one unit of work.
 import { AppError, UserInputError } from "../errors.ts";
-import type { Identity } from "../domain/model.ts";
+import type { FlowState } from "../domain/model.ts";
 import type { Logger } from "../ports/runtime.ts";
-import type { Store, Tx } from "../ports/store.ts";
+import type { SeenContext, Store, Tx } from "../ports/store.ts";
 import type { Choice, InboundEvent, OutMessage } from "../types.ts";
 import { allows, refusalKey, type Actor } from "./access.ts";
 import { Ctx, renderPrompt, type Services } from "./context.ts";
@@ -60,10 +60,9 @@ export function createEngine(deps: EngineDeps): Engine {
   async function runEvent(tx: Tx, event: InboundEvent, log: Logger): Promise<Outcome> {
     const now = services.clock.now();
     if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
-    const identity = await seen(tx, event, now);
-    const actor = await loadActor(tx, identity, event);
-    const ctx = new Ctx(now, tx, event, actor, services, log, null);
-    const expired = await loadFlow(ctx);
+    const seenCtx = await seen(tx, event, now);
+    const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, log, null);
+    const expired = await loadFlow(ctx, seenCtx.flow);
     await route(ctx, expired);
     await flushReplies(ctx);
     return "handled";
@@ -73,17 +72,15 @@ export function createEngine(deps: EngineDeps): Engine {
     return store.tx(async (tx) => {
       const now = services.clock.now();
       if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
-      const identity = await seen(tx, event, now);
-      const actor = await loadActor(tx, identity, event);
-      const ctx = new Ctx(now, tx, event, actor, services, logger, null);
+      const ctx = new Ctx(now, tx, event, actorOf(await seen(tx, event, now), event), services, logger, null);
       ctx.reply(ctx.t(key, args));
       await flushReplies(ctx);
       return "handled";
     });
   }
 
-  async function seen(tx: Tx, event: InboundEvent, now: Date): Promise<Identity> {
-    const identity = await tx.identities.seen({
+  async function seen(tx: Tx, event: InboundEvent, now: Date): Promise<SeenContext> {
+    const found = await tx.identities.seen({
       platform: event.platform,
       userId: event.userId,
       chatId: event.chatId,
@@ -91,18 +88,19 @@ export function createEngine(deps: EngineDeps): Engine {
       at: now,
     });
     // A chat that had blocked the bot and writes again gets what was held back for it.
-    if (identity.inactiveReason) {
+    const { identity } = found;
+    if (!identity.active) {
       await tx.identities.update(identity.id, { active: true, inactiveReason: null });
       await tx.outbox.resumeForIdentity(identity.id, now);
-      return { ...identity, active: true, inactiveReason: null };
+      return { ...found, identity: { ...identity, active: true, inactiveReason: null } };
     }
-    return identity;
+    return found;
   }
 
-  async function loadActor(tx: Tx, identity: Identity, event: InboundEvent): Promise<Actor> {
-    const found = identity.memberId ? await tx.members.byId(identity.memberId) : null;
-    const member = found?.status === "ACTIVE" ? found : null;
-    const branch = member ? await tx.branches.byId(member.branchId) : null;
+  function actorOf(seenCtx: SeenContext, event: InboundEvent): Actor {
+    const { identity } = seenCtx;
+    const member = seenCtx.member?.status === "ACTIVE" ? seenCtx.member : null;
+    const branch = member ? seenCtx.branch : null;
     const label = `${event.platform.toLowerCase()}:${event.userId}`;
     return {
       identity,
@@ -114,9 +112,8 @@ export function createEngine(deps: EngineDeps): Engine {
     };
   }
 
-  /** Loads the chat's flow; an expired one is removed. Returns true when one had expired. */
-  async function loadFlow(ctx: Ctx): Promise<boolean> {
-    const state = await ctx.tx.flows.get(ctx.actor.identity.id);
+  /** Takes the chat's flow; an expired one is removed. Returns true when one had expired. */
+  async function loadFlow(ctx: Ctx, state: FlowState | null): Promise<boolean> {
     if (!state) return false;
     if (state.expiresAt <= ctx.now || !registry.flow(state.flow)) {
       await ctx.tx.flows.delete(state.identityId);
@@ -223,20 +220,18 @@ export function createEngine(deps: EngineDeps): Engine {
     const merged = mergeReplies(ctx.replies);
     const { identity } = ctx.actor;
     const event = ctx.event;
-    for (const [i, message] of merged.entries()) {
-      await ctx.tx.outbox.enqueue([
-        {
-          key: `reply:${event.platform}:${event.updateId}:${i}`,
-          memberId: ctx.actor.member?.id ?? identity.memberId,
-          identityId: identity.id,
-          platform: identity.platform,
-          chatId: identity.chatId,
-          payload: message,
-          notBefore: new Date(0),
-          giveUpAt: null,
-        },
-      ]);
-    }
+    const items = merged.map((message, i) => ({
+      key: `reply:${event.platform}:${event.updateId}:${i}`,
+      memberId: ctx.actor.member?.id ?? identity.memberId,
+      identityId: identity.id,
+      platform: identity.platform,
+      chatId: identity.chatId,
+      payload: message,
+      notBefore: new Date(0),
+      giveUpAt: null,
+    }));
+    // The update id was recorded in this unit of work, so no reply to it can exist yet.
+    await ctx.tx.outbox.enqueue(items, { fresh: true });
     // What a typed "1" or label refers to from now on: the choices of the last reply, if any.
     const last = merged.at(-1);
     const choices = last?.choices?.flat() ?? [];

@@ -24,9 +24,17 @@ export interface SeenIdentity {
   at: Date;
 }
 
+/** Everything the engine needs about a chat, read in one go on every update. */
+export interface SeenContext {
+  identity: Identity;
+  member: Member | null;
+  branch: Branch | null;
+  flow: FlowState | null;
+}
+
 export interface IdentityRepo {
-  /** Creates the identity on first contact; refreshes chat id, last seen, and reactivates it. */
-  seen(input: SeenIdentity): Promise<Identity>;
+  /** Creates the identity on first contact or refreshes its chat id and last-seen time. */
+  seen(input: SeenIdentity): Promise<SeenContext>;
   byId(id: string): Promise<Identity | null>;
   byPlatformUser(platform: Platform, userId: string): Promise<Identity | null>;
   listForMember(memberId: string): Promise<Identity[]>;
@@ -112,8 +120,11 @@ export interface NewOutboxItem {
 }
 
 export interface OutboxRepo {
-  /** Inserts the items whose key is new; returns how many were inserted. */
-  enqueue(items: NewOutboxItem[]): Promise<number>;
+  /**
+   * Inserts the items whose key is new; returns how many were inserted. `fresh` promises the keys
+   * cannot exist yet (replies keyed by an update id that was just recorded), saving a lookup.
+   */
+  enqueue(items: NewOutboxItem[], opts?: { fresh?: boolean }): Promise<number>;
   /** Leases up to `limit` due items to `owner` until `leaseUntil`; safe when instances race. */
   claim(owner: string, now: Date, leaseUntil: Date, limit: number, platforms: Platform[]): Promise<OutboxItem[]>;
   markSent(ids: number[], at: Date): Promise<void>;

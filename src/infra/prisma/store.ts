@@ -23,8 +23,8 @@ const CONFLICT_CODES = new Set(["P2002", "P2034"]);
 
 export function bindTx(db: DbTx, provider: Provider): Tx {
   return {
-    updates: updateRepo(db),
-    identities: identityRepo(db),
+    updates: updateRepo(db, provider),
+    identities: identityRepo(db, provider),
     members: memberRepo(db),
     branches: branchRepo(db),
     invites: inviteRepo(db),

@@ -1,25 +1,71 @@
-import type { IdentityRepo } from "../../../core/ports/store.ts";
+import type { Branch, FlowState, Identity, Member } from "../../../core/domain/model.ts";
+import type { IdentityRepo, SeenContext } from "../../../core/ports/store.ts";
 import { Prisma, type DbTx } from "../client.ts";
+import type { Provider } from "../migrate.ts";
 
-export function identityRepo(db: DbTx): IdentityRepo {
+// Every update reads its chat's identity, member, branch and flow. Through the ORM that is four
+// round trips of query planning; one hand-written join is several times faster, and this is the
+// hottest path of the bot. The column lists are checked against the ORM's own rows by a test.
+const COLUMNS = {
+  i: ["id", "platform", "userId", "chatId", "displayName", "locale", "memberId", "active", "inactiveReason", "failedCodes", "codeLockedUntil", "lastChoices", "lastSeenAt", "createdAt", "updatedAt"],
+  m: ["id", "branchId", "fullName", "isSecretary", "isAdmin", "partyStatus", "exempted", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "removedAt", "updatedAt"],
+  b: ["id", "name", "timezone", "locale", "quietStart", "quietEnd", "nudgeMax", "nudgeIntervalHours", "digestHoursBefore", "selfEvalDaysBefore", "commitmentMin", "commitmentMax", "commitmentReminderDays", "retentionMonths", "createdAt", "updatedAt"],
+  f: ["identityId", "flow", "step", "data", "token", "expiresAt", "version", "updatedAt"],
+} as const;
+export const SEEN_COLUMNS = COLUMNS;
+
+const SELECT = Prisma.raw(
+  Object.entries(COLUMNS)
+    .flatMap(([alias, cols]) => cols.map((c) => `${alias}."${c}" AS "${alias}_${c}"`))
+    .join(", "),
+);
+
+type Row = Record<string, unknown>;
+
+function pick<T>(row: Row, alias: keyof typeof COLUMNS): T | null {
+  const key = alias === "f" ? "identityId" : "id";
+  if (row[`${alias}_${key}`] === null || row[`${alias}_${key}`] === undefined) return null;
+  return Object.fromEntries(COLUMNS[alias].map((c) => [c, row[`${alias}_${c}`]])) as T;
+}
+
+/** A chat is "seen" again when it changed chat id or was last seen more than this long ago. */
+const SEEN_REFRESH_MS = 60_000;
+
+export function identityRepo(db: DbTx, provider: Provider): IdentityRepo {
+  const platformParam = (p: string) => (provider === "postgres" ? Prisma.sql`${p}::"Platform"` : Prisma.sql`${p}`);
+
   return {
-    async seen(input) {
-      return db.identity.upsert({
-        where: { platform_userId: { platform: input.platform, userId: input.userId } },
-        create: {
-          platform: input.platform,
-          userId: input.userId,
-          chatId: input.chatId,
-          displayName: input.displayName ?? null,
-          locale: input.locale ?? null,
-          lastSeenAt: input.at,
-        },
-        update: {
-          chatId: input.chatId,
-          lastSeenAt: input.at,
-          ...(input.displayName ? { displayName: input.displayName } : {}),
-        },
-      });
+    async seen(input): Promise<SeenContext> {
+      const rows = await db.$queryRaw<Row[]>`
+        SELECT ${SELECT}
+        FROM "Identity" i
+        LEFT JOIN "Member" m ON m."id" = i."memberId"
+        LEFT JOIN "Branch" b ON b."id" = m."branchId"
+        LEFT JOIN "FlowState" f ON f."identityId" = i."id"
+        WHERE i."platform" = ${platformParam(input.platform)} AND i."userId" = ${input.userId}`;
+      const row = rows[0];
+      if (!row) {
+        const identity = await db.identity.create({
+          data: {
+            platform: input.platform,
+            userId: input.userId,
+            chatId: input.chatId,
+            displayName: input.displayName ?? null,
+            locale: input.locale ?? null,
+            lastSeenAt: input.at,
+          },
+        });
+        return { identity, member: null, branch: null, flow: null };
+      }
+      let identity = pick<Identity>(row, "i")!;
+      const stale = !identity.lastSeenAt || input.at.getTime() - identity.lastSeenAt.getTime() > SEEN_REFRESH_MS;
+      const renamed = input.displayName !== undefined && input.displayName !== identity.displayName;
+      if (identity.chatId !== input.chatId || stale || renamed) {
+        const patch = { chatId: input.chatId, lastSeenAt: input.at, ...(renamed ? { displayName: input.displayName ?? null } : {}) };
+        await db.identity.update({ where: { id: identity.id }, data: patch });
+        identity = { ...identity, ...patch };
+      }
+      return { identity, member: pick<Member>(row, "m"), branch: pick<Branch>(row, "b"), flow: pick<FlowState>(row, "f") };
     },
     byId: (id) => db.identity.findUnique({ where: { id } }),
     byPlatformUser: (platform, userId) => db.identity.findUnique({ where: { platform_userId: { platform, userId } } }),
@@ -27,6 +73,13 @@ export function identityRepo(db: DbTx): IdentityRepo {
     listForMembers: (memberIds) => db.identity.findMany({ where: { memberId: { in: memberIds } } }),
     async update(id, patch) {
       const { lastChoices, ...rest } = patch;
+      if (lastChoices !== undefined && Object.keys(rest).length === 0) {
+        // The other per-update write: which choices a typed "2" refers to.
+        const json = lastChoices === null ? null : JSON.stringify(lastChoices);
+        if (provider === "postgres") await db.$executeRaw`UPDATE "Identity" SET "lastChoices" = ${json}::jsonb WHERE "id" = ${id}`;
+        else await db.$executeRaw`UPDATE "Identity" SET "lastChoices" = ${json} WHERE "id" = ${id}`;
+        return;
+      }
       await db.identity.update({
         where: { id },
         data: {

@@ -1,11 +1,25 @@
 import type { Platform } from "../../../core/types.ts";
-import type { OutboxRepo } from "../../../core/ports/store.ts";
+import type { NewOutboxItem, OutboxRepo } from "../../../core/ports/store.ts";
 import { Prisma, type DbTx } from "../client.ts";
 import type { Provider } from "../migrate.ts";
 
 const BATCH = 500;
 
 export function outboxRepo(db: DbTx, provider: Provider): OutboxRepo {
+  // Replies to every update go through here: a plain multi-row insert skips the ORM's planning.
+  // Every column is given explicitly so the stored formats are the ORM's own (dates, JSON).
+  const insertRaw = async (items: NewOutboxItem[]): Promise<void> => {
+    const pg = provider === "postgres";
+    const now = new Date();
+    const rows = items.map((i) => {
+      const json = JSON.stringify(i.payload);
+      return pg
+        ? Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}::"Platform", ${i.chatId}, ${json}::jsonb, 'PENDING'::"OutboxStatus", 0, ${i.notBefore}, ${i.giveUpAt}, ${now})`
+        : Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}, ${i.chatId}, ${json}, 'PENDING', 0, ${i.notBefore}, ${i.giveUpAt}, ${now})`;
+    });
+    await db.$executeRaw`INSERT INTO "Outbox" ("key", "memberId", "identityId", "platform", "chatId", "payload", "status", "attempts", "notBefore", "giveUpAt", "createdAt") VALUES ${Prisma.join(rows)}`;
+  };
+
   const due = (now: Date, platforms: Platform[]) => ({
     status: "PENDING" as const,
     notBefore: { lte: now },
@@ -14,16 +28,21 @@ export function outboxRepo(db: DbTx, provider: Provider): OutboxRepo {
   });
 
   return {
-    async enqueue(items) {
+    async enqueue(items, opts = {}) {
       if (!items.length) return 0;
       const unique = [...new Map(items.map((i) => [i.key, i])).values()];
       let inserted = 0;
       for (let i = 0; i < unique.length; i += BATCH) {
         const chunk = unique.slice(i, i + BATCH);
-        const existing = await db.outbox.findMany({ where: { key: { in: chunk.map((c) => c.key) } }, select: { key: true } });
+        const existing = opts.fresh ? [] : await db.outbox.findMany({ where: { key: { in: chunk.map((c) => c.key) } }, select: { key: true } });
         const taken = new Set(existing.map((e) => e.key));
         const fresh = chunk.filter((c) => !taken.has(c.key));
         if (!fresh.length) continue;
+        if (opts.fresh && fresh.every((f) => !f.undeliverable)) {
+          await insertRaw(fresh);
+          inserted += fresh.length;
+          continue;
+        }
         await db.outbox.createMany({
           data: fresh.map(({ undeliverable, payload, ...rest }) => ({
             ...rest,

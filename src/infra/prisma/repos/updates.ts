@@ -1,16 +1,17 @@
 import type { UpdateRepo } from "../../../core/ports/store.ts";
 import type { DbTx } from "../client.ts";
+import type { Provider } from "../migrate.ts";
 
-export function updateRepo(db: DbTx): UpdateRepo {
+export function updateRepo(db: DbTx, provider: Provider): UpdateRepo {
   return {
     async markProcessed(platform, updateId, at) {
-      // Read first: on PostgreSQL a failed insert would abort the whole unit of work. Two instances
-      // racing on the same update both pass the read; the loser's insert raises a unique violation
-      // and its unit of work is retried, which then finds the row and reports a duplicate.
-      const found = await db.processedUpdate.findUnique({ where: { platform_updateId: { platform, updateId } }, select: { updateId: true } });
-      if (found) return false;
-      await db.processedUpdate.create({ data: { platform, updateId, receivedAt: at } });
-      return true;
+      // One statement on every update: an insert that does nothing for a duplicate. (A plain insert
+      // would raise on the duplicate, and on PostgreSQL that aborts the whole unit of work.)
+      const inserted =
+        provider === "postgres"
+          ? await db.$executeRaw`INSERT INTO "ProcessedUpdate" ("platform", "updateId", "receivedAt") VALUES (${platform}::"Platform", ${updateId}, ${at}) ON CONFLICT DO NOTHING`
+          : await db.$executeRaw`INSERT INTO "ProcessedUpdate" ("platform", "updateId", "receivedAt") VALUES (${platform}, ${updateId}, ${at}) ON CONFLICT DO NOTHING`;
+      return inserted === 1;
     },
     async prune(before) {
       const { count } = await db.processedUpdate.deleteMany({ where: { receivedAt: { lt: before } } });

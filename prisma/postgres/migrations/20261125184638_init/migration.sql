@@ -519,4 +519,7 @@ ALTER TABLE "YearEndReview" ADD CONSTRAINT "YearEndReview_branchId_fkey" FOREIGN
 ALTER TABLE "YearEndRating" ADD CONSTRAINT "YearEndRating_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "FlowState" ADD CONSTRAINT "FlowState_identityId_fkey" FOREIGN KEY ("identityId") REFERENCES "Identity"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -256,7 +256,8 @@ CREATE TABLE "FlowState" (
     "token" TEXT NOT NULL,
     "expiresAt" DATETIME NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 0,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "FlowState_identityId_fkey" FOREIGN KEY ("identityId") REFERENCES "Identity" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
