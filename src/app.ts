@@ -12,6 +12,7 @@ import { createCore, type Core } from "./core/core.ts";
 import { allFeatures } from "./core/features/index.ts";
 import type { Clock, Logger, Messenger, PlatformLinks } from "./core/ports/runtime.ts";
 import { createSender, type Sender } from "./core/services/sender.ts";
+import { healthOf } from "./infra/http/health.ts";
 import { createHttpServer, json, type HttpServer } from "./infra/http/server.ts";
 import { loadLocales } from "./infra/i18n/fluent.ts";
 import { createLogger } from "./infra/log/logger.ts";
@@ -112,7 +113,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logger: log,
     owner: `${process.pid}-${randomBytes(3).toString("hex")}`,
     limits: {
-      TELEGRAM: { perSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: 1, chatBurst: 3 },
+      TELEGRAM: { perSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND, chatBurst: 3 },
       ZALO: { perSecond: config.ZALO_RATE_PER_SECOND, perChatPerSecond: 1, chatBurst: 3 },
       CONSOLE: { perSecond: 1000, perChatPerSecond: 1000, chatBurst: 1000 },
     },
@@ -123,7 +124,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (!consoleMode) {
     http = createHttpServer(log);
     http.route("GET", "/healthz", async (_req, res) => {
-      const health = await healthOf(store, clock, ticker);
+      const health = await healthOf(store, clock, ticker.lastTickAt);
       json(res, health.ok ? 200 : 503, health);
     });
     for (const adapter of adapters) adapter.mount(http);
@@ -167,20 +168,4 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   };
   return app;
-}
-
-async function healthOf(store: PrismaStore, clock: Clock, ticker: Ticker) {
-  const now = clock.now();
-  let database = "up";
-  let outbox: { pending: number; due: number; failed: number } | null = null;
-  try {
-    await store.ping();
-    outbox = await store.tx((tx) => tx.outbox.backlog(now));
-  } catch {
-    database = "down";
-  }
-  const lastTick = ticker.lastTickAt;
-  // Ticks come every minute; three missed ones mean the scheduler is stuck.
-  const schedulerOk = lastTick !== null && now.getTime() - lastTick.getTime() < 3 * 60_000;
-  return { ok: database === "up" && schedulerOk, database, outbox, lastTickAt: lastTick?.toISOString() ?? null };
 }

@@ -61,6 +61,8 @@ export const configSchema = z
     DEFAULT_LOCALE: z.enum(["vi", "en"], { error: "must be vi or en" }).default("vi"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" }).optional(),
     TELEGRAM_RATE_PER_SECOND: positiveNumber(25),
+    /** Messages per second to one Telegram chat (Telegram asks for about one; benchmarks lift it). */
+    TELEGRAM_CHAT_RATE_PER_SECOND: positiveNumber(1),
     ZALO_RATE_PER_SECOND: positiveNumber(5),
   })
   .superRefine((c, ctx) => {

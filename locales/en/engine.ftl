@@ -2,7 +2,7 @@
 input-empty = The message is empty. Please type something, or send /help for instructions.
 input-too-long = The message is too long ({ $count } characters). Please send at most { $max } characters. Nothing was saved.
 input-unsupported = The branch assistant can only read text. Please answer in text, or send /help for instructions.
-input-pick-a-choice = Please pick one of the choices below (tap a button, or type its number).
+input-pick-a-choice = Please pick one of the choices below: type its number or the choice itself (on Telegram you can tap a button).
 choice-stale = This choice is no longer valid. Please use the latest message, or send /help.
 command-unknown = There is no command /{ $command }. Send /help to see the commands you can use.
 access-denied-public = This command is not available right now.

@@ -2,7 +2,7 @@
 input-empty = Tin nhắn trống. Vui lòng gõ nội dung, hoặc gõ /trogiup để xem hướng dẫn.
 input-too-long = Tin nhắn quá dài ({ $count } ký tự). Vui lòng gửi tối đa { $max } ký tự. Chưa có gì được lưu.
 input-unsupported = Trợ lý Chi bộ chỉ đọc được tin nhắn chữ. Vui lòng trả lời bằng chữ, hoặc gõ /trogiup để xem hướng dẫn.
-input-pick-a-choice = Vui lòng chọn một trong các lựa chọn dưới đây (bấm nút, hoặc gõ số thứ tự).
+input-pick-a-choice = Vui lòng chọn một trong các lựa chọn dưới đây: gõ số thứ tự hoặc gõ lại lựa chọn (trên Telegram có thể bấm nút).
 choice-stale = Lựa chọn này đã hết hiệu lực. Vui lòng dùng tin nhắn mới nhất, hoặc gõ /trogiup.
 command-unknown = Không có lệnh /{ $command }. Gõ /trogiup để xem các lệnh bạn dùng được.
 access-denied-public = Lệnh này hiện không dùng được.

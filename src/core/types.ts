@@ -43,6 +43,8 @@ export interface OutMessage {
   text: string;
   choices?: Choice[][];
   files?: OutFile[];
+  /** The language the text is in, for the few words an adapter adds (a hint under a numbered list). */
+  locale?: Locale;
 }
 
 export const MAX_ACTION_BYTES = 64;

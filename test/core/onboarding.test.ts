@@ -60,3 +60,25 @@ describe.each(DB_KINDS)("onboarding on %s", (db) => {
     expect(await h.store.db.branch.count()).toBe(1);
   });
 });
+
+describe.each(DB_KINDS)("a shared invite on %s", (db) => {
+  it("people joining at the same moment each get a use while any is left, and no more", async () => {
+    const h = await createHarness({ db });
+    try {
+      await h.createBranch("Chi bộ Công ty Cổ phần Cơ khí Đông Anh");
+      const branch = await h.store.db.branch.findFirstOrThrow();
+      const invite = await h.store.db.invite.create({ data: { branchId: branch.id, code: "SHARE2CODE", maxUses: 8, expiresAt: new Date(h.clock.now().getTime() + 86_400_000) } });
+      const people = Array.from({ length: 12 }, (_, i) => `p${i}`);
+      await Promise.all(people.map((p) => h.send(p, `/start ${invite.code}`)));
+      await Promise.all(people.map((p) => h.send(p, `Nguyễn Văn Số ${"ABCDEFGHIJKL"[Number(p.slice(1))]}`)));
+      await Promise.all(people.map((p) => h.press(p, "Đồng ý")));
+      await Promise.all(people.map((p) => h.press(p, "Xác nhận")));
+      expect(await h.store.db.member.count()).toBe(8);
+      expect((await h.store.db.invite.findUniqueOrThrow({ where: { id: invite.id } })).uses).toBe(8);
+      const refused = people.filter((p) => h.last(p)?.text === "Mã mời này đã được dùng hết. Vui lòng xin bí thư chi bộ gửi mã mới.");
+      expect(refused).toHaveLength(4);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -64,3 +64,9 @@ export async function createTestStore(kind: DbKind): Promise<{ store: PrismaStor
     },
   };
 }
+
+/** A store on a database that already exists (a restart, a second instance); closing it keeps the data. */
+export async function openTestStore(url: string): Promise<{ store: PrismaStore; db: { url: string }; close(): Promise<void> }> {
+  const store = await createPrismaStore(url);
+  return { store, db: { url }, close: () => store.close() };
+}

@@ -31,10 +31,11 @@ export class FakeTelegramApi {
   readonly token: string;
   readonly username: string;
   readonly calls: ApiCall[] = [];
-  /** Return a failure to make the next matching call fail (403 blocked, 429, 500 …). */
-  fail: ((method: string, payload: Record<string, unknown>) => ApiFailure | null) | null = null;
+  /** Return a failure to make the next matching call fail (403 blocked, 429, 500 …), or "network" to drop the connection. */
+  fail: ((method: string, payload: Record<string, unknown>) => ApiFailure | "network" | null) | null = null;
   rateLimited = 0;
 
+  private readonly listeners = new Set<(call: ApiCall) => void>();
   private server: Server | null = null;
   private port = 0;
   private updates: Array<Record<string, unknown>> = [];
@@ -67,6 +68,8 @@ export class FakeTelegramApi {
       has_main_web_app: false,
       has_topics_enabled: false,
       allows_users_to_create_topics: false,
+      can_manage_bots: false,
+      supports_join_request_queries: false,
     };
   }
 
@@ -84,6 +87,11 @@ export class FakeTelegramApi {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+  }
+
+  /** Updates handed out (or waiting) that no getUpdates offset has confirmed yet. */
+  get unconfirmed(): number {
+    return this.updates.length;
   }
 
   /** Queues an update for getUpdates; returns it with its update_id. */
@@ -125,6 +133,33 @@ export class FakeTelegramApi {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** Calls `fn` with every recorded call as it arrives (benchmarks time replies with it); returns an unsubscribe. */
+  onCall(fn: (call: ApiCall) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Resolves with the next message sent to `chatId` (or rejects after `timeoutMs`). */
+  nextSent(chatId: number | string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`no message to chat ${chatId} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const off = this.onCall((call) => {
+        if (!SENDING.has(call.method) || String(call.payload.chat_id) !== String(chatId)) return;
+        clearTimeout(timer);
+        off();
+        resolve(call.payload);
+      });
+    });
+  }
+
+  private record(call: ApiCall): void {
+    this.calls.push(call);
+    for (const fn of this.listeners) fn(call);
+  }
+
   /** Resolves when `predicate` holds, checking as calls arrive. */
   async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
@@ -142,8 +177,13 @@ export class FakeTelegramApi {
     if (token !== this.token) return send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const payload = parsePayload(req, body, (req.url ?? "").split("?")[1]);
     const injected = this.fail?.(method, payload);
+    if (injected === "network") {
+      this.record({ method: `${method}!failed`, payload, at: Date.now() });
+      req.socket.destroy();
+      return;
+    }
     if (injected) {
-      this.calls.push({ method: `${method}!failed`, payload, at: Date.now() });
+      this.record({ method: `${method}!failed`, payload, at: Date.now() });
       return send(res, injected.status, {
         ok: false,
         error_code: injected.status,
@@ -155,7 +195,7 @@ export class FakeTelegramApi {
       this.rateLimited++;
       return send(res, 429, { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
     }
-    if (method !== "getUpdates") this.calls.push({ method, payload, at: Date.now() });
+    if (method !== "getUpdates") this.record({ method, payload, at: Date.now() });
     return send(res, 200, { ok: true, result: await this.result(method, payload) });
   }
 

@@ -1,5 +1,6 @@
 // The whole core on a real database, with recording messengers instead of platforms. Tests talk
 // to it as people do: send text, press a choice, read what came back.
+import { randomBytes } from "node:crypto";
 import { createCore, type Core } from "../../src/core/core.ts";
 import { allFeatures } from "../../src/core/features/index.ts";
 import type { Feature } from "../../src/core/engine/registry.ts";
@@ -8,7 +9,7 @@ import type { OutMessage, Platform } from "../../src/core/types.ts";
 import { loadLocales } from "../../src/infra/i18n/fluent.ts";
 import { localesDir } from "../../src/infra/paths.ts";
 import type { PrismaStore } from "../../src/infra/prisma/store.ts";
-import { createTestStore, type DbKind } from "./db.ts";
+import { createTestStore, openTestStore, type DbKind } from "./db.ts";
 import { memoryLogger, RecordingMessenger, TestClock } from "./fakes.ts";
 
 export const OPERATOR = "op";
@@ -18,11 +19,18 @@ export interface HarnessOptions {
   clock?: TestClock;
   platform?: Platform;
   features?: Feature[];
+  /**
+   * Opens the core on an existing database (another harness's `databaseUrl`) instead of a fresh one:
+   * a restarted bot, or a second instance. `close()` then leaves the database in place.
+   */
+  databaseUrl?: string;
 }
 
 export interface Harness {
   core: Core;
   store: PrismaStore;
+  /** The database this harness runs on, for a second harness to open. */
+  databaseUrl: string;
   clock: TestClock;
   sender: Sender;
   messengers: Record<Platform, RecordingMessenger>;
@@ -46,7 +54,7 @@ export interface Harness {
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const platform = opts.platform ?? "TELEGRAM";
-  const { store, close } = await createTestStore(opts.db ?? "sqlite");
+  const { store, db, close } = opts.databaseUrl ? await openTestStore(opts.databaseUrl) : await createTestStore(opts.db ?? "sqlite");
   const clock = opts.clock ?? new TestClock();
   const logs: Harness["logs"] = [];
   const logger = memoryLogger(logs);
@@ -85,7 +93,13 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     },
     backoffBaseMs: 10,
     backoffMaxMs: 50,
+    // Rows are stamped with the wall clock (createdAt) while tests move the TestClock by weeks: a reply
+    // without its own give-up time must not look three days old. Messages that set one still expire.
+    giveUpAfterMs: 5 * 365 * 86_400_000,
   });
+  // Update ids are unique across harnesses too: a restarted bot or a second instance on the same
+  // database gets new updates, never ones the first has already processed.
+  const run = randomBytes(3).toString("hex");
   let seq = 0;
 
   const deliver = async (user: string, p: Platform, fn: () => Promise<unknown>): Promise<OutMessage[]> => {
@@ -98,6 +112,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const h: Harness = {
     core,
     store,
+    databaseUrl: db.url,
     clock,
     sender,
     messengers,
@@ -105,13 +120,13 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     send: (user, text, o = {}) => {
       const p = o.platform ?? platform;
       return deliver(user, p, () =>
-        core.engine.handle({ platform: p, updateId: o.updateId ?? `u${++seq}`, userId: user, chatId: user, text, receivedAt: clock.now() }),
+        core.engine.handle({ platform: p, updateId: o.updateId ?? `u${run}-${++seq}`, userId: user, chatId: user, text, receivedAt: clock.now() }),
       );
     },
     action: (user, action, o = {}) => {
       const p = o.platform ?? platform;
       return deliver(user, p, () =>
-        core.engine.handle({ platform: p, updateId: `u${++seq}`, userId: user, chatId: user, choice: action, receivedAt: clock.now() }),
+        core.engine.handle({ platform: p, updateId: `u${run}-${++seq}`, userId: user, chatId: user, choice: action, receivedAt: clock.now() }),
       );
     },
     press: (user, label, o = {}) => {

@@ -9,7 +9,7 @@ import type { Engine } from "../../core/engine/engine.ts";
 import type { Messenger } from "../../core/ports/runtime.ts";
 import type { T } from "../../core/services/messages.ts";
 import type { OutMessage } from "../../core/types.ts";
-import { renderNumbered } from "./render.ts";
+import { renderNumbered } from "../shared/numbered.ts";
 
 export const CONSOLE_OPERATOR = "operator";
 

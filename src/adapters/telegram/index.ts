@@ -1,6 +1,101 @@
-// Placeholder while the Telegram adapter is being written.
+// The Telegram adapter: the grammY bot, how updates arrive (long polling or the webhook), the
+// messenger the outbox sender delivers through, the command menu, and invite deep links.
+import type { Transformer } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
 import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
+import { atStart, createTelegramBot, type TelegramBot } from "./bot.ts";
+import { createMenus, type Menus } from "./menu.ts";
+import { createTelegramMessenger } from "./messenger.ts";
+import { createPoller } from "./poller.ts";
+import { createWebhook, WEBHOOK_PATH } from "./webhook.ts";
 
-export async function createTelegramAdapter(_deps: AdapterDeps): Promise<PlatformAdapter> {
-  throw new Error("The Telegram adapter is not available yet.");
+export { createTelegramBot } from "./bot.ts";
+
+export interface TelegramAdapterOptions {
+  /** Known bot info: skips getMe (tests). */
+  botInfo?: UserFromGetMe;
+  /** API transformers installed on every client (tests record calls). */
+  transformers?: Transformer[];
+  /** Chats handled at once when polling (default 32). */
+  concurrency?: number;
+}
+
+export interface TelegramAdapter extends PlatformAdapter {
+  readonly telegram: TelegramBot;
+  readonly menus: Menus;
+}
+
+/** The update types the bot reads; everything else Telegram need not send. */
+const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+export async function createTelegramAdapter(deps: AdapterDeps, opts: TelegramAdapterOptions = {}): Promise<TelegramAdapter> {
+  const { config, core } = deps;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
+  const logger = deps.logger.child({ platform: "TELEGRAM" });
+
+  const telegram = createTelegramBot({
+    token,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+    ...(opts.transformers ? { transformers: opts.transformers } : {}),
+    core,
+    logger,
+    defaultLocale: config.DEFAULT_LOCALE,
+    // No update reaches the bot before this function has returned, so `menus` exists by then.
+    onHandled: (event, actor) => menus.observe(event, actor),
+  });
+  const { bot } = telegram;
+  const menus = createMenus({
+    api: bot.api,
+    core,
+    logger,
+    defaultLocale: config.DEFAULT_LOCALE,
+    operators: [...config.BOT_ADMINS].filter((o) => o.startsWith("telegram:")).map((o) => o.slice("telegram:".length)),
+  });
+  // The bot's username is needed for invite links before anything else runs.
+  await telegram.init();
+
+  const handle = (update: Update) => telegram.handleUpdate(update);
+  const webhookMode = config.TELEGRAM_MODE === "webhook";
+  const webhook = webhookMode ? createWebhook({ secret: config.TELEGRAM_WEBHOOK_SECRET ?? "", handle, logger }) : null;
+  const poller = webhookMode ? null : createPoller({ api: bot.api, handle, logger, concurrency: opts.concurrency ?? 32, allowedUpdates: ALLOWED_UPDATES });
+
+  async function publishMenus(): Promise<void> {
+    try {
+      await menus.publishDefaults();
+      await menus.publishOperators();
+    } catch (err) {
+      // Commands still work when typed; the menu is published again at the next start.
+      logger.warn({ err }, "could not publish the command menu");
+    }
+  }
+
+  return {
+    platform: "TELEGRAM",
+    telegram,
+    menus,
+    messenger: createTelegramMessenger(telegram.sendApi),
+    inviteLink: (code) => `https://t.me/${bot.botInfo.username}?start=${encodeURIComponent(code)}`,
+    mount(http) {
+      webhook?.mount(http);
+    },
+    async start() {
+      if (webhook) {
+        const url = `${config.PUBLIC_URL!.replace(/\/+$/, "")}${WEBHOOK_PATH}`;
+        await atStart(() => bot.api.setWebhook(url, { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: [...ALLOWED_UPDATES], max_connections: 40 }));
+        logger.info({ url }, "telegram webhook registered");
+      } else {
+        await atStart(() => bot.api.deleteWebhook({ drop_pending_updates: false }));
+        poller!.start();
+        logger.info("telegram long polling started");
+      }
+      await publishMenus();
+    },
+    async stop() {
+      await poller?.stop();
+      await webhook?.close();
+      await menus.settle();
+    },
+  };
 }

@@ -7,11 +7,16 @@ const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const DIGITS = "23456789";
 export const CODE_LENGTH = 10;
 
-/** 10 characters from 31 (about 2^49 codes), at least one digit, shown as ABCDE-FGH2K. */
+/**
+ * 10 characters from 31 (about 2^49 codes), shown as ABCDE-FGH2K, with at least one digit (so a
+ * typed name is never taken for a code) and one letter (so it is never taken for a link code).
+ */
 export function generateCode(): string {
-  const chars = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]!);
-  if (!chars.some((c) => DIGITS.includes(c))) chars[randomInt(CODE_LENGTH)] = DIGITS[randomInt(DIGITS.length)]!;
-  return chars.join("");
+  for (;;) {
+    const chars = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]!);
+    const digits = chars.filter((c) => DIGITS.includes(c)).length;
+    if (digits > 0 && digits < CODE_LENGTH) return chars.join("");
+  }
 }
 
 export function formatCode(code: string): string {

@@ -28,6 +28,8 @@ export interface Services {
 export class Ctx {
   readonly replies: OutMessage[] = [];
   t: T;
+  /** Set when this person's chat was erased (/xoadulieu): the goodbye still goes out, nothing is written back. */
+  forgotten = false;
 
   constructor(
     readonly now: Date,

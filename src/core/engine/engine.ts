@@ -9,6 +9,7 @@ import { allows, refusalKey, type Actor } from "./access.ts";
 import { Ctx, renderPrompt, type Services } from "./context.ts";
 import type { FlowDef, Next } from "./flow.ts";
 import { KeyedLock } from "./keyed-lock.ts";
+import type { CommandDef } from "./registry.ts";
 import { cleanInput, fold, MAX_INPUT_CHARS } from "./text.ts";
 
 export type Outcome = "handled" | "duplicate";
@@ -21,58 +22,77 @@ export interface EngineDeps {
   onQueued?: () => void;
 }
 
+/** Called once the event's unit of work has committed, with the person as it left them (roles, language). */
+export type HandledObserver = (actor: Readonly<Actor>) => void;
+
 export interface Engine {
-  handle(event: InboundEvent): Promise<Outcome>;
+  /** `onHandled` lets an adapter follow who is writing (the Telegram menu per role) without another read. */
+  handle(event: InboundEvent, onHandled?: HandledObserver): Promise<Outcome>;
   /** Chats currently being handled (for graceful shutdown). */
   readonly busy: number;
 }
 
-/** Words that end a flow even when typed without a slash, so nobody gets stuck in one. */
-const CANCEL_WORDS = new Set(["huy", "cancel", "thoat", "dung"]);
+/**
+ * Words that end a flow even when typed without a slash, so nobody gets stuck in one. Matched with
+ * their diacritics: folded, "hủy" and "dừng" would also catch the given names Huy and Dung.
+ */
+const CANCEL_WORDS = new Set(["hủy", "huỷ", "hủy bỏ", "dừng", "dừng lại", "thoát", "cancel", "stop"]);
 
 export function createEngine(deps: EngineDeps): Engine {
   const { store, services, logger } = deps;
   const { registry } = services;
   const lock = new KeyedLock();
 
-  async function handle(event: InboundEvent): Promise<Outcome> {
-    return lock.run(`${event.platform}:${event.userId}`, () => processEvent(event));
+  async function handle(event: InboundEvent, onHandled?: HandledObserver): Promise<Outcome> {
+    return lock.run(`${event.platform}:${event.userId}`, () => processEvent(event, onHandled));
   }
 
-  async function processEvent(event: InboundEvent): Promise<Outcome> {
+  async function processEvent(event: InboundEvent, onHandled?: HandledObserver): Promise<Outcome> {
     const log = logger.child({ platform: event.platform, updateId: event.updateId });
+    // The actor of the attempt that committed (a retried unit of work overwrites it).
+    const last: { actor: Actor | null } = { actor: null };
     let outcome: Outcome;
     try {
-      outcome = await store.tx((tx) => runEvent(tx, event, log));
+      outcome = await store.tx((tx) => runEvent(tx, event, log, last));
     } catch (err) {
       // Nothing of the failed attempt was kept; answer in a fresh unit of work.
+      last.actor = null;
       if (err instanceof UserInputError) {
-        outcome = await answerOnly(event, err.messageKey, err.args);
+        outcome = await answerOnly(event, err.messageKey, err.args, last);
       } else {
         log.error({ err: describe(err) }, "update failed");
-        outcome = await answerOnly(event, "error-internal", {});
+        outcome = await answerOnly(event, "error-internal", {}, last);
       }
     }
-    if (outcome === "handled") deps.onQueued?.();
+    if (outcome === "handled") {
+      deps.onQueued?.();
+      try {
+        if (onHandled && last.actor) onHandled(last.actor);
+      } catch (err) {
+        log.warn({ err: describe(err) }, "handled-update observer failed");
+      }
+    }
     return outcome;
   }
 
-  async function runEvent(tx: Tx, event: InboundEvent, log: Logger): Promise<Outcome> {
+  async function runEvent(tx: Tx, event: InboundEvent, log: Logger, last: { actor: Actor | null }): Promise<Outcome> {
     const now = services.clock.now();
     if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
     const seenCtx = await seen(tx, event, now);
     const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, log, null);
+    last.actor = ctx.actor;
     const expired = await loadFlow(ctx, seenCtx.flow);
     await route(ctx, expired);
     await flushReplies(ctx);
     return "handled";
   }
 
-  async function answerOnly(event: InboundEvent, key: string, args: Record<string, string | number>): Promise<Outcome> {
+  async function answerOnly(event: InboundEvent, key: string, args: Record<string, string | number>, last: { actor: Actor | null }): Promise<Outcome> {
     return store.tx(async (tx) => {
       const now = services.clock.now();
       if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
       const ctx = new Ctx(now, tx, event, actorOf(await seen(tx, event, now), event), services, logger, null);
+      last.actor = ctx.actor;
       ctx.reply(ctx.t(key, args));
       await flushReplies(ctx);
       return "handled";
@@ -139,21 +159,31 @@ export function createEngine(deps: EngineDeps): Engine {
     if (picked) return runAction(ctx, picked.action);
 
     const words = fold(text).split(" ");
-    const bare = words.join("");
     if (ctx.flow) {
-      if (CANCEL_WORDS.has(bare)) return runCommand(ctx, "huy", "");
+      if (CANCEL_WORDS.has(text.toLowerCase().replace(/[.!]+$/, ""))) return runCommand(ctx, "huy", "");
       return runFlowText(ctx, text);
     }
-    const command = registry.command(bare) ?? (words.length > 1 ? registry.command(words[0] ?? "") : undefined);
-    if (command && (words.length === 1 || command.bareArgs)) {
-      return runCommand(ctx, command.name, words.length === 1 ? "" : text.slice(text.indexOf(" ") + 1).trim());
+    const typed = typedCommand(words);
+    if (typed && (typed.used === words.length || typed.command.bareArgs)) {
+      return runCommand(ctx, typed.command.name, argsAfter(text, typed.used));
     }
+    // Eight digits alone are a link code from /lienket (invite codes always have letters).
+    if (/^\d{4}[ -]?\d{4}$/.test(text) && registry.command("lienket")) return runCommand(ctx, "lienket", text);
     if (!ctx.actor.member && looksLikeCode(text)) {
       const start = registry.command("start");
       if (start) return runCommand(ctx, "start", text);
     }
     if (flowExpired) return ctx.reply(ctx.t("flow-expired"));
     ctx.reply(ctx.t(ctx.actor.member ? "fallback-member" : "fallback-stranger"));
+  }
+
+  /** The command the first words name, as typed on a phone: "trợ giúp", "lien ket 4829 1375"; longest first. */
+  function typedCommand(words: string[]): { command: CommandDef; used: number } | null {
+    for (let n = Math.min(words.length, 4); n >= 1; n--) {
+      const command = registry.command(words.slice(0, n).join(""));
+      if (command) return { command, used: n };
+    }
+    return null;
   }
 
   async function runCommand(ctx: Ctx, word: string, args: string): Promise<void> {
@@ -226,8 +256,8 @@ export function createEngine(deps: EngineDeps): Engine {
       identityId: identity.id,
       platform: identity.platform,
       chatId: identity.chatId,
-      payload: message,
-      notBefore: new Date(0),
+      payload: { ...message, locale: ctx.actor.locale },
+      notBefore: ctx.now,
       giveUpAt: null,
     }));
     // The update id was recorded in this unit of work, so no reply to it can exist yet.
@@ -236,7 +266,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const last = merged.at(-1);
     const choices = last?.choices?.flat() ?? [];
     const next = choices.length ? choices : null;
-    if (merged.length && JSON.stringify(next) !== JSON.stringify(identity.lastChoices ?? null)) {
+    if (!ctx.forgotten && merged.length && JSON.stringify(next) !== JSON.stringify(identity.lastChoices ?? null)) {
       await ctx.tx.identities.update(identity.id, { lastChoices: next });
     }
   }
@@ -268,9 +298,19 @@ export function matchChoice(stored: unknown, text: string): Choice | null {
   if (!Array.isArray(stored) || stored.length === 0) return null;
   const choices = stored as Choice[];
   const trimmed = text.trim();
-  if (/^\d{1,2}$/.test(trimmed)) return choices[Number(trimmed) - 1] ?? null;
   const folded = fold(trimmed);
-  return choices.find((c) => fold(c.label) === folded) ?? null;
+  // A label first: with choices such as 0 / 1 / 2 / 3 nudges, typing "3" means three.
+  const byLabel = choices.find((c) => fold(c.label) === folded);
+  if (byLabel) return byLabel;
+  // Then its number in the list: "2", and "2." as phones sometimes auto-punctuate.
+  if (/^\d{1,2}$/.test(folded)) return choices[Number(folded) - 1] ?? null;
+  return null;
+}
+
+/** What follows the first `used` words of a typed command. */
+function argsAfter(text: string, used: number): string {
+  const tokens = text.trim().split(/\s+/);
+  return tokens.length <= used ? "" : text.trim().replace(new RegExp(`^(?:\\S+\\s+){${used}}`), "").trim();
 }
 
 /** An invite code as printed (ABCDE-FGHJK) or typed (abcde fghjk). */

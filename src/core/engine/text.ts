@@ -40,11 +40,36 @@ export function codeUnits(text: string): number {
 }
 
 /**
- * Splits a text into pieces of at most `limit` characters, at line breaks where possible, then at
- * spaces, and only inside a word when a single word is longer than the limit.
+ * Splits a text into pieces of at most `limit` characters: between paragraphs (blank lines) where
+ * possible, so a section of a digest stays whole; else at line breaks, then at spaces, and only inside
+ * a word when a single word is longer than the limit.
  */
 export function splitText(text: string, limit: number): string[] {
   if (text.length <= limit) return [text];
+  const parts: string[] = [];
+  let current = "";
+  for (const paragraph of text.split(/\n{2,}/)) {
+    const candidate = current ? `${current}\n\n${paragraph}` : paragraph;
+    if (candidate.length <= limit) {
+      current = candidate;
+      continue;
+    }
+    if (current) parts.push(current);
+    current = "";
+    if (paragraph.length <= limit) {
+      current = paragraph;
+      continue;
+    }
+    // A paragraph longer than the limit: by lines, keeping the last piece open for what follows.
+    const pieces = splitLines(paragraph, limit);
+    parts.push(...pieces.slice(0, -1));
+    current = pieces.at(-1) ?? "";
+  }
+  if (current) parts.push(current);
+  return parts.filter((p) => p.length > 0);
+}
+
+function splitLines(text: string, limit: number): string[] {
   const parts: string[] = [];
   let current = "";
   const push = () => {
@@ -73,7 +98,7 @@ export function splitText(text: string, limit: number): string[] {
     current = rest;
   }
   push();
-  return parts.filter((p) => p.length > 0);
+  return parts;
 }
 
 // Never cut between the two halves of a surrogate pair.

@@ -96,8 +96,8 @@ async function join(ctx: Ctx, d: JoinDraft): Promise<Next<JoinDraft>> {
   await ctx.audit("member.joined", { memberId: member.id, inviteId: invite.id, secretary: member.isSecretary, admin: member.isAdmin }, branch.id);
 
   // The branch's admins learn who joined, each in their own language.
-  for (const admin of await tx.members.listActive(branch.id)) {
-    if (!admin.isAdmin || admin.id === member.id) continue;
+  for (const admin of await tx.members.listWithRole(branch.id, "admin")) {
+    if (admin.id === member.id) continue;
     await ctx.services.messages.toMember(tx, admin, branch, `joined:${member.id}:${admin.id}`, (t) => ({
       text: t("onboarding-admin-notice", { name: member.fullName, role: roleNames(t, member) }),
     }));

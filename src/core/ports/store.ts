@@ -7,6 +7,7 @@ import type { CommitmentRepo } from "./commitments.ts";
 import type { DigestRepo } from "./digests.ts";
 import type { LinkCodeRepo } from "./link-codes.ts";
 import type { MeetingRepo } from "./meetings.ts";
+import type { PrivacyRepo } from "./privacy.ts";
 
 export interface UpdateRepo {
   /** Records an update as processed; false when it was processed before (a duplicate). */
@@ -39,6 +40,8 @@ export interface IdentityRepo {
   byPlatformUser(platform: Platform, userId: string): Promise<Identity | null>;
   listForMember(memberId: string): Promise<Identity[]>;
   listForMembers(memberIds: string[]): Promise<Identity[]>;
+  /** Sets the last choices of many chats at once (a reminder sent to whole branches). */
+  setLastChoices(entries: Array<{ id: string; choices: unknown }>): Promise<void>;
   update(
     id: string,
     patch: Partial<Pick<Identity, "locale" | "memberId" | "active" | "inactiveReason" | "failedCodes" | "codeLockedUntil" | "lastChoices">>,
@@ -59,7 +62,23 @@ export interface MemberRepo {
   create(input: NewMember): Promise<Member>;
   byId(id: string): Promise<Member | null>;
   listActive(branchId: string): Promise<Member[]>;
+  /** The branch's active admins or secretaries, without reading every member. */
+  listWithRole(branchId: string, role: "admin" | "secretary"): Promise<Member[]>;
+  /** Active and removed members of a branch (erased ones are gone for good), for the admin's list. */
+  listForAdmin(branchId: string): Promise<Member[]>;
+  /** Active admins of a branch: a branch must never be left without one. */
+  countActiveAdmins(branchId: string): Promise<number>;
+  /**
+   * Holds the branch until the unit of work ends, so that changes which could take away its last
+   * admin run one after the other: two admins stepping down at the same moment are never both let through.
+   */
+  lockAdmins(branchId: string): Promise<void>;
   update(id: string, patch: Partial<Omit<Member, "id" | "branchId" | "joinedAt" | "updatedAt">>): Promise<Member>;
+  /**
+   * Marks the member REMOVED and withdraws what was still queued for them (reminders planned ahead),
+   * so their chats stop receiving. Their answers stay with the branch.
+   */
+  remove(id: string, at: Date): Promise<Member>;
 }
 
 export interface NewBranch {
@@ -88,8 +107,10 @@ export interface NewInvite {
 export interface InviteRepo {
   create(input: NewInvite): Promise<Invite>;
   byCode(code: string): Promise<Invite | null>;
+  byId(id: string): Promise<Invite | null>;
   /** Counts one use if the invite still has one left; false when it was used up meanwhile. */
   use(id: string, now: Date): Promise<boolean>;
+  /** Invites that can still be used (not revoked, not expired, uses left), newest first. */
   listOpen(branchId: string, now: Date): Promise<Invite[]>;
   revoke(id: string, at: Date): Promise<void>;
 }
@@ -125,6 +146,13 @@ export interface OutboxRepo {
    * cannot exist yet (replies keyed by an update id that was just recorded), saving a lookup.
    */
   enqueue(items: NewOutboxItem[], opts?: { fresh?: boolean }): Promise<number>;
+  /**
+   * The bulk path (reminders to whole branches): inserts in large batches, skipping keys that exist
+   * (also when another instance inserts them at the same moment), and returns the keys it inserted.
+   */
+  insertNew(items: NewOutboxItem[]): Promise<string[]>;
+  /** Items not sent yet under these keys will not be (a meeting was cancelled or moved). */
+  withdraw(keys: string[], reason: string): Promise<number>;
   /** Leases up to `limit` due items to `owner` until `leaseUntil`; safe when instances race. */
   claim(owner: string, now: Date, leaseUntil: Date, limit: number, platforms: Platform[]): Promise<OutboxItem[]>;
   markSent(ids: number[], at: Date): Promise<void>;
@@ -158,6 +186,7 @@ export interface Tx {
   meetings: MeetingRepo;
   commitments: CommitmentRepo;
   digests: DigestRepo;
+  privacy: PrivacyRepo;
 }
 
 export interface Store {

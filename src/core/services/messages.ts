@@ -19,10 +19,24 @@ export interface Messages {
   bind(locale: Locale): T;
   /** Queues a message to the member's preferred chat. False when no chat of theirs can receive it. */
   toMember(tx: Tx, member: Member, branch: Branch | null, key: string, build: (t: T, locale: Locale) => OutMessage, opts?: SendOptions): Promise<boolean>;
+  /**
+   * Queues one message to each of many members of a branch in a few statements (a reminder to a
+   * whole branch): the same addressing as toMember, keys that exist are skipped. Returns the keys
+   * inserted, and how many of those could not be delivered (no active chat: written as failed).
+   */
+  toMembers(tx: Tx, branch: Branch | null, recipients: Recipient[], opts?: SendOptions): Promise<{ inserted: string[]; unreachable: number }>;
   /** Queues a message to one chat. */
   toIdentity(tx: Tx, identity: Identity, key: string, message: OutMessage, opts?: SendOptions & { memberId?: string | null }): Promise<void>;
   /** The chat a member's messages go to: the preferred platform if active, else the most recent. */
   preferredIdentity(member: Member, identities: Identity[]): Identity | null;
+}
+
+export interface Recipient extends SendOptions {
+  member: Member;
+  key: string;
+  build: (t: T, locale: Locale) => OutMessage;
+  /** Overrides the call's branch (one call for the members of many branches). */
+  branch?: Branch | null;
 }
 
 export function asLocale(value: string | null | undefined): Locale | null {
@@ -45,6 +59,28 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
     return active.sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0))[0] ?? null;
   };
 
+  /** The outbox item of one message to a member: to their preferred chat, or failed when none can receive it. */
+  const addressed = (identities: Identity[], branch: Branch | null, r: Recipient, opts: SendOptions) => {
+    const { member } = r;
+    const target = preferredIdentity(member, identities);
+    const locale = messages.localeOf(member, r.branch !== undefined ? r.branch : branch, target);
+    const message = { ...r.build(bind(locale), locale), locale };
+    // Kept as a failed item so the secretary's digest can say who could not be reached.
+    const via = target ?? identities[0];
+    const item: NewOutboxItem = {
+      key: r.key,
+      memberId: member.id,
+      identityId: via?.id ?? null,
+      platform: via?.platform ?? "CONSOLE",
+      chatId: via?.chatId ?? "",
+      payload: message,
+      notBefore: r.notBefore ?? opts.notBefore ?? new Date(0),
+      giveUpAt: r.giveUpAt !== undefined ? r.giveUpAt : (opts.giveUpAt ?? null),
+      ...(target ? {} : { undeliverable: identities.length ? "chat-inactive" : "no-chat" }),
+    };
+    return { item, target, message };
+  };
+
   const messages: Messages = {
     translator,
     bind,
@@ -55,29 +91,36 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
 
     async toMember(tx, member, branch, key, build, opts = {}) {
       const identities = await tx.identities.listForMember(member.id);
-      const target = preferredIdentity(member, identities);
-      const locale = messages.localeOf(member, branch, target);
-      const message = build(bind(locale), locale);
+      const { item, target, message } = addressed(identities, branch, { member, key, build }, opts);
       if (!target) {
-        // Kept as a failed item so the secretary's digest can say who could not be reached.
-        const last = identities[0];
-        await tx.outbox.enqueue([
-          {
-            key,
-            memberId: member.id,
-            identityId: last?.id ?? null,
-            platform: last?.platform ?? "CONSOLE",
-            chatId: last?.chatId ?? "",
-            payload: message,
-            notBefore: opts.notBefore ?? new Date(0),
-            giveUpAt: opts.giveUpAt ?? null,
-            undeliverable: identities.length ? "chat-inactive" : "no-chat",
-          },
-        ]);
+        await tx.outbox.enqueue([item]);
         return false;
       }
       await messages.toIdentity(tx, target, key, message, { ...opts, memberId: member.id });
       return true;
+    },
+
+    async toMembers(tx, branch, recipients, opts = {}) {
+      if (!recipients.length) return { inserted: [], unreachable: 0 };
+      const identities = await tx.identities.listForMembers(recipients.map((r) => r.member.id));
+      const byMember = new Map<string, Identity[]>();
+      for (const i of identities.sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0))) {
+        if (i.memberId) byMember.set(i.memberId, [...(byMember.get(i.memberId) ?? []), i]);
+      }
+      const built = recipients.map((r) => addressed(byMember.get(r.member.id) ?? [], branch, r, opts));
+      const inserted = await tx.outbox.insertNew(built.map((b) => b.item));
+      const fresh = new Set(inserted);
+      // What a typed "1" or "Tham dự" refers to from now on, for every chat that got new choices.
+      const choices: Array<{ id: string; choices: Choice[] }> = [];
+      let unreachable = 0;
+      for (const b of built) {
+        if (!fresh.has(b.item.key)) continue;
+        if (!b.target) unreachable++;
+        const flat = b.target && flattenChoices(b.message);
+        if (flat) choices.push({ id: b.target!.id, choices: flat });
+      }
+      if (choices.length) await tx.identities.setLastChoices(choices);
+      return { inserted, unreachable };
     },
 
     async toIdentity(tx, identity, key, message, opts = {}) {
@@ -87,7 +130,7 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
         identityId: identity.id,
         platform: identity.platform,
         chatId: identity.chatId,
-        payload: message,
+        payload: { ...message, locale: message.locale ?? messages.localeOf(null, null, identity) },
         notBefore: opts.notBefore ?? new Date(0),
         giveUpAt: opts.giveUpAt ?? null,
       };

@@ -29,6 +29,9 @@ export class TokenBucket {
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, performance.now() + ms);
     this.tokens = 0;
+    // Nothing accrues while paused: otherwise a full burst goes out the moment the pause ends, and
+    // the platform answers 429 again, pause after pause.
+    this.last = this.pausedUntil;
   }
 }
 

@@ -33,6 +33,13 @@ export interface SenderOptions {
   leaseMs?: number;
   /** Poll interval when idle (kick() wakes it sooner). */
   idleMs?: number;
+  /**
+   * After a kick, how long to let more queued messages gather before claiming them: one claim for a
+   * handful of replies instead of one each (default 5 ms).
+   */
+  batchWindowMs?: number;
+  /** Sent messages are recorded in batches at most this long after sending (default 25 ms). */
+  recordSentAfterMs?: number;
   /** Give up on a message this long after it was queued, unless it says otherwise. */
   giveUpAfterMs?: number;
   backoffBaseMs?: number;
@@ -57,6 +64,7 @@ export interface Sender {
   readonly stats: SenderStats;
 }
 
+const GLOBAL_BURST = 1.5;
 const DEFAULT_LIMIT: PlatformLimit = { perSecond: 25, perChatPerSecond: 1, chatBurst: 3 };
 
 export function createSender(opts: SenderOptions): Sender {
@@ -64,12 +72,17 @@ export function createSender(opts: SenderOptions): Sender {
   const messengers = new Map(opts.messengers.map((m) => [m.platform, m]));
   const platforms = [...messengers.keys()];
   const limits = new Map<Platform, PlatformLimit>(platforms.map((p) => [p, { ...DEFAULT_LIMIT, ...opts.limits?.[p] }]));
-  const globalBuckets = new Map(platforms.map((p) => [p, new TokenBucket(limits.get(p)!.perSecond, Math.max(1, limits.get(p)!.perSecond))]));
+  // Evenly paced with half a message of slack for timer jitter: the platforms count messages over any
+  // one second, so a second's worth sent at once on top of the steady rate is answered with 429. With
+  // this, no second holds more than perSecond + 1.5 messages.
+  const globalBuckets = new Map(platforms.map((p) => [p, new TokenBucket(limits.get(p)!.perSecond, GLOBAL_BURST)]));
   const chatBuckets = new Map<string, TokenBucket>();
   const maxInFlight = opts.maxInFlight ?? 500;
   const concurrency = opts.concurrency ?? 16;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const idleMs = opts.idleMs ?? 1_000;
+  const batchWindowMs = opts.batchWindowMs ?? 5;
+  const recordSentAfterMs = opts.recordSentAfterMs ?? 25;
   const giveUpAfterMs = opts.giveUpAfterMs ?? 72 * 3_600_000;
   const backoffBase = opts.backoffBaseMs ?? 2_000;
   const backoffMax = opts.backoffMaxMs ?? 15 * 60_000;
@@ -82,13 +95,19 @@ export function createSender(opts: SenderOptions): Sender {
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let kicked = false;
+  /** The last claim filled the in-flight room: a finished send should look for more at once. */
+  let starved = false;
+  let sentTimer: NodeJS.Timeout | null = null;
   let active = 0;
   const slotWaiters: Array<() => void> = [];
   const toRelease: number[] = [];
   let sentBuffer: number[] = [];
   let flushing: Promise<void> = Promise.resolve();
-  /** Chats whose earlier message is waiting for a retry: later ones must not overtake it. */
+  /** Chats whose earlier message waits for a retry (until then, by the clock): later ones must not overtake it. */
   const blockedChats = new Map<string, Date>();
+  /** Chats found unreachable, with the claim batch in which that happened: that batch's later items are already held. */
+  const unreachableChats = new Map<string, number>();
+  let batch = 0;
 
   const chatBucket = (platform: Platform, chatId: string): TokenBucket => {
     const key = `${platform}:${chatId}`;
@@ -116,6 +135,10 @@ export function createSender(opts: SenderOptions): Sender {
   }
 
   function flushSent(): Promise<void> {
+    if (sentTimer) {
+      clearTimeout(sentTimer);
+      sentTimer = null;
+    }
     if (!sentBuffer.length) return flushing;
     const ids = sentBuffer;
     sentBuffer = [];
@@ -142,21 +165,25 @@ export function createSender(opts: SenderOptions): Sender {
     return Math.round(exp * (0.75 + Math.random() * 0.5));
   }
 
-  async function sendOne(item: OutboxItem): Promise<void> {
+  async function sendOne(item: OutboxItem, itemBatch: number): Promise<void> {
     const chatKey = `${item.platform}:${item.chatId}`;
     try {
       if (stopping) {
         toRelease.push(item.id);
         return;
       }
+      // Held in the database when its chat turned out unreachable; nothing to do here.
+      if ((unreachableChats.get(chatKey) ?? -1) >= itemBatch) return;
       const heldUntil = blockedChats.get(chatKey);
-      if (heldUntil) {
+      if (heldUntil && heldUntil > opts.clock.now()) {
         // An earlier message to this chat failed and waits for a retry: keep the order.
         await record((tx) => tx.outbox.release([item.id], heldUntil));
         return;
       }
       const now = opts.clock.now();
-      const giveUpAt = item.giveUpAt ?? new Date(item.createdAt.getTime() + giveUpAfterMs);
+      // Counted from when it was due (queued for later, or queued now by the core's clock).
+      const dueAt = Math.max(item.createdAt.getTime(), item.notBefore.getTime());
+      const giveUpAt = item.giveUpAt ?? new Date(dueAt + giveUpAfterMs);
       if (giveUpAt <= now) {
         stats.failed++;
         log.warn({ id: item.id, key: item.key }, "message expired before it could be delivered");
@@ -174,20 +201,27 @@ export function createSender(opts: SenderOptions): Sender {
       }
       stats.sent++;
       sentBuffer.push(item.id);
+      // One write for many sent messages; a crash in between can only mean a message sent twice.
       if (sentBuffer.length >= 100) void flushSent();
+      else sentTimer ??= setTimeout(() => void flushSent(), recordSentAfterMs);
     } catch (err) {
-      await failed(item, chatKey, err);
+      await failed(item, chatKey, err, itemBatch);
     } finally {
       inFlight--;
-      if (inFlight < maxInFlight / 2) poke();
+      if (starved && inFlight < maxInFlight / 2) {
+        starved = false;
+        poke();
+      }
     }
   }
 
-  async function failed(item: OutboxItem, chatKey: string, err: unknown): Promise<void> {
+  async function failed(item: OutboxItem, chatKey: string, err: unknown, itemBatch: number): Promise<void> {
     const now = opts.clock.now();
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof DeliveryError && err.opts.unreachable) {
       stats.failed++;
+      unreachableChats.set(chatKey, itemBatch);
+      if (unreachableChats.size > 10_000) unreachableChats.delete(unreachableChats.keys().next().value!);
       log.warn({ id: item.id, platform: item.platform, error: message }, "chat unreachable; holding its messages");
       await record(async (tx) => {
         await tx.outbox.markFailed(item.id, message);
@@ -215,20 +249,27 @@ export function createSender(opts: SenderOptions): Sender {
     stats.retried++;
     const notBefore = new Date(now.getTime() + waitMs);
     blockedChats.set(chatKey, notBefore);
-    setTimeout(() => blockedChats.delete(chatKey), waitMs).unref?.();
+    if (blockedChats.size > 10_000) blockedChats.delete(blockedChats.keys().next().value!);
     log.info({ id: item.id, platform: item.platform, waitMs, error: message }, "delivery will be retried");
     await record((tx) => tx.outbox.retryLater(item.id, notBefore, message));
   }
 
   /** Claims what is due (up to the in-flight limit) and queues each item behind its chat. */
   async function pump(): Promise<number> {
+    // Kicks until now are answered by this claim; only later ones call for another.
+    kicked = false;
     if (!platforms.length || stopping) return 0;
     const room = maxInFlight - inFlight;
-    if (room <= 0) return 0;
+    if (room <= 0) {
+      starved = true;
+      return 0;
+    }
     const now = opts.clock.now();
     const items = await opts.store.tx((tx) => tx.outbox.claim(opts.owner, now, new Date(now.getTime() + leaseMs), room, platforms));
     inFlight += items.length;
-    for (const item of items) void chats.run(`${item.platform}:${item.chatId}`, () => sendOne(item));
+    starved = items.length >= room;
+    const current = ++batch;
+    for (const item of items) void chats.run(`${item.platform}:${item.chatId}`, () => sendOne(item, current));
     return items.length;
   }
 
@@ -237,32 +278,34 @@ export function createSender(opts: SenderOptions): Sender {
     wake?.();
   }
 
-  async function idle(ms: number): Promise<void> {
-    if (kicked) {
-      kicked = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+  /** Waits for a kick or `ms`; true when kicked. */
+  async function idle(ms: number): Promise<boolean> {
+    if (kicked) return true;
+    const woken = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
       wake = () => {
         clearTimeout(timer);
-        resolve();
+        resolve(true);
       };
     });
     wake = null;
-    kicked = false;
+    return woken;
   }
 
   async function run(): Promise<void> {
     while (running) {
       try {
-        const n = await pump();
-        if (n === 0 || inFlight >= maxInFlight) await idle(idleMs);
+        await pump();
       } catch (err) {
         log.error({ err }, "outbox claim failed");
         await idle(idleMs * 5);
+        continue;
       }
-      if (sentBuffer.length) void flushSent();
+      // A full claim may have left more behind; otherwise wait to be kicked (or for the next poll),
+      // then give other messages queued at about the same moment a chance to join the claim.
+      if (starved && inFlight < maxInFlight) continue;
+      const woken = await idle(idleMs);
+      if (woken && batchWindowMs > 0 && running) await sleep(batchWindowMs);
     }
   }
 

@@ -13,7 +13,7 @@ export function scrub(line: string, secrets: string[]): string {
   let out = line;
   for (const s of secrets) if (s) out = out.split(s).join("[redacted]");
   // A Telegram token is <digits>:<35 chars>; scrub that shape even when it was not configured here.
-  return out.replace(/\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/g, "[redacted]");
+  return out.replace(/(?<!\d)\d{6,12}:[A-Za-z0-9_-]{30,}/g, "[redacted]");
 }
 
 export function createLogger(opts: LoggerOptions): PinoLogger {

@@ -20,12 +20,18 @@ export class MigrationError extends Error {
   readonly code = "MIGRATION_FAILED";
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The project root: this file lives in src/infra/prisma (or dist/infra/prisma once built). */
-export const projectRoot = path.resolve(here, "../../..");
+/** The project root: the nearest folder above this file with a package.json (src/ or dist/src/ alike). */
+export const projectRoot = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const prismaDir = path.join(projectRoot, "prisma");
 const SNAPSHOT = "schema.prisma.snapshot";
 const LOCKFILE = "migration_lock.toml";
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "prisma"))) return dir;
+    if (path.dirname(dir) === dir) throw new MigrationError(`no project folder above ${start}`);
+  }
+}
 
 export function providerFromUrl(url: string): Provider {
   if (url.startsWith("file:")) return "sqlite";

@@ -16,6 +16,7 @@ import { commitmentRepo } from "./repos/commitments.ts";
 import { digestRepo } from "./repos/digests.ts";
 import { linkCodeRepo } from "./repos/link-codes.ts";
 import { meetingRepo } from "./repos/meetings.ts";
+import { privacyRepo } from "./repos/privacy.ts";
 
 const ATTEMPTS = 4;
 // Prisma codes for "someone else got there first": unique violation, write conflict / deadlock.
@@ -28,13 +29,14 @@ export function bindTx(db: DbTx, provider: Provider): Tx {
     members: memberRepo(db),
     branches: branchRepo(db),
     invites: inviteRepo(db),
-    flows: flowRepo(db),
+    flows: flowRepo(db, provider),
     outbox: outboxRepo(db, provider),
     audit: auditRepo(db),
     linkCodes: linkCodeRepo(db),
     meetings: meetingRepo(db),
     commitments: commitmentRepo(db),
     digests: digestRepo(db),
+    privacy: privacyRepo(db),
   };
 }
 

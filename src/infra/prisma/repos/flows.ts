@@ -1,30 +1,35 @@
 import { ConflictError } from "../../../core/errors.ts";
 import type { FlowRepo } from "../../../core/ports/store.ts";
-import type { DbTx, Prisma } from "../client.ts";
+import { Prisma, type DbTx } from "../client.ts";
+import type { Provider } from "../migrate.ts";
 
-export function flowRepo(db: DbTx): FlowRepo {
+export function flowRepo(db: DbTx, provider: Provider): FlowRepo {
+  // Nearly every answer moves a flow on: plain statements rather than the ORM's planning, with the
+  // same stored formats (dates as the driver writes them, the draft as JSON).
+  const json = (data: unknown) => (provider === "postgres" ? Prisma.sql`${JSON.stringify(data)}::jsonb` : Prisma.sql`${JSON.stringify(data)}`);
+
   return {
     get: (identityId) => db.flowState.findUnique({ where: { identityId } }),
     async save(state, expectedVersion) {
-      const data = { ...state, data: state.data as Prisma.InputJsonValue };
+      const now = new Date();
       if (expectedVersion === null) {
         // A new flow replaces whatever this chat had (a command started over the old flow).
-        const existing = await db.flowState.findUnique({ where: { identityId: state.identityId }, select: { version: true } });
-        if (existing) {
-          await db.flowState.update({ where: { identityId: state.identityId }, data: { ...data, version: existing.version + 1 } });
-        } else {
-          await db.flowState.create({ data: { ...data, version: 0 } });
-        }
+        await db.$executeRaw`
+          INSERT INTO "FlowState" ("identityId", "flow", "step", "data", "token", "expiresAt", "version", "updatedAt")
+          VALUES (${state.identityId}, ${state.flow}, ${state.step}, ${json(state.data)}, ${state.token}, ${state.expiresAt}, 0, ${now})
+          ON CONFLICT ("identityId") DO UPDATE SET
+            "flow" = excluded."flow", "step" = excluded."step", "data" = excluded."data", "token" = excluded."token",
+            "expiresAt" = excluded."expiresAt", "version" = "FlowState"."version" + 1, "updatedAt" = excluded."updatedAt"`;
         return;
       }
-      const { count } = await db.flowState.updateMany({
-        where: { identityId: state.identityId, version: expectedVersion },
-        data: { ...data, version: expectedVersion + 1 },
-      });
+      const count = await db.$executeRaw`
+        UPDATE "FlowState" SET "flow" = ${state.flow}, "step" = ${state.step}, "data" = ${json(state.data)}, "token" = ${state.token},
+          "expiresAt" = ${state.expiresAt}, "version" = ${expectedVersion + 1}, "updatedAt" = ${now}
+        WHERE "identityId" = ${state.identityId} AND "version" = ${expectedVersion}`;
       if (count !== 1) throw new ConflictError(`flow of ${state.identityId} changed concurrently`);
     },
     async delete(identityId) {
-      await db.flowState.deleteMany({ where: { identityId } });
+      await db.$executeRaw`DELETE FROM "FlowState" WHERE "identityId" = ${identityId}`;
     },
     async expired(now, limit) {
       const rows = await db.flowState.findMany({ where: { expiresAt: { lte: now } }, take: limit, orderBy: { expiresAt: "asc" } });

@@ -61,9 +61,11 @@ export function identityRepo(db: DbTx, provider: Provider): IdentityRepo {
       const stale = !identity.lastSeenAt || input.at.getTime() - identity.lastSeenAt.getTime() > SEEN_REFRESH_MS;
       const renamed = input.displayName !== undefined && input.displayName !== identity.displayName;
       if (identity.chatId !== input.chatId || stale || renamed) {
-        const patch = { chatId: input.chatId, lastSeenAt: input.at, ...(renamed ? { displayName: input.displayName ?? null } : {}) };
-        await db.identity.update({ where: { id: identity.id }, data: patch });
-        identity = { ...identity, ...patch };
+        const displayName = renamed ? (input.displayName ?? null) : identity.displayName;
+        // Most updates of a running bot come more than a minute after the chat's last one: a plain
+        // statement, as for the read above.
+        await db.$executeRaw`UPDATE "Identity" SET "chatId" = ${input.chatId}, "lastSeenAt" = ${input.at}, "displayName" = ${displayName}, "updatedAt" = ${new Date()} WHERE "id" = ${identity.id}`;
+        identity = { ...identity, chatId: input.chatId, lastSeenAt: input.at, displayName };
       }
       return { identity, member: pick<Member>(row, "m"), branch: pick<Branch>(row, "b"), flow: pick<FlowState>(row, "f") };
     },
@@ -71,6 +73,19 @@ export function identityRepo(db: DbTx, provider: Provider): IdentityRepo {
     byPlatformUser: (platform, userId) => db.identity.findUnique({ where: { platform_userId: { platform, userId } } }),
     listForMember: (memberId) => db.identity.findMany({ where: { memberId }, orderBy: { lastSeenAt: "desc" } }),
     listForMembers: (memberIds) => db.identity.findMany({ where: { memberId: { in: memberIds } } }),
+    async setLastChoices(entries) {
+      // One statement per batch: the pairs travel as one JSON parameter that the database unpacks.
+      for (let i = 0; i < entries.length; i += 2000) {
+        const json = JSON.stringify(entries.slice(i, i + 2000).map((e) => ({ id: e.id, c: e.choices ?? null })));
+        if (provider === "postgres") {
+          await db.$executeRaw`UPDATE "Identity" AS t SET "lastChoices" = x.c FROM json_to_recordset(${json}::json) AS x(id text, c jsonb) WHERE t."id" = x.id`;
+        } else {
+          await db.$executeRaw`UPDATE "Identity" SET "lastChoices" = x.c
+            FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.c') AS c FROM json_each(${json})) AS x
+            WHERE "Identity"."id" = x.id`;
+        }
+      }
+    },
     async update(id, patch) {
       const { lastChoices, ...rest } = patch;
       if (lastChoices !== undefined && Object.keys(rest).length === 0) {

@@ -1,6 +1,22 @@
 import type { LinkCodeRepo } from "../../../core/ports/link-codes.ts";
 import type { DbTx } from "../client.ts";
 
-export function linkCodeRepo(_db: DbTx): LinkCodeRepo {
-  return {};
+export function linkCodeRepo(db: DbTx): LinkCodeRepo {
+  return {
+    create: (input) => db.linkCode.create({ data: input }),
+    byCode: (code) => db.linkCode.findUnique({ where: { code } }),
+    async use(code, now) {
+      // Conditional: of two chats typing the same code at once, only one gets it.
+      const { count } = await db.linkCode.updateMany({ where: { code, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      return count === 1;
+    },
+    async revokeUnused(memberId) {
+      const { count } = await db.linkCode.deleteMany({ where: { memberId, usedAt: null } });
+      return count;
+    },
+    async prune(before) {
+      const { count } = await db.linkCode.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { usedAt: { lt: before } }] } });
+      return count;
+    },
+  };
 }

@@ -6,6 +6,29 @@ export function memberRepo(db: DbTx): MemberRepo {
     create: (input) => db.member.create({ data: input }),
     byId: (id) => db.member.findUnique({ where: { id } }),
     listActive: (branchId) => db.member.findMany({ where: { branchId, status: "ACTIVE" }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] }),
+    listWithRole: (branchId, role) =>
+      db.member.findMany({
+        where: { branchId, status: "ACTIVE", ...(role === "admin" ? { isAdmin: true } : { isSecretary: true }) },
+        orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }],
+      }),
+    listForAdmin: (branchId) =>
+      db.member.findMany({ where: { branchId, status: { in: ["ACTIVE", "REMOVED"] } }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] }),
+    countActiveAdmins: (branchId) => db.member.count({ where: { branchId, status: "ACTIVE", isAdmin: true } }),
+    async lockAdmins(branchId) {
+      // A no-op write takes the branch row's lock on PostgreSQL (SQLite has one writer at a time
+      // anyway); reads after it see what a concurrent admin change committed before us.
+      await db.$executeRaw`UPDATE "Branch" SET "updatedAt" = "updatedAt" WHERE "id" = ${branchId}`;
+    },
     update: (id, patch) => db.member.update({ where: { id }, data: patch }),
+    async remove(id, at) {
+      const member = await db.member.update({ where: { id }, data: { status: "REMOVED", removedAt: at } });
+      // Reminders and nudges planned ahead for them must not go out any more; a chat that had
+      // blocked the bot must not get them later either.
+      await db.outbox.updateMany({
+        where: { memberId: id, status: { in: ["PENDING", "HELD"] } },
+        data: { status: "FAILED", lastError: "member-removed", claimedBy: null, claimedUntil: null },
+      });
+      return member;
+    },
   };
 }

@@ -1,31 +1,53 @@
-import type { Platform } from "../../../core/types.ts";
+import type { OutboxItem } from "../../../core/domain/model.ts";
 import type { NewOutboxItem, OutboxRepo } from "../../../core/ports/store.ts";
 import { Prisma, type DbTx } from "../client.ts";
 import type { Provider } from "../migrate.ts";
 
 const BATCH = 500;
+/** Rows per statement on the bulk path (one JSON parameter, however many rows). */
+const BULK = 2000;
+
+/**
+ * A row for the bulk path, with dates as each database's column stores them (the ORM's own format:
+ * ISO text with an explicit offset on SQLite; on PostgreSQL a timestamp without zone holding UTC).
+ */
+function bulkRow(i: NewOutboxItem, provider: Provider) {
+  const date = (d: Date | null) => (d === null ? null : provider === "sqlite" ? d.toISOString().replace("Z", "+00:00") : d.toISOString());
+  return {
+    k: i.key,
+    m: i.memberId,
+    i: i.identityId,
+    p: i.platform,
+    c: i.chatId,
+    d: JSON.stringify(i.payload),
+    s: i.undeliverable ? "FAILED" : "PENDING",
+    n: date(i.notBefore),
+    g: date(i.giveUpAt),
+    e: i.undeliverable ?? null,
+  };
+}
 
 export function outboxRepo(db: DbTx, provider: Provider): OutboxRepo {
   // Replies to every update go through here: a plain multi-row insert skips the ORM's planning.
   // Every column is given explicitly so the stored formats are the ORM's own (dates, JSON).
-  const insertRaw = async (items: NewOutboxItem[]): Promise<void> => {
+  const valuesOf = (items: NewOutboxItem[]) => {
     const pg = provider === "postgres";
     const now = new Date();
-    const rows = items.map((i) => {
-      const json = JSON.stringify(i.payload);
-      return pg
-        ? Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}::"Platform", ${i.chatId}, ${json}::jsonb, 'PENDING'::"OutboxStatus", 0, ${i.notBefore}, ${i.giveUpAt}, ${now})`
-        : Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}, ${i.chatId}, ${json}, 'PENDING', 0, ${i.notBefore}, ${i.giveUpAt}, ${now})`;
-    });
-    await db.$executeRaw`INSERT INTO "Outbox" ("key", "memberId", "identityId", "platform", "chatId", "payload", "status", "attempts", "notBefore", "giveUpAt", "createdAt") VALUES ${Prisma.join(rows)}`;
+    return Prisma.join(
+      items.map((i) => {
+        const json = JSON.stringify(i.payload);
+        const status = i.undeliverable ? "FAILED" : "PENDING";
+        const lastError = i.undeliverable ?? null;
+        return pg
+          ? Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}::"Platform", ${i.chatId}, ${json}::jsonb, ${status}::"OutboxStatus", 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`
+          : Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}, ${i.chatId}, ${json}, ${status}, 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`;
+      }),
+    );
   };
-
-  const due = (now: Date, platforms: Platform[]) => ({
-    status: "PENDING" as const,
-    notBefore: { lte: now },
-    platform: { in: platforms },
-    OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
-  });
+  const COLUMNS = Prisma.raw(`("key", "memberId", "identityId", "platform", "chatId", "payload", "status", "attempts", "notBefore", "giveUpAt", "lastError", "createdAt")`);
+  const insertRaw = async (items: NewOutboxItem[]): Promise<void> => {
+    await db.$executeRaw`INSERT INTO "Outbox" ${COLUMNS} VALUES ${valuesOf(items)}`;
+  };
 
   return {
     async enqueue(items, opts = {}) {
@@ -55,38 +77,85 @@ export function outboxRepo(db: DbTx, provider: Provider): OutboxRepo {
       return inserted;
     },
 
+    async insertNew(items) {
+      const inserted: string[] = [];
+      // In key order: two instances inserting overlapping keys then lock them in the same order and
+      // one waits for the other instead of both deadlocking.
+      const unique = [...new Map(items.map((i) => [i.key, i])).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (let i = 0; i < unique.length; i += BULK) {
+        // The rows travel as one JSON parameter that the database unpacks: thousands of rows per
+        // statement without thousands of bound parameters. ON CONFLICT DO NOTHING rather than a
+        // look-up first: an instance racing this one on the same keys waits for it, then skips them.
+        const json = JSON.stringify(unique.slice(i, i + BULK).map((r) => bulkRow(r, provider)));
+        const now = new Date();
+        const rows =
+          provider === "postgres"
+            ? await db.$queryRaw<Array<{ key: string }>>`
+                INSERT INTO "Outbox" ${COLUMNS}
+                SELECT x.k, x.m, x.i, x.p::"Platform", x.c, x.d::jsonb, x.s::"OutboxStatus", 0, x.n::timestamp(3), x.g::timestamp(3), x.e, ${now}
+                FROM json_to_recordset(${json}::json) AS x(k text, m text, i text, p text, c text, d text, s text, n text, g text, e text)
+                ON CONFLICT ("key") DO NOTHING RETURNING "key"`
+            : await db.$queryRaw<Array<{ key: string }>>`
+                INSERT INTO "Outbox" ${COLUMNS}
+                SELECT json_extract(value, '$.k'), json_extract(value, '$.m'), json_extract(value, '$.i'), json_extract(value, '$.p'),
+                  json_extract(value, '$.c'), json_extract(value, '$.d'), json_extract(value, '$.s'), 0, json_extract(value, '$.n'),
+                  json_extract(value, '$.g'), json_extract(value, '$.e'), ${now}
+                FROM json_each(${json}) WHERE true
+                ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
+        for (const r of rows) inserted.push(r.key);
+      }
+      return inserted;
+    },
+
+    async withdraw(keys, reason) {
+      let count = 0;
+      for (let i = 0; i < keys.length; i += BATCH) {
+        const res = await db.outbox.updateMany({
+          where: { key: { in: keys.slice(i, i + BATCH) }, status: { in: ["PENDING", "HELD"] } },
+          data: { status: "FAILED", lastError: reason.slice(0, 500), claimedBy: null, claimedUntil: null },
+        });
+        count += res.count;
+      }
+      return count;
+    },
+
     async claim(owner, now, leaseUntil, limit, platforms) {
       if (!platforms.length) return [];
-      let ids: number[];
-      if (provider === "postgres") {
-        // SKIP LOCKED: instances sharing the database each take different rows.
-        const rows = await db.$queryRaw<Array<{ id: number }>>`
-          UPDATE "Outbox" SET "claimedBy" = ${owner}, "claimedUntil" = ${leaseUntil}
-          WHERE "id" IN (
-            SELECT "id" FROM "Outbox"
-            WHERE "status" = 'PENDING' AND "notBefore" <= ${now}
-              AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
-              AND "platform"::text IN (${Prisma.join(platforms)})
-            ORDER BY "id" LIMIT ${limit}
-            FOR UPDATE SKIP LOCKED)
-          RETURNING "id"`;
-        ids = rows.map((r) => Number(r.id));
-      } else {
-        // SQLite: units of work are serialised, so reading then updating cannot race.
-        const rows = await db.outbox.findMany({ where: due(now, platforms), orderBy: { id: "asc" }, take: limit, select: { id: true } });
-        ids = rows.map((r) => r.id);
-        if (ids.length) await db.outbox.updateMany({ where: { id: { in: ids } }, data: { claimedBy: owner, claimedUntil: leaseUntil } });
-      }
-      if (!ids.length) return [];
-      return db.outbox.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+      // One statement that picks and leases the rows and returns them: the sender claims after
+      // nearly every update, so this is part of the hot path. On PostgreSQL, SKIP LOCKED lets
+      // instances sharing the database each take different rows; SQLite runs units of work one by one.
+      const rows =
+        provider === "postgres"
+          ? await db.$queryRaw<OutboxItem[]>`
+              UPDATE "Outbox" SET "claimedBy" = ${owner}, "claimedUntil" = ${leaseUntil}
+              WHERE "id" IN (
+                SELECT "id" FROM "Outbox"
+                WHERE "status" = 'PENDING' AND "notBefore" <= ${now}
+                  AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+                  AND "platform"::text IN (${Prisma.join(platforms)})
+                ORDER BY "id" LIMIT ${limit}
+                FOR UPDATE SKIP LOCKED)
+              RETURNING *`
+          : await db.$queryRaw<OutboxItem[]>`
+              UPDATE "Outbox" SET "claimedBy" = ${owner}, "claimedUntil" = ${leaseUntil}
+              WHERE "id" IN (
+                SELECT "id" FROM "Outbox"
+                WHERE "status" = 'PENDING' AND "notBefore" <= ${now}
+                  AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+                  AND "platform" IN (${Prisma.join(platforms)})
+                ORDER BY "id" LIMIT ${limit})
+              RETURNING *`;
+      // RETURNING keeps no order; a chat's messages must go out in the order they were queued.
+      return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
     },
 
     async markSent(ids, at) {
       if (!ids.length) return;
-      await db.outbox.updateMany({
-        where: { id: { in: ids } },
-        data: { status: "SENT", sentAt: at, claimedBy: null, claimedUntil: null, attempts: { increment: 1 } },
-      });
+      const list = Prisma.join(ids);
+      await db.$executeRaw`
+        UPDATE "Outbox" SET "status" = ${provider === "postgres" ? Prisma.sql`'SENT'::"OutboxStatus"` : Prisma.sql`'SENT'`},
+          "sentAt" = ${at}, "claimedBy" = NULL, "claimedUntil" = NULL, "attempts" = "attempts" + 1
+        WHERE "id" IN (${list})`;
     },
     async retryLater(id, notBefore, error) {
       await db.outbox.update({

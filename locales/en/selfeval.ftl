@@ -1,0 +1,46 @@
+# /tudanhgia: the monthly self-evaluation before each regular branch meeting.
+selfeval-description = Monthly self-evaluation (and the year-end rating when the branch opens it)
+selfeval-header = Self-evaluation { $month }
+selfeval-ask-progress =
+    Commitment { $n }/{ $total }: { $text }
+    How far have you got?
+selfeval-previous = (Last time: { $answer })
+selfeval-pick-progress = Please choose Done, In progress or Not yet (press a button, or type 1, 2, 3).
+selfeval-progress-done = Done
+selfeval-progress-doing = In progress
+selfeval-progress-notyet = Not yet
+selfeval-ask-note = A short note on this one (optional, at most { $max } characters). Type it, or press Skip.
+selfeval-previous-note = Earlier note: { $note }
+selfeval-keep = Keep
+selfeval-ask-reflection = Personal reflection: a few words on how you followed Uncle Ho's example this month (optional, at most { $max } characters). Type it, or press Skip.
+selfeval-previous-reflection = Last time: { $text }
+selfeval-summary-title = Self-evaluation { $month }:
+selfeval-answer = → { $answer }
+selfeval-answer-note = → { $answer }. Note: { $note }
+selfeval-unanswered = not answered
+selfeval-reflection-line = Personal reflection: { $text }
+selfeval-reflection-none = (none)
+selfeval-summary-hint = Press Confirm to send. You can edit until the meeting starts ({ $start }).
+selfeval-summary-sent = You have sent this self-evaluation. You can edit it until the meeting starts ({ $start }).
+selfeval-close = Close
+selfeval-ask-pick = Which part do you want to change?
+selfeval-edit-reflection = Personal reflection
+selfeval-back = Back
+selfeval-sent = Self-evaluation { $month } sent. Thank you! You can edit it until the meeting starts ({ $start }) with /selfeval.
+selfeval-updated = Self-evaluation { $month } updated. You can keep editing until the meeting starts ({ $start }).
+selfeval-edit-cancelled = The changes were dropped. The self-evaluation you sent stays as it was.
+selfeval-closed-view = Closed. Type /selfeval whenever you want to edit.
+selfeval-closed-draft = The self-evaluation for { $month } has closed (the meeting started at { $start }). What you had answered is kept as a draft, not submitted; the committee will see it as a draft.
+selfeval-closed-submitted = The self-evaluation for { $month } has closed (the meeting started at { $start }). The self-evaluation you sent earlier stands; the unfinished changes were not saved.
+selfeval-closed-nothing = The self-evaluation for { $month } has closed (the meeting started at { $start }). You had not answered anything, so nothing was saved.
+selfeval-commitment-gone = (commitment deleted)
+selfeval-new-commitment = There is a new commitment not evaluated yet. Please answer it too.
+selfeval-no-commitments = You have no submitted commitments left, so the self-evaluation cannot be sent. Type /commit to register.
+selfeval-choose = The self-evaluation for { $month } and the year-end review { $year } are both open. Which one do you want to do?
+selfeval-start = Start the self-evaluation
+selfeval-not-open = The self-evaluation for { $month } opens at { $opens }, before the branch meeting at { $start }. You will get a message when it opens.
+selfeval-no-meeting = No branch meeting is scheduled yet, so the self-evaluation is not open. You will get a message when it opens.
+selfeval-admin-yearend = Year-end review (admin)
+selfeval-register-first = You have not submitted commitments yet, so there is nothing to evaluate for { $month }. Please register first (about a minute).
+selfeval-opened = The self-evaluation for { $month } is open, before the branch meeting at { $start }. You have { $count } commitment(s); answering takes about a minute.
+selfeval-nudge = Reminder: you have not sent your self-evaluation for { $month }. It closes when the meeting starts ({ $start }). { $count } commitment(s), about a minute.

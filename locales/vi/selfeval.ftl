@@ -1,0 +1,46 @@
+# /tudanhgia: the monthly self-evaluation before each sinh hoạt chi bộ định kỳ.
+selfeval-description = Tự đánh giá hằng tháng (và xếp loại cuối năm khi chi bộ mở)
+selfeval-header = Tự đánh giá tháng { $month }
+selfeval-ask-progress =
+    Việc { $n }/{ $total }: { $text }
+    Kết quả thực hiện đến nay?
+selfeval-previous = (Lần trước: { $answer })
+selfeval-pick-progress = Vui lòng chọn: Đã hoàn thành, Đang thực hiện hoặc Chưa thực hiện (bấm nút, hoặc gõ 1, 2, 3).
+selfeval-progress-done = Đã hoàn thành
+selfeval-progress-doing = Đang thực hiện
+selfeval-progress-notyet = Chưa thực hiện
+selfeval-ask-note = Ghi chú ngắn cho việc này (không bắt buộc, tối đa { $max } ký tự). Gõ ghi chú, hoặc bấm Bỏ qua.
+selfeval-previous-note = Ghi chú trước: { $note }
+selfeval-keep = Giữ nguyên
+selfeval-ask-reflection = Liên hệ bản thân: đồng chí tự nhận xét ngắn về việc làm theo gương Bác trong tháng (không bắt buộc, tối đa { $max } ký tự). Gõ nội dung, hoặc bấm Bỏ qua.
+selfeval-previous-reflection = Lần trước: { $text }
+selfeval-summary-title = Tự đánh giá tháng { $month }:
+selfeval-answer = → { $answer }
+selfeval-answer-note = → { $answer }. Ghi chú: { $note }
+selfeval-unanswered = chưa trả lời
+selfeval-reflection-line = Liên hệ bản thân: { $text }
+selfeval-reflection-none = (không có)
+selfeval-summary-hint = Bấm Xác nhận để gửi. Có thể sửa đến khi buổi sinh hoạt bắt đầu ({ $start }).
+selfeval-summary-sent = Đồng chí đã gửi bản tự đánh giá này. Có thể sửa đến khi buổi sinh hoạt bắt đầu ({ $start }).
+selfeval-close = Đóng
+selfeval-ask-pick = Đồng chí muốn sửa phần nào?
+selfeval-edit-reflection = Liên hệ bản thân
+selfeval-back = Quay lại
+selfeval-sent = Đã gửi tự đánh giá tháng { $month }. Cảm ơn đồng chí! Có thể sửa đến khi buổi sinh hoạt bắt đầu ({ $start }) bằng lệnh /tudanhgia.
+selfeval-updated = Đã cập nhật tự đánh giá tháng { $month }. Có thể sửa tiếp đến khi buổi sinh hoạt bắt đầu ({ $start }).
+selfeval-edit-cancelled = Đã hủy phần đang sửa. Bản tự đánh giá đã gửi vẫn giữ nguyên.
+selfeval-closed-view = Đã đóng. Gõ /tudanhgia khi cần sửa.
+selfeval-closed-draft = Thời gian tự đánh giá tháng { $month } đã kết thúc (buổi sinh hoạt bắt đầu lúc { $start }). Các câu đồng chí đã trả lời được lưu thành bản nháp, chưa gửi; chi ủy sẽ thấy đây là bản nháp.
+selfeval-closed-submitted = Thời gian tự đánh giá tháng { $month } đã kết thúc (buổi sinh hoạt bắt đầu lúc { $start }). Bản tự đánh giá đồng chí đã gửi trước đó vẫn giữ nguyên; phần đang sửa dở chưa được lưu.
+selfeval-closed-nothing = Thời gian tự đánh giá tháng { $month } đã kết thúc (buổi sinh hoạt bắt đầu lúc { $start }). Đồng chí chưa trả lời câu nào nên không có gì được lưu.
+selfeval-commitment-gone = (việc đã bị xóa)
+selfeval-new-commitment = Có việc đăng ký mới chưa được đánh giá. Vui lòng trả lời thêm.
+selfeval-no-commitments = Đồng chí không còn việc đăng ký nào đã gửi, nên chưa gửi được tự đánh giá. Gõ /dangky để đăng ký.
+selfeval-choose = Đang mở tự đánh giá tháng { $month } và kiểm điểm cuối năm { $year }. Đồng chí muốn làm phần nào?
+selfeval-start = Bắt đầu tự đánh giá
+selfeval-not-open = Tự đánh giá tháng { $month } sẽ mở từ { $opens }, trước buổi sinh hoạt chi bộ lúc { $start }. Trợ lý sẽ nhắn đồng chí khi mở.
+selfeval-no-meeting = Hiện chưa có lịch sinh hoạt chi bộ sắp tới, nên chưa mở tự đánh giá. Trợ lý sẽ nhắn đồng chí khi mở.
+selfeval-admin-yearend = Kiểm điểm cuối năm (quản trị)
+selfeval-register-first = Đồng chí chưa gửi việc đăng ký làm theo gương Bác, nên chưa có gì để tự đánh giá tháng { $month }. Hãy đăng ký trước (khoảng 1 phút).
+selfeval-opened = Đã mở tự đánh giá tháng { $month }, trước buổi sinh hoạt chi bộ lúc { $start }. Đồng chí có { $count } việc đăng ký; trả lời mất khoảng 1 phút.
+selfeval-nudge = Nhắc: đồng chí chưa gửi tự đánh giá tháng { $month }. Hạn là khi buổi sinh hoạt bắt đầu ({ $start }). Có { $count } việc, mất khoảng 1 phút.

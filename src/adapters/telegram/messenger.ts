@@ -1,0 +1,99 @@
+// Delivery to Telegram for the outbox sender. The sender owns retrying (rate limits, backoff, holding
+// a blocked chat's messages), so this API has no retry plugin: every failure surfaces at once as a
+// DeliveryError that says what kind of failure it was.
+import { createHash } from "node:crypto";
+import { GrammyError, HttpError, InputFile, type Api } from "grammy";
+import { DeliveryError } from "../../core/errors.ts";
+import type { Messenger } from "../../core/ports/runtime.ts";
+import type { OutMessage } from "../../core/types.ts";
+import { CallbackDataError, renderText } from "./render.ts";
+
+/** 403 in a private chat (blocked, deactivated, never started) or a chat that no longer exists. */
+const GONE = /chat not found|user not found|peer_id_invalid|bot was kicked|user is deactivated|bot can't initiate/i;
+
+export function toDeliveryError(err: unknown): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  if (err instanceof CallbackDataError) return new DeliveryError(err.message, { permanent: true });
+  if (err instanceof GrammyError) {
+    const status = err.error_code;
+    const message = `${err.method}: ${status} ${err.description}`;
+    if (status === 429) {
+      const seconds = err.parameters.retry_after ?? 1;
+      return new DeliveryError(message, { retryAfterMs: seconds * 1000, status });
+    }
+    if (status === 403 || (status === 400 && GONE.test(err.description))) return new DeliveryError(message, { unreachable: true, status });
+    // 401: the token was revoked; as on every platform (the messenger contract), nothing is retried.
+    if (status === 400 || status === 401) return new DeliveryError(message, { permanent: true, status });
+    // 5xx, and 404 (an API root that is wrong for now).
+    return new DeliveryError(message, { status });
+  }
+  if (err instanceof HttpError) return new DeliveryError(`network: ${err.message}`);
+  return new DeliveryError(err instanceof Error ? err.message : String(err));
+}
+
+/**
+ * How far a long message got before a retryable failure, so that the retry does not send its first
+ * pieces twice. In memory: after a restart a retry starts again from the first piece.
+ */
+class Progress {
+  private readonly done = new Map<string, { parts: number; at: number }>();
+  private static readonly TTL_MS = 6 * 3_600_000;
+
+  key(chatId: string, message: OutMessage): string {
+    return `${chatId}:${createHash("sha1").update(JSON.stringify(message)).digest("base64url")}`;
+  }
+  get(key: string): number {
+    return this.done.get(key)?.parts ?? 0;
+  }
+  set(key: string, parts: number): void {
+    this.done.set(key, { parts, at: Date.now() });
+    if (this.done.size > 1_000) {
+      const cutoff = Date.now() - Progress.TTL_MS;
+      for (const [k, v] of this.done) if (v.at < cutoff) this.done.delete(k);
+    }
+  }
+  clear(key: string): void {
+    this.done.delete(key);
+  }
+}
+
+export function createTelegramMessenger(api: Api): Messenger {
+  const progress = new Progress();
+
+  async function sendParts(chatId: string, message: OutMessage): Promise<void> {
+    const parts: Array<() => Promise<unknown>> = [];
+    for (const part of renderText(message)) {
+      parts.push(() =>
+        api.sendMessage(chatId, part.html, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          ...(part.keyboard ? { reply_markup: part.keyboard } : {}),
+        }),
+      );
+    }
+    for (const file of message.files ?? []) {
+      parts.push(() => api.sendDocument(chatId, new InputFile(Buffer.from(file.data, "base64"), file.name)));
+    }
+    if (parts.length === 1) {
+      await parts[0]!();
+      return;
+    }
+    const key = progress.key(chatId, message);
+    for (let i = progress.get(key); i < parts.length; i++) {
+      await parts[i]!();
+      progress.set(key, i + 1);
+    }
+    progress.clear(key);
+  }
+
+  return {
+    platform: "TELEGRAM",
+    async send(chatId, message) {
+      try {
+        await sendParts(chatId, message);
+      } catch (err) {
+        throw toDeliveryError(err);
+      }
+    },
+  };
+}

@@ -1,0 +1,190 @@
+// Long polling that handles different chats at the same time. grammY's built-in `bot.start()` handles
+// one update after another, and the core spends most of an update waiting for the database, so chats
+// would queue behind each other. Here updates of one chat still run in order, different chats run in
+// parallel (bounded), and an update is confirmed to Telegram (the getUpdates offset moves past it)
+// only once it and every update before it were handled: a crash loses nothing, and what was handled
+// but not yet confirmed comes back after a restart and is dropped by the core's de-duplication.
+import { GrammyError, type Api } from "grammy";
+import type { Update } from "grammy/types";
+import { KeyedLock } from "../../core/engine/keyed-lock.ts";
+import type { Logger } from "../../core/ports/runtime.ts";
+
+export interface PollerOptions {
+  api: Api;
+  handle(update: Update): Promise<void>;
+  logger: Logger;
+  /** Updates handled at once (different chats). */
+  concurrency?: number;
+  /** Long-poll timeout in seconds. */
+  timeoutSeconds?: number;
+  allowedUpdates?: ReadonlyArray<Exclude<keyof Update, "update_id">>;
+}
+
+export interface Poller {
+  /** Starts the loop in the background. */
+  start(): void;
+  /** Stops fetching, waits for the updates under way, confirms what was handled. */
+  stop(): Promise<void>;
+}
+
+/** Telegram hands out at most 100 updates per call; fetching ahead of that many only repeats them. */
+const MAX_PENDING = 100;
+const RETRY_MAX_MS = 60_000;
+const waitMs = (attempt: number) => Math.min(RETRY_MAX_MS, 1_000 * 2 ** attempt);
+
+export function createPoller(opts: PollerOptions): Poller {
+  const log = opts.logger.child({ component: "telegram-poller" });
+  const concurrency = opts.concurrency ?? 32;
+  const timeout = opts.timeoutSeconds ?? 30;
+  const chats = new KeyedLock();
+  /** Ids fetched and not yet handled; the lowest is what Telegram must hand out again. */
+  const pending = new Set<number>();
+  let lastFetched = 0;
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let abort: AbortController | null = null;
+  let active = 0;
+  let tasks = 0;
+  const slotWaiters: Array<() => void> = [];
+  const progress: Array<() => void> = [];
+
+  const offset = (): number | undefined => (pending.size ? Math.min(...pending) : lastFetched ? lastFetched + 1 : undefined);
+
+  /** Waits `ms`, or less when stop() is called. */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const signal = abort?.signal;
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener("abort", done, { once: true });
+    });
+
+  /** Resolves when an update finishes (or after `ms`), so a full or stuck window is not spun on. */
+  const nextProgress = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      progress.push(() => (clearTimeout(timer), resolve()));
+    });
+
+  async function acquire(): Promise<void> {
+    if (active < concurrency) {
+      active++;
+      return;
+    }
+    await new Promise<void>((resolve) => slotWaiters.push(resolve));
+  }
+  function release(): void {
+    const next = slotWaiters.shift();
+    if (next) next();
+    else active--;
+  }
+
+  /** Updates of one chat run in order: by chat, or by sender when the update has no chat. */
+  function chatOf(update: Update): string {
+    const parts = update as unknown as Record<string, { chat?: { id: number }; from?: { id: number }; message?: { chat?: { id: number } } } | number>;
+    for (const value of Object.values(parts)) {
+      if (typeof value !== "object" || value === null) continue;
+      const id = value.chat?.id ?? value.message?.chat?.id ?? value.from?.id;
+      if (id !== undefined) return String(id);
+    }
+    return "none";
+  }
+
+  /** True once handled; false when stopping first (the update stays unconfirmed for the next start). */
+  async function handleWithRetries(update: Update): Promise<boolean> {
+    for (let attempt = 0; running; attempt++) {
+      await acquire();
+      try {
+        await opts.handle(update);
+        return true;
+      } catch (err) {
+        // The bot's error boundary has logged what went wrong.
+        log.warn({ err, updateId: update.update_id, waitMs: waitMs(attempt) }, "update not handled; it will be tried again");
+      } finally {
+        release();
+      }
+      await sleep(waitMs(attempt));
+    }
+    return false;
+  }
+
+  function dispatch(update: Update): void {
+    pending.add(update.update_id);
+    tasks++;
+    void chats
+      .run(chatOf(update), () => handleWithRetries(update))
+      .then((handled) => {
+        if (handled) pending.delete(update.update_id);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        tasks--;
+        for (const wake of progress.splice(0)) wake();
+      });
+  }
+
+  async function fetch(): Promise<Update[]> {
+    try {
+      return await opts.api.getUpdates(
+        {
+          offset: offset(),
+          limit: 100,
+          // While updates are under way Telegram would answer at once anyway (they are still unconfirmed).
+          timeout: pending.size ? 0 : timeout,
+          ...(opts.allowedUpdates ? { allowed_updates: opts.allowedUpdates as never } : {}),
+        },
+        abort!.signal as never,
+      );
+    } catch (err) {
+      if (!running) return [];
+      const conflict = err instanceof GrammyError && (err.error_code === 409 || err.error_code === 401);
+      log.error({ err }, conflict ? "getUpdates refused (another instance polling, a webhook set, or a wrong token)" : "getUpdates failed");
+      await sleep(conflict ? 10_000 : 3_000);
+      return [];
+    }
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      if (pending.size >= MAX_PENDING) {
+        await nextProgress(1_000);
+        continue;
+      }
+      const updates = await fetch();
+      let fresh = 0;
+      for (const update of updates) {
+        if (update.update_id <= lastFetched) continue; // under way, or handled and not yet confirmed
+        lastFetched = update.update_id;
+        fresh++;
+        dispatch(update);
+      }
+      if (!fresh && pending.size && running) await nextProgress(250);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      abort = new AbortController();
+      loop = run();
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      abort?.abort();
+      for (const wake of progress.splice(0)) wake();
+      await loop;
+      // Updates under way finish; those waiting to start or to be retried stay unconfirmed.
+      while (tasks > 0) await nextProgress(1_000);
+      const confirm = offset();
+      if (confirm !== undefined) {
+        await opts.api.getUpdates({ offset: confirm, limit: 1, timeout: 0 }).catch((err: unknown) => log.warn({ err }, "could not confirm the last updates"));
+      }
+    },
+  };
+}

@@ -1,0 +1,135 @@
+// Delivery to Zalo chats. Zalo has no buttons and no documents: choices become a numbered list the
+// person answers by typing, texts are cut to Zalo's 2,000 characters at line breaks, and files become
+// links (when the operator set a public URL) or a short note. Failures become DeliveryErrors the
+// outbox sender understands.
+import { createHash } from "node:crypto";
+import { DeliveryError } from "../../core/errors.ts";
+import { formatDateTime } from "../../core/domain/time.ts";
+import { splitText } from "../../core/engine/text.ts";
+import type { Logger, Messenger } from "../../core/ports/runtime.ts";
+import type { T } from "../../core/services/messages.ts";
+import type { Locale, OutFile, OutMessage } from "../../core/types.ts";
+import type { FileLinks } from "../shared/file-links.ts";
+import { numberedLines } from "../shared/numbered.ts";
+import { ZALO_TEXT_LIMIT, ZaloApiError, type ZaloClient } from "./client.ts";
+
+export interface ZaloMessengerDeps {
+  client: Pick<ZaloClient, "sendMessage">;
+  logger: Logger;
+  /** Wording in a locale: the message says which (OutMessage.locale). */
+  bind(locale: Locale): T;
+  defaultLocale: Locale;
+  /** Where file links expire, shown in the branch's usual time zone. */
+  timezone: string;
+  /** Null when no PUBLIC_URL is configured: files are then described, not linked. */
+  files: FileLinks | null;
+  /** Waits after 429 "quota exceeded", longer each time in a row (Zalo gives no retry_after). */
+  quotaBackoffMs?: number[];
+}
+
+export const DEFAULT_QUOTA_BACKOFF_MS = [5_000, 10_000, 20_000, 30_000];
+
+export function createZaloMessenger(deps: ZaloMessengerDeps): Messenger {
+  const log = deps.logger.child({ component: "zalo-messenger" });
+  const quotaSteps = deps.quotaBackoffMs ?? DEFAULT_QUOTA_BACKOFF_MS;
+  let quotaStreak = 0;
+  // Pieces already delivered of a message whose later piece failed: the retry skips them, so a
+  // person never gets the first half twice. Only partial failures are remembered, briefly.
+  const partial = new Map<string, number>();
+
+  async function fileLines(files: OutFile[], t: T, locale: Locale): Promise<string[]> {
+    if (!files.length) return [];
+    if (!deps.files) {
+      return [...files.map((f) => t("zalo-file-summary", { name: f.name, size: formatSize(base64Bytes(f.data)) })), t("zalo-files-unavailable")];
+    }
+    const lines: string[] = [];
+    let expires: Date | null = null;
+    for (const f of files) {
+      const published = await deps.files.publish(f);
+      expires = published.expiresAt;
+      lines.push(t("zalo-file-link", { name: f.name, size: formatSize(published.bytes), url: published.url }));
+    }
+    lines.push(t("zalo-files-expire", { expires: formatDateTime(expires!, deps.timezone, locale) }));
+    return lines;
+  }
+
+  return {
+    platform: "ZALO",
+    async send(chatId, message) {
+      const locale = message.locale ?? deps.defaultLocale;
+      const t = deps.bind(locale);
+      const files = await fileLines(message.files ?? [], t, locale);
+      const body = files.length ? `${message.text}\n\n${files.join("\n")}` : message.text;
+      const list = numberedLines(message.choices);
+      const tail = list.length ? [...list, "", t("zalo-choice-hint", { count: list.length })] : [];
+      const chunks = layoutChunks(body, tail, ZALO_TEXT_LIMIT);
+
+      const key = createHash("sha256").update(chatId).update("\u0000").update(JSON.stringify(message)).digest("base64url");
+      const done = partial.get(key) ?? 0;
+      for (let i = done; i < chunks.length; i++) {
+        try {
+          await deps.client.sendMessage(chatId, chunks[i]!);
+        } catch (err) {
+          if (i > 0) remember(partial, key, i);
+          throw toDeliveryError(err);
+        }
+      }
+      partial.delete(key);
+      quotaStreak = 0;
+    },
+  };
+
+  function toDeliveryError(err: unknown): unknown {
+    if (!(err instanceof ZaloApiError)) return err;
+    const status = err.errorCode ?? undefined;
+    const opts = status !== undefined ? { status } : {};
+    if (err.code === "ZALO_INVALID_REQUEST") return new DeliveryError(err.message, { ...opts, permanent: true });
+    if (err.code !== "ZALO_API_ERROR" || status === undefined) return new DeliveryError(err.message, opts);
+    switch (status) {
+      case 429: {
+        const retryAfterMs = quotaSteps[Math.min(quotaStreak, quotaSteps.length - 1)]!;
+        quotaStreak++;
+        return new DeliveryError(err.message, { ...opts, retryAfterMs });
+      }
+      case 401:
+        log.error({ errorCode: 401, description: err.description }, "Zalo rejected the bot token: check ZALO_BOT_TOKEN (nothing can be sent to Zalo until it is fixed)");
+        return new DeliveryError(err.message, { ...opts, permanent: true });
+      case 403: // documented as "Internal server error": a fault on Zalo's side
+      case 408:
+        return new DeliveryError(err.message, opts);
+      default:
+        return new DeliveryError(err.message, status >= 500 ? opts : { ...opts, permanent: true });
+    }
+  }
+}
+
+/**
+ * The pieces a message is sent in: the body split at line breaks, and the `tail` (the numbered
+ * choices) kept whole with the last piece, so the choices and their numbers are read together.
+ */
+export function layoutChunks(body: string, tail: string[], limit: number): string[] {
+  if (!tail.length) return splitText(body, limit);
+  const list = tail.join("\n");
+  const whole = body ? `${body}\n\n${list}` : list;
+  if (whole.length <= limit) return [whole];
+  const parts = body ? splitText(body, limit) : [];
+  const last = parts.pop();
+  if (last !== undefined && last.length + 2 + list.length <= limit) return [...parts, `${last}\n\n${list}`];
+  return [...parts, ...(last !== undefined ? [last] : []), ...splitText(list, limit)];
+}
+
+function remember(map: Map<string, number>, key: string, sent: number): void {
+  map.set(key, sent);
+  if (map.size > 200) map.delete(map.keys().next().value!);
+}
+
+function base64Bytes(data: string): number {
+  return Buffer.byteLength(data, "base64");
+}
+
+/** "24 KB", "1.2 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

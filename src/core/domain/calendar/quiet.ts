@@ -1,0 +1,27 @@
+// Quiet hours (giờ yên tĩnh): a span of the local day in which the bot sends nothing it can send later.
+// The span may run past midnight (21:00–07:00); equal ends mean there are none.
+import { DateTime } from "luxon";
+
+export interface QuietHours {
+  /** Minutes after local midnight. */
+  start: number;
+  end: number;
+}
+
+export function hasQuietHours(q: QuietHours): boolean {
+  return q.start !== q.end;
+}
+
+export function inQuietHours(minuteOfDay: number, q: QuietHours): boolean {
+  if (!hasQuietHours(q)) return false;
+  return q.start < q.end ? minuteOfDay >= q.start && minuteOfDay < q.end : minuteOfDay >= q.start || minuteOfDay < q.end;
+}
+
+/** `at` itself when it is outside quiet hours, else the moment they end (in the branch's zone). */
+export function afterQuietHours(at: Date, zone: string, q: QuietHours): Date {
+  const local = DateTime.fromJSDate(at, { zone });
+  if (!inQuietHours(local.hour * 60 + local.minute, q)) return at;
+  let end = local.set({ hour: Math.floor(q.end / 60), minute: q.end % 60, second: 0, millisecond: 0 });
+  if (end <= local) end = end.plus({ days: 1 });
+  return end.toJSDate();
+}

@@ -1,0 +1,74 @@
+// The registration reminder: `commitmentReminderDays` before the deadline, each active member who
+// has sent nothing yet gets one message (keyed per member and period, so once), out of quiet hours.
+// The job also makes sure every branch has its current year's period, so the deadline and this
+// reminder apply even if nobody has opened /dangky yet.
+import type { CommitmentPeriod } from "../../domain/commitments/model.ts";
+import { localYear, yearPeriodId } from "../../domain/commitments/period.ts";
+import { sendTime } from "../../domain/commitments/window.ts";
+import type { Branch } from "../../domain/model.ts";
+import { formatDate } from "../../domain/time.ts";
+import type { JobContext } from "../../engine/jobs.ts";
+import type { Tx } from "../../ports/store.ts";
+import type { Recipient } from "../../services/messages.ts";
+import { ensureYearPeriod, periodName } from "./periods.ts";
+
+const DAY_MS = 86_400_000;
+const BRANCHES_PER_TX = 100;
+
+export const reminderKey = (periodId: string, memberId: string): string => `commit-remind:${periodId}:${memberId}`;
+
+/** Among a branch's open periods still taking registrations, the one /dangky registers in. */
+function registering(periods: CommitmentPeriod[], now: Date): CommitmentPeriod | undefined {
+  const sorted = [...periods].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  return sorted.filter((p) => p.startsAt > now).at(-1) ?? sorted.filter((p) => p.startsAt <= now).at(-1);
+}
+
+export async function queueRegistrationReminders({ now, store, messages, log }: JobContext): Promise<number> {
+  const branches = await store.tx((tx) => tx.branches.list());
+  let queued = 0;
+  for (let i = 0; i < branches.length; i += BRANCHES_PER_TX) {
+    queued += await store.tx((tx) => remindBatch(tx, branches.slice(i, i + BRANCHES_PER_TX)));
+  }
+  if (queued) log.info({ queued }, "registration reminders queued");
+  return queued;
+
+  async function remindBatch(tx: Tx, batch: Branch[]): Promise<number> {
+    const ids = batch.map((b) => yearPeriodId(b.id, localYear(now, b.timezone)));
+    const existing = new Set((await tx.commitments.periodsByIds(ids)).map((p) => p.id));
+    for (const [i, b] of batch.entries()) if (!existing.has(ids[i]!)) await ensureYearPeriod(tx, b, localYear(now, b.timezone), now);
+
+    const byBranch = new Map<string, CommitmentPeriod[]>();
+    const wantedIds = new Set(batch.map((b) => b.id));
+    for (const p of await tx.commitments.openPeriodsBefore(now)) {
+      if (wantedIds.has(p.branchId)) byBranch.set(p.branchId, [...(byBranch.get(p.branchId) ?? []), p]);
+    }
+    const due: Array<{ branch: Branch; period: CommitmentPeriod; at: Date }> = [];
+    for (const branch of batch) {
+      const period = registering(byBranch.get(branch.id) ?? [], now);
+      if (!period || now.getTime() < period.deadline.getTime() - branch.commitmentReminderDays * DAY_MS) continue;
+      const at = sendTime(now, branch, period.deadline);
+      if (at) due.push({ branch, period, at });
+    }
+    if (!due.length) return 0;
+
+    const registered = new Set((await tx.commitments.submittedCounts(due.map((d) => d.period.id))).map((r) => `${r.periodId}:${r.memberId}`));
+    const members = await tx.meetings.activeMembersOf(due.map((d) => d.branch.id));
+    let count = 0;
+    for (const { branch, period, at } of due) {
+      const pending = members.filter((m) => m.branchId === branch.id && !m.exempted && !registered.has(`${period.id}:${m.id}`));
+      const sent = await tx.outbox.existingKeys(pending.map((m) => reminderKey(period.id, m.id)));
+      const recipients: Recipient[] = pending
+        .filter((m) => !sent.has(reminderKey(period.id, m.id)))
+        .map((member) => ({
+          member,
+          key: reminderKey(period.id, member.id),
+          build: (t, locale) => ({
+            text: t("commitment-reminder", { period: periodName(t, period), date: formatDate(period.deadline, branch.timezone, locale), min: branch.commitmentMin }),
+            choices: [[{ label: t("commitment-register-now"), action: "cm:o" }]],
+          }),
+        }));
+      count += (await messages.toMembers(tx, branch, recipients, { notBefore: at, giveUpAt: period.deadline })).inserted.length;
+    }
+    return count;
+  }
+}

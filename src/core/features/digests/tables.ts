@@ -1,0 +1,123 @@
+// The branch's answers as tables, one per kind (answers to meetings, attendance, commitments,
+// self-evaluations), with headers in the branch language. CSV and XLSX are two writings of these.
+import { DateTime } from "luxon";
+import { onRollAt } from "../../domain/digest/participation.ts";
+import type { Meeting } from "../../domain/meetings.ts";
+import type { Progress } from "../../domain/model.ts";
+import type { ExportData } from "../../ports/digests.ts";
+import type { T } from "../../services/messages.ts";
+import { periodName } from "../commitments/periods.ts";
+import { sortMembers } from "../members.ts";
+
+export type TableKind = "rsvps" | "attendance" | "commitments" | "selfeval";
+export const TABLE_KINDS: readonly TableKind[] = ["rsvps", "attendance", "commitments", "selfeval"];
+
+/** A moment, kept as such so that XLSX can store a real date and CSV can print it. */
+export interface When {
+  at: Date;
+}
+export type Cell = string | number | When | null;
+
+export interface Table {
+  kind: TableKind;
+  /** Sheet name and file-name part, in the branch language. */
+  title: string;
+  headers: string[];
+  rows: Cell[][];
+}
+
+const PROGRESS_KEYS: Record<Progress, string> = { DONE: "export-progress-done", IN_PROGRESS: "export-progress-in-progress", NOT_YET: "export-progress-not-yet" };
+
+/** "05/12/2026 14:00" in the branch's time zone. */
+export function formatCell(cell: Cell, zone: string): string | number | null {
+  if (cell === null || typeof cell !== "object") return cell;
+  return DateTime.fromJSDate(cell.at, { zone }).toFormat("dd/MM/yyyy HH:mm");
+}
+
+export function buildTables(data: ExportData, t: T): Table[] {
+  const members = sortMembers(data.members);
+  const name = new Map(data.members.map((m) => [m.id, m.fullName]));
+  const meetingCells = (m: Meeting): Cell[] => [{ at: m.startsAt }, t(m.kind === "REGULAR" ? "export-kind-regular" : "export-kind-thematic")];
+  const key = (meetingId: string, memberId: string) => `${meetingId}:${memberId}`;
+  const rsvps = new Map(data.rsvps.map((r) => [key(r.meetingId, r.memberId), r]));
+  const when = (at: Date | null): Cell => (at ? { at } : null);
+
+  const rsvpRows: Cell[][] = [];
+  for (const meeting of data.meetings) {
+    for (const m of members) {
+      const rsvp = rsvps.get(key(meeting.id, m.id));
+      if (!rsvp && !onRollAt(m, meeting.startsAt)) continue;
+      const answer = rsvp ? t(rsvp.answer === "ATTEND" ? "export-answer-attend" : "export-answer-absent") : t(m.exempted ? "export-answer-exempted" : "export-answer-none");
+      rsvpRows.push([...meetingCells(meeting), m.fullName, answer, rsvp?.reason ?? null, when(rsvp?.answeredAt ?? null)]);
+    }
+  }
+
+  const meetingsById = new Map(data.meetings.map((m) => [m.id, m]));
+  const order = new Map(members.map((m, i) => [m.id, i]));
+  const byMeetingThenMember = <R extends { meetingId: string; memberId: string }>(rows: R[]) =>
+    [...rows].sort(
+      (a, b) =>
+        meetingsById.get(a.meetingId)!.startsAt.getTime() - meetingsById.get(b.meetingId)!.startsAt.getTime() ||
+        (order.get(a.memberId) ?? 0) - (order.get(b.memberId) ?? 0),
+    );
+
+  const attendanceRows: Cell[][] = byMeetingThenMember(data.attendance.filter((a) => meetingsById.has(a.meetingId) && name.has(a.memberId))).map((a) => {
+    const rsvp = rsvps.get(key(a.meetingId, a.memberId));
+    return [
+      ...meetingCells(meetingsById.get(a.meetingId)!),
+      name.get(a.memberId)!,
+      t(a.present ? "export-present" : "export-absent"),
+      !a.present && rsvp?.answer === "ABSENT" ? rsvp.reason : null,
+      a.recordedById ? (name.get(a.recordedById) ?? null) : null,
+      when(a.recordedAt),
+    ];
+  });
+
+  const periods = new Map(data.periods.map((p) => [p.id, periodName(t, p)]));
+  const commitmentRows: Cell[][] = data.commitments
+    .filter((c) => name.has(c.memberId))
+    .sort((a, b) => a.periodId.localeCompare(b.periodId) || order.get(a.memberId)! - order.get(b.memberId)! || a.position - b.position)
+    .map((c) => [periods.get(c.periodId) ?? "", name.get(c.memberId)!, c.position, c.text, when(c.submittedAt), when(c.changedAt)]);
+
+  const evalRows: Cell[][] = [];
+  for (const e of byMeetingThenMember(data.evaluations.filter((e) => meetingsById.has(e.meetingId) && name.has(e.memberId)))) {
+    const head = [...meetingCells(meetingsById.get(e.meetingId)!), name.get(e.memberId)!];
+    const items = e.items.length ? e.items : [null];
+    for (const item of items) {
+      evalRows.push([...head, item?.commitmentText ?? null, item ? t(PROGRESS_KEYS[item.progress]) : null, item?.note ?? null, e.reflection, when(e.submittedAt)]);
+    }
+  }
+
+  const meetingHeaders = [t("export-col-meeting"), t("export-col-kind")];
+  return [
+    {
+      kind: "rsvps",
+      title: t("export-sheet-rsvps"),
+      headers: [...meetingHeaders, t("export-col-name"), t("export-col-answer"), t("export-col-reason"), t("export-col-answered-at")],
+      rows: rsvpRows,
+    },
+    {
+      kind: "attendance",
+      title: t("export-sheet-attendance"),
+      headers: [...meetingHeaders, t("export-col-name"), t("export-col-present"), t("export-col-reason"), t("export-col-recorded-by"), t("export-col-recorded-at")],
+      rows: attendanceRows,
+    },
+    {
+      kind: "commitments",
+      title: t("export-sheet-commitments"),
+      headers: [t("export-col-period"), t("export-col-name"), t("export-col-number"), t("export-col-commitment"), t("export-col-submitted-at"), t("export-col-changed-at")],
+      rows: commitmentRows,
+    },
+    {
+      kind: "selfeval",
+      title: t("export-sheet-selfeval"),
+      headers: [...meetingHeaders, t("export-col-name"), t("export-col-commitment"), t("export-col-progress"), t("export-col-note"), t("export-col-reflection"), t("export-col-submitted-at")],
+      rows: evalRows,
+    },
+  ];
+}
+
+/** Rows in all tables, for the summary line. */
+export function rowCount(tables: Table[]): number {
+  return tables.reduce((n, table) => n + table.rows.length, 0);
+}

@@ -1,0 +1,225 @@
+// /lienket: one person, one member, on Telegram and Zalo. A chat that already belongs to the member
+// gets a one-time code; typed in the other chat ("lienket 4829 1375"), it links that chat to the
+// same member. The member then picks where the bot's messages go (Member.preferredPlatform).
+import { randomInt } from "node:crypto";
+import { lockoutMinutes } from "../domain/invites.ts";
+import type { Identity, Member } from "../domain/model.ts";
+import type { Ctx } from "../engine/context.ts";
+import { end, invalid, type FlowDef, type Next, type StepChoice } from "../engine/flow.ts";
+import type { Feature } from "../engine/registry.ts";
+import { fold } from "../engine/text.ts";
+import type { T } from "../services/messages.ts";
+import type { Platform } from "../types.ts";
+
+export const LINK_CODE_MINUTES = 15;
+export const LINK_CODE_DIGITS = 8;
+/** Used and expired codes are kept this long (for support questions), then forgotten. */
+const LINK_CODE_KEEP_MS = 7 * 86_400_000;
+
+type LinkDraft = Record<string, never>;
+
+const platformName = (t: T, p: Platform): string => t(`link-platform-${p.toLowerCase()}`);
+
+/** "Zalo (An Nguyễn)", or just "Zalo" when the platform gave no name. */
+const accountName = (t: T, i: Pick<Identity, "platform" | "displayName">): string =>
+  i.displayName ? `${platformName(t, i.platform)} (${i.displayName})` : platformName(t, i.platform);
+
+/** Digits only, as the code is stored; "4829 1375", "4829-1375" and "48291375" are the same code. */
+export function normalizeLinkCode(raw: string): string {
+  return raw.replace(/[\s.\-_]/g, "");
+}
+
+export function formatLinkCode(code: string): string {
+  return `${code.slice(0, 4)} ${code.slice(4)}`;
+}
+
+function activePlatforms(identities: Identity[], memberId: string): Platform[] {
+  return [...new Set(identities.filter((i) => i.active && i.memberId === memberId).map((i) => i.platform))];
+}
+
+function platformChoices(ctx: Ctx, platforms: Platform[]): StepChoice[][] {
+  return platforms.map((p) => [{ label: ctx.t("link-receive-on", { platform: platformName(ctx.t, p) }), value: p.toLowerCase() }]);
+}
+
+/** Which platform a typed answer or a choice value names, if any. */
+function platformIn(text: string, platforms: Platform[]): Platform | null {
+  const words = fold(text).split(" ");
+  return platforms.find((p) => words.includes(p.toLowerCase())) ?? null;
+}
+
+async function choosePlatform(ctx: Ctx, text: string): Promise<Next<LinkDraft>> {
+  const member = ctx.actor.member!;
+  const platforms = activePlatforms(await ctx.tx.identities.listForMember(member.id), member.id);
+  const platform = platformIn(text, platforms);
+  if (!platform) return invalid("input-pick-a-choice");
+  await setPreferred(ctx, member, platform);
+  return end(ctx.t("link-preferred-set", { platform: platformName(ctx.t, platform) }));
+}
+
+async function setPreferred(ctx: Ctx, member: Member, platform: Platform): Promise<void> {
+  if (member.preferredPlatform === platform) return;
+  const updated = await ctx.tx.members.update(member.id, { preferredPlatform: platform });
+  ctx.actor.member = updated;
+  await ctx.audit("member.preferred-platform", { memberId: member.id, from: member.preferredPlatform, to: platform });
+}
+
+const linkFlow: FlowDef<LinkDraft> = {
+  name: "link",
+  access: "member",
+  ttlHours: 24,
+  steps: {
+    // Chats on two platforms already: where messages go, or a new code.
+    menu: {
+      prompt: async (ctx) => {
+        const member = ctx.actor.member!;
+        const identities = (await ctx.tx.identities.listForMember(member.id)).filter((i) => i.active);
+        const chats = identities.map((i) => ctx.t("link-chat-line", { account: accountName(ctx.t, i) }));
+        const preferred = ctx.services.messages.preferredIdentity(member, identities);
+        return {
+          text: ctx.t("link-status", { chats: chats.join("\n"), preferred: preferred ? platformName(ctx.t, preferred.platform) : "–" }),
+          choices: [
+            ...platformChoices(ctx, activePlatforms(identities, member.id)),
+            [{ label: ctx.t("link-new-code"), value: "code" }],
+            [{ label: ctx.t("control-cancel"), value: "cancel" }],
+          ],
+        };
+      },
+      choice: async (ctx, _d, value) => {
+        if (value === "cancel") return end(ctx.t("cancel-done"));
+        if (value === "code") return end(await issueCode(ctx));
+        return choosePlatform(ctx, value);
+      },
+      text: (ctx, _d, text) => choosePlatform(ctx, text),
+    },
+    // Right after a chat was linked: where should messages go from now on?
+    preferred: {
+      prompt: async (ctx) => {
+        const member = ctx.actor.member!;
+        const identities = await ctx.tx.identities.listForMember(member.id);
+        return { text: ctx.t("link-ask-preferred"), choices: platformChoices(ctx, activePlatforms(identities, member.id)) };
+      },
+      choice: (ctx, _d, value) => choosePlatform(ctx, value),
+      text: (ctx, _d, text) => choosePlatform(ctx, text),
+    },
+  },
+};
+
+async function newCode(ctx: Ctx): Promise<string> {
+  for (;;) {
+    const code = String(randomInt(10 ** LINK_CODE_DIGITS)).padStart(LINK_CODE_DIGITS, "0");
+    if (!(await ctx.tx.linkCodes.byCode(code))) return code;
+  }
+}
+
+/** A fresh code for the member (older unused ones stop working) and how to use it. */
+async function issueCode(ctx: Ctx): Promise<string> {
+  const { tx, now, actor, services } = ctx;
+  const member = actor.member!;
+  await tx.linkCodes.revokeUnused(member.id);
+  const code = await newCode(ctx);
+  await tx.linkCodes.create({ code, memberId: member.id, createdAt: now, expiresAt: new Date(now.getTime() + LINK_CODE_MINUTES * 60_000) });
+  // The code itself is a secret while it is valid: not in the audit log.
+  await ctx.audit("member.link-code-created", { memberId: member.id });
+  const shown = formatLinkCode(code);
+  const others = services.links.platforms().filter((p) => p !== actor.identity.platform && p !== "CONSOLE");
+  const how = others.length
+    ? others.map((p) => ctx.t("link-how", { platform: platformName(ctx.t, p), command: p === "TELEGRAM" ? `/lienket ${shown}` : `lienket ${shown}` }))
+    : [ctx.t("link-how-other", { command: `lienket ${shown}` })];
+  return [ctx.t("link-code", { code: shown, minutes: LINK_CODE_MINUTES }), ...how, ctx.t("link-code-secret")].join("\n");
+}
+
+async function wrongCode(ctx: Ctx, key: string): Promise<void> {
+  const { tx, now, actor } = ctx;
+  const failed = actor.identity.failedCodes + 1;
+  const wait = lockoutMinutes(failed);
+  await tx.identities.update(actor.identity.id, { failedCodes: failed, codeLockedUntil: wait ? new Date(now.getTime() + wait * 60_000) : null });
+  if (wait) await ctx.audit("member.link-locked", { identityId: actor.identity.id, failedCodes: failed, minutes: wait }, null);
+  ctx.reply(ctx.t(key));
+}
+
+/** The chat typed a code: link it to the code's member, unless it belongs to someone already. */
+async function redeem(ctx: Ctx, raw: string): Promise<void> {
+  const { tx, now, actor, services } = ctx;
+  const locked = actor.identity.codeLockedUntil;
+  if (locked && locked > now) return ctx.reply(ctx.t("link-locked", { minutes: Math.ceil((locked.getTime() - now.getTime()) / 60_000) }));
+
+  const code = normalizeLinkCode(raw);
+  const found = /^\d{8}$/.test(code) ? await tx.linkCodes.byCode(code) : null;
+  const owner = found ? await tx.members.byId(found.memberId) : null;
+  if (!found || !owner || owner.status !== "ACTIVE") return wrongCode(ctx, "link-code-unknown");
+  if (actor.member?.id === owner.id) return ctx.reply(ctx.t("link-already-linked"));
+  if (found.usedAt) return wrongCode(ctx, "link-code-used");
+  if (found.expiresAt <= now) return wrongCode(ctx, "link-code-expired");
+  if (actor.member) {
+    // This chat is another member's: linking it would hand that person's messages over.
+    await ctx.audit("member.link-refused", { memberId: owner.id, identityId: actor.identity.id, reason: "chat-belongs-to-another-member" }, owner.branchId);
+    return ctx.reply(ctx.t("link-chat-taken"));
+  }
+  if (!(await tx.linkCodes.use(code, now))) return wrongCode(ctx, "link-code-used");
+
+  const branch = await tx.branches.byId(owner.branchId);
+  await tx.identities.update(actor.identity.id, { memberId: owner.id, failedCodes: 0, codeLockedUntil: null });
+  await ctx.endFlow(); // a half-done join in this chat is moot now
+  actor.member = owner;
+  actor.branch = branch;
+  actor.identity = { ...actor.identity, memberId: owner.id };
+  ctx.useLocale(services.messages.localeOf(owner, branch, actor.identity));
+  await ctx.audit("member.linked", { memberId: owner.id, identityId: actor.identity.id, platform: actor.identity.platform }, owner.branchId);
+
+  // The member's other chats learn of it: if it was not them, they can tell the secretary.
+  const identities = await tx.identities.listForMember(owner.id);
+  const here = platformName(ctx.t, actor.identity.platform);
+  for (const other of identities) {
+    if (other.id === actor.identity.id || !other.active) continue;
+    const t = services.messages.bind(services.messages.localeOf(owner, branch, other));
+    await services.messages.toIdentity(tx, other, `linked:${actor.identity.id}:${other.id}:${now.getTime()}`, {
+      text: t("link-notice", { account: accountName(t, actor.identity) }),
+    });
+  }
+  ctx.reply(ctx.t("link-done", { name: owner.fullName, branch: branch?.name ?? "", platform: here }));
+  if (activePlatforms(identities, owner.id).length > 1) await ctx.startFlow(linkFlow, {}, "preferred");
+}
+
+async function menu(ctx: Ctx): Promise<void> {
+  const member = ctx.actor.member;
+  if (!member) return ctx.reply(ctx.t("link-stranger"));
+  const platforms = activePlatforms(await ctx.tx.identities.listForMember(member.id), member.id);
+  if (platforms.length > 1) return ctx.startFlow(linkFlow, {}, "menu");
+  ctx.reply(await issueCode(ctx));
+}
+
+export const linkingFeature: Feature = {
+  name: "linking",
+  flows: [linkFlow],
+  commands: [
+    {
+      name: "lienket",
+      alias: "link",
+      // Public: the chat that types the code does not belong to anyone yet. Making a code needs a member.
+      access: "public",
+      description: "link-description",
+      bareArgs: true,
+      run: async (ctx, args) => {
+        if (!args) return menu(ctx);
+        const member = ctx.actor.member;
+        // "lienket zalo": where messages should go, not a code.
+        const named = /\d/.test(args) ? null : platformIn(args, ["TELEGRAM", "ZALO"]);
+        if (member && named) {
+          const linked = activePlatforms(await ctx.tx.identities.listForMember(member.id), member.id);
+          if (!linked.includes(named)) return ctx.reply(ctx.t("link-platform-missing", { platform: platformName(ctx.t, named) }));
+          await setPreferred(ctx, member, named);
+          return ctx.reply(ctx.t("link-preferred-set", { platform: platformName(ctx.t, named) }));
+        }
+        await redeem(ctx, args);
+      },
+    },
+  ],
+  jobs: [
+    {
+      name: "prune-link-codes",
+      run: async ({ now, store }) => {
+        await store.tx((tx) => tx.linkCodes.prune(new Date(now.getTime() - LINK_CODE_KEEP_MS)));
+      },
+    },
+  ],
+};

@@ -1,0 +1,122 @@
+// The scheduler's reminder job. At each tick it works out, for every upcoming meeting, the one
+// reminder or nudge due now (see timeline.ts) and queues it for each member it concerns, under a
+// deterministic key: whoever ticks, however often, each member gets each reminder once. Reads and
+// writes go in batches so that a whole province's meetings in the same minute plan in seconds.
+import type { Branch, Member } from "../../domain/model.ts";
+import { MAX_OFFSET_MINUTES, type Meeting, type Rsvp } from "../../domain/meetings.ts";
+import type { JobContext } from "../../engine/jobs.ts";
+import type { Tx } from "../../ports/store.ts";
+import type { Recipient } from "../../services/messages.ts";
+import type { Locale, OutMessage } from "../../types.ts";
+import { answerText, meetingFacts, meetingMessage } from "./format.ts";
+import { itemKey, timelineOf } from "./keys.ts";
+import { dueAt, type TimelineItem } from "./timeline.ts";
+
+/** Meetings further ahead than the largest offset (plus a day of quiet hours) have nothing due. */
+export const LOOKAHEAD_MS = (MAX_OFFSET_MINUTES + 1440) * 60_000;
+/** Meetings handled per unit of work: short transactions, so people's answers are never kept waiting. */
+const MEETINGS_PER_TX = 50;
+
+interface Round {
+  meeting: Meeting;
+  branch: Branch;
+  item: TimelineItem;
+  superseded: TimelineItem[];
+}
+
+export interface ReminderRun {
+  reminders: number;
+  nudges: number;
+  unreachable: number;
+}
+
+/** Who a reminder or nudge goes to: not the exempted, not who said they are absent; nudges only to who has not answered. */
+export function concerns(item: TimelineItem, member: Member, rsvp: Rsvp | undefined): boolean {
+  if (member.exempted) return false;
+  return item.kind === "reminder" ? rsvp?.answer !== "ABSENT" : rsvp === undefined;
+}
+
+export async function queueDueReminders({ now, store, messages, log }: JobContext): Promise<ReminderRun> {
+  const upcoming = await store.tx((tx) => tx.meetings.scheduledBetween(now, new Date(now.getTime() + LOOKAHEAD_MS)));
+  if (!upcoming.length) return { reminders: 0, nudges: 0, unreachable: 0 };
+  const offsets = await store.tx((tx) => tx.meetings.offsetsFor(upcoming.map((u) => u.branch.id)));
+  const rounds: Round[] = [];
+  for (const { meeting, branch } of upcoming) {
+    const { current, superseded } = dueAt(timelineOf(meeting, branch, offsets.get(branch.id) ?? []), meeting.startsAt, now);
+    if (current) rounds.push({ meeting, branch, item: current, superseded });
+  }
+  const run: ReminderRun = { reminders: 0, nudges: 0, unreachable: 0 };
+  for (let i = 0; i < rounds.length; i += MEETINGS_PER_TX) {
+    const part = await store.tx((tx) => queueRounds(tx, rounds.slice(i, i + MEETINGS_PER_TX)));
+    run.reminders += part.reminders;
+    run.nudges += part.nudges;
+    run.unreachable += part.unreachable;
+  }
+  if (run.reminders || run.nudges) log.info({ ...run }, "reminders queued");
+  return run;
+
+  async function queueRounds(tx: Tx, batch: Round[]): Promise<ReminderRun> {
+    const members = await tx.meetings.activeMembersOf(batch.map((r) => r.branch.id));
+    const rsvps = await tx.meetings.rsvpsFor(batch.map((r) => r.meeting.id));
+    const answerOf = new Map(rsvps.map((r) => [`${r.meetingId}:${r.memberId}`, r]));
+    const byBranch = new Map<string, Member[]>();
+    for (const m of members) byBranch.set(m.branchId, [...(byBranch.get(m.branchId) ?? []), m]);
+
+    const wanted: Array<{ round: Round; member: Member; key: string }> = [];
+    for (const round of batch) {
+      for (const member of byBranch.get(round.branch.id) ?? []) {
+        if (concerns(round.item, member, answerOf.get(`${round.meeting.id}:${member.id}`))) {
+          wanted.push({ round, member, key: itemKey(round.meeting, round.item, member.id) });
+        }
+      }
+    }
+    // Most ticks find everything already queued: a look-up of keys is far cheaper than building messages.
+    const queued = await tx.outbox.existingKeys(wanted.map((w) => w.key));
+    const missing = wanted.filter((w) => !queued.has(w.key));
+    if (!missing.length) return { reminders: 0, nudges: 0, unreachable: 0 };
+
+    const cache = new Map<string, OutMessage>();
+    const recipients: Recipient[] = missing.map(({ round, member, key }) => ({
+      member,
+      branch: round.branch,
+      key,
+      notBefore: round.item.at,
+      // A reminder for a meeting that has begun is of no use; the sender drops it then.
+      giveUpAt: round.meeting.startsAt,
+      build: (t, locale: Locale) => {
+        const rsvp = answerOf.get(`${round.meeting.id}:${member.id}`);
+        const id = `${round.meeting.id}:${locale}:${rsvp?.answer ?? "-"}`;
+        let message = cache.get(id);
+        if (!message) {
+          const facts = meetingFacts(t, locale, round.meeting, round.branch.timezone);
+          const lead = t(round.item.kind === "nudge" ? "reminder-nudge-heading" : "reminder-heading");
+          const tail = rsvp ? t("reminder-answered", { answer: answerText(t, rsvp) }) : t("reminder-ask");
+          message = meetingMessage(`${lead}\n\n${facts}\n\n${tail}`, t, round.meeting.id);
+          cache.set(id, message);
+        }
+        return message;
+      },
+    }));
+    const { inserted, unreachable } = await messages.toMembers(tx, null, recipients);
+    await logSkipped(tx, batch, new Set(inserted));
+    const nudges = inserted.filter((k) => k.startsWith("nudge:")).length;
+    return { reminders: inserted.length - nudges, nudges, unreachable };
+  }
+
+  /** After downtime only the latest reminder goes out; the earlier ones it replaced are logged. */
+  async function logSkipped(tx: Tx, batch: Round[], inserted: Set<string>): Promise<void> {
+    for (const round of batch) {
+      if (!round.superseded.length) continue;
+      const fresh = [...inserted].filter((k) => k.startsWith(`${round.item.kind}:${round.meeting.id}:`)).map((k) => k.split(":").at(-1)!);
+      if (!fresh.length) continue;
+      const earlier = round.superseded.flatMap((item) => fresh.map((memberId) => ({ item, key: itemKey(round.meeting, item, memberId) })));
+      const sent = await tx.outbox.existingKeys(earlier.map((e) => e.key));
+      const skipped = earlier.filter((e) => !sent.has(e.key));
+      if (!skipped.length) continue;
+      log.warn(
+        { meetingId: round.meeting.id, skipped: skipped.length, items: [...new Set(skipped.map((s) => `${s.item.kind}:${s.item.ordinal}`))] },
+        "stale reminders skipped: a later one was due when they could be sent",
+      );
+    }
+  }
+}

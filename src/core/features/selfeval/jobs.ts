@@ -1,0 +1,130 @@
+// The self-evaluation's scheduled work. While a meeting's window is open: the opening message to
+// every member with sent commitments, then nudges to those who have not sent theirs (keyed per
+// meeting, nudge and member, so each goes once, out of quiet hours). When the window closes: anyone
+// still half-way in the flow has their answers kept as a draft and is told.
+import { SELF_EVAL_DAYS_RANGE } from "../../domain/commitments/model.ts";
+import { localYear, yearPeriodId } from "../../domain/commitments/period.ts";
+import { dueNudge, isWindowOpen, nudgeTimes, sendTime } from "../../domain/commitments/window.ts";
+import type { Branch, Member } from "../../domain/model.ts";
+import type { Meeting } from "../../domain/meetings.ts";
+import { formatDateTime } from "../../domain/time.ts";
+import type { JobContext } from "../../engine/jobs.ts";
+import type { Tx } from "../../ports/store.ts";
+import type { Recipient, T } from "../../services/messages.ts";
+import type { Locale, OutMessage } from "../../types.ts";
+import { closedText, SELF_EVAL_FLOW, type EvalDraft } from "./flow.ts";
+import { monthOf } from "./progress.ts";
+import { keepDraft, stillAnswerable } from "./service.ts";
+
+const DAY_MS = 86_400_000;
+const LOOKAHEAD_MS = (SELF_EVAL_DAYS_RANGE.max + 1) * DAY_MS;
+const MEETINGS_PER_TX = 50;
+
+export const openKey = (meetingId: string, memberId: string): string => `selfeval-open:${meetingId}:${memberId}`;
+export const nudgeKey = (meetingId: string, ordinal: number, memberId: string): string => `selfeval-nudge:${meetingId}:${ordinal}:${memberId}`;
+
+interface Round {
+  meeting: Meeting;
+  branch: Branch;
+}
+
+function windowMessage(key: string, meeting: Meeting, branch: Branch, count: number): (t: T, locale: Locale) => OutMessage {
+  return (t, locale) => ({
+    text: t(key, {
+      month: monthOf(meeting.startsAt, branch.timezone),
+      start: formatDateTime(meeting.startsAt, branch.timezone, locale),
+      count,
+    }),
+    choices: [[{ label: t("selfeval-start"), action: "se:m" }]],
+  });
+}
+
+export async function queueWindowMessages({ now, store, messages, log }: JobContext): Promise<{ opened: number; nudged: number }> {
+  const upcoming = await store.tx((tx) => tx.meetings.scheduledBetween(now, new Date(now.getTime() + LOOKAHEAD_MS)));
+  const rounds = upcoming.filter(({ meeting, branch }) => isWindowOpen(meeting, branch, now));
+  const total = { opened: 0, nudged: 0 };
+  for (let i = 0; i < rounds.length; i += MEETINGS_PER_TX) {
+    const part = await store.tx((tx) => queueRounds(tx, rounds.slice(i, i + MEETINGS_PER_TX)));
+    total.opened += part.opened;
+    total.nudged += part.nudged;
+  }
+  if (total.opened || total.nudged) log.info(total, "self-evaluation messages queued");
+  return total;
+
+  async function queueRounds(tx: Tx, batch: Round[]): Promise<{ opened: number; nudged: number }> {
+    const periodOf = (r: Round) => yearPeriodId(r.branch.id, localYear(r.meeting.startsAt, r.branch.timezone));
+    const committed = new Map<string, number>();
+    for (const r of await tx.commitments.submittedCounts(batch.map(periodOf))) committed.set(`${r.periodId}:${r.memberId}`, r.count);
+    const sent = new Set(
+      (await tx.commitments.evaluationsOfMeetings(batch.map((r) => r.meeting.id))).filter((e) => e.status === "SUBMITTED").map((e) => `${e.meetingId}:${e.memberId}`),
+    );
+    const members = await tx.meetings.activeMembersOf(batch.map((r) => r.branch.id));
+
+    const wanted: Array<{ round: Round; member: Member; key: string; nudge: boolean; count: number }> = [];
+    for (const round of batch) {
+      const { meeting, branch } = round;
+      const nudge = dueNudge(nudgeTimes(meeting, branch), now);
+      for (const member of members) {
+        const count = member.branchId === branch.id ? (committed.get(`${periodOf(round)}:${member.id}`) ?? 0) : 0;
+        if (!count || sent.has(`${meeting.id}:${member.id}`)) continue;
+        wanted.push({ round, member, key: openKey(meeting.id, member.id), nudge: false, count });
+        if (nudge && !member.exempted) wanted.push({ round, member, key: nudgeKey(meeting.id, nudge.ordinal, member.id), nudge: true, count });
+      }
+    }
+    const queued = await tx.outbox.existingKeys(wanted.map((w) => w.key));
+    // A nudge follows an opening message that went out earlier, never in the same tick as it.
+    const missing = wanted.filter((w) => !queued.has(w.key) && (!w.nudge || queued.has(openKey(w.round.meeting.id, w.member.id))));
+
+    const result = { opened: 0, nudged: 0 };
+    for (const round of batch) {
+      const at = sendTime(now, round.branch, round.meeting.startsAt);
+      const mine = missing.filter((w) => w.round === round);
+      if (!at || !mine.length) continue;
+      const recipients: Recipient[] = mine.map((w) => ({
+        member: w.member,
+        key: w.key,
+        build: windowMessage(w.nudge ? "selfeval-nudge" : "selfeval-opened", round.meeting, round.branch, w.count),
+      }));
+      const { inserted } = await messages.toMembers(tx, round.branch, recipients, { notBefore: at, giveUpAt: round.meeting.startsAt });
+      const fresh = new Set(inserted);
+      for (const w of mine) if (fresh.has(w.key)) result[w.nudge ? "nudged" : "opened"]++;
+    }
+    return result;
+  }
+}
+
+/** Flows still open on a window that has closed: their answers become a draft, and the member is told. */
+export async function closeLapsedFlows({ now, store, messages, log }: JobContext): Promise<number> {
+  const flows = await store.tx((tx) => tx.commitments.flowsNamed(SELF_EVAL_FLOW));
+  let closed = 0;
+  for (const f of flows) {
+    const done = await store.tx(async (tx) => {
+      const state = await tx.flows.get(f.identityId);
+      if (!state || state.flow !== SELF_EVAL_FLOW) return false;
+      const d = state.data as EvalDraft;
+      const identity = await tx.identities.byId(state.identityId);
+      const member = identity?.memberId ? await tx.members.byId(identity.memberId) : null;
+      const branch = member ? await tx.branches.byId(member.branchId) : null;
+      if (!identity || !member || member.status !== "ACTIVE" || !branch) {
+        await tx.flows.delete(state.identityId);
+        return false;
+      }
+      const meeting = await tx.meetings.byId(d.meetingId);
+      if (stillAnswerable(meeting, branch.id, now)) return false;
+      // A meeting deleted outright leaves nothing to attach a draft to.
+      const kept = meeting ? await keepDraft(tx, member.id, d, now) : "nothing";
+      await tx.flows.delete(state.identityId);
+      if (kept === "draft") {
+        await tx.audit.add({ branchId: branch.id, actorId: null, actorLabel: "scheduler", action: "selfeval.kept-draft", details: { memberId: member.id, meetingId: d.meetingId } }, now);
+      }
+      const locale = messages.localeOf(member, branch, identity);
+      await messages.toIdentity(tx, identity, `selfeval-closed:${d.meetingId}:${member.id}`, {
+        text: closedText(messages.bind(locale), kept, meeting, branch.timezone, locale),
+      }, { memberId: member.id });
+      return true;
+    });
+    if (done) closed++;
+  }
+  if (closed) log.info({ closed }, "self-evaluations closed mid-way");
+  return closed;
+}

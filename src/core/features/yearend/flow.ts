@@ -1,0 +1,115 @@
+// The member's year-end step: propose one of the four levels of Quy định 366-QĐ/TW with a reason,
+// and receive a draft self-review (text and .docx) built from the year's answers. The bot proposes
+// nothing itself and decides nothing: the level is the member's proposal, the branch decides.
+import { MAX_RATING_REASON_CHARS, type YearEndReview } from "../../domain/commitments/model.ts";
+import { checkText } from "../../domain/commitments/text.ts";
+import type { RatingLevel } from "../../domain/model.ts";
+import { formatDate } from "../../domain/time.ts";
+import type { Ctx } from "../../engine/context.ts";
+import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
+import { askKeeping, confirmRow } from "../commitments/controls.ts";
+import { collectYear, draftChatText, draftDocument } from "./draft.ts";
+import { draftDocx } from "./docx.ts";
+import { isReviewOpen, levelLabel, levelOf, levelValues } from "./service.ts";
+
+export interface YearEndDraft {
+  reviewId: string;
+  year: number;
+  level?: RatingLevel;
+  reason?: string;
+}
+
+const zoneOf = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
+
+/** The review, if it is still this member's branch's and still open. */
+async function liveReview(ctx: Ctx, d: YearEndDraft): Promise<YearEndReview | null> {
+  const r = await ctx.tx.commitments.yearReviewById(d.reviewId);
+  return r && r.branchId === ctx.actor.member!.branchId && isReviewOpen(r, ctx.now) ? r : null;
+}
+
+async function levelPrompt(ctx: Ctx, d: YearEndDraft): Promise<Prompt> {
+  const record = await collectYear(ctx.tx, ctx.actor.branch!, ctx.actor.member!, d.year);
+  const lines = [
+    ctx.t("yearend-intro", { year: String(d.year) }),
+    ctx.t("yearend-overview", {
+      commitments: record.commitments.length,
+      evaluations: record.evaluations,
+      done: record.counts.DONE,
+      doing: record.counts.IN_PROGRESS,
+      notyet: record.counts.NOT_YET,
+    }),
+  ];
+  const previous = await ctx.tx.commitments.rating(ctx.actor.member!.id, d.year);
+  if (previous) lines.push(ctx.t("yearend-previous", { level: levelLabel(ctx.t, previous.level), date: formatDate(previous.submittedAt, zoneOf(ctx), ctx.actor.locale) }));
+  lines.push("", ctx.t("yearend-ask-level"));
+  const choices: StepChoice[][] = levelValues().map(([value, level]) => [{ label: levelLabel(ctx.t, level), value }]);
+  return { text: lines.join("\n"), choices };
+}
+
+async function reasonPrompt(ctx: Ctx, d: YearEndDraft): Promise<Prompt> {
+  const previous = await ctx.tx.commitments.rating(ctx.actor.member!.id, d.year);
+  return askKeeping(
+    ctx.t("yearend-ask-reason", { level: d.level ? levelLabel(ctx.t, d.level) : "", max: MAX_RATING_REASON_CHARS }),
+    previous?.reason ? { line: ctx.t("yearend-previous-reason", { reason: previous.reason }), keep: ctx.t("yearend-keep-reason") } : null,
+    { label: ctx.t("control-cancel"), value: "cancel" },
+  );
+}
+
+async function save(ctx: Ctx, d: YearEndDraft): Promise<Next<YearEndDraft>> {
+  if (!(await liveReview(ctx, d))) return end(ctx.t("yearend-closed"));
+  if (!d.level || !d.reason) return go("level", { reviewId: d.reviewId, year: d.year });
+  const member = ctx.actor.member!;
+  const branch = ctx.actor.branch!;
+  await ctx.tx.commitments.saveRating({ memberId: member.id, year: d.year, level: d.level, reason: d.reason, at: ctx.now });
+  await ctx.audit("yearend.proposed", { year: d.year, level: d.level });
+  const record = await collectYear(ctx.tx, branch, member, d.year);
+  const doc = draftDocument(ctx.t, record, { level: d.level, reason: d.reason }, ctx.now, zoneOf(ctx), ctx.actor.locale);
+  const file = await draftDocx(doc, ctx.t("yearend-party-header"), ctx.t("yearend-file-name", { year: String(d.year) }));
+  return end(ctx.t("yearend-saved", { year: String(d.year), level: levelLabel(ctx.t, d.level) }), { text: draftChatText(doc), files: [file] });
+}
+
+export const yearEndFlow: FlowDef<YearEndDraft> = {
+  name: "yearend",
+  access: "member",
+  ttlHours: 72,
+  steps: {
+    level: {
+      prompt: levelPrompt,
+      choice: async (ctx, d, value) => {
+        if (!(await liveReview(ctx, d))) return end(ctx.t("yearend-closed"));
+        const level = levelOf(value);
+        return level ? go("reason", { ...d, level }) : invalid("input-pick-a-choice");
+      },
+      text: () => invalid("yearend-pick-level"),
+    },
+    reason: {
+      prompt: reasonPrompt,
+      text: async (ctx, d, text) => {
+        if (!(await liveReview(ctx, d))) return end(ctx.t("yearend-closed"));
+        const checked = checkText(text, { max: MAX_RATING_REASON_CHARS, minLetters: 5 });
+        return checked.ok ? go("confirm", { ...d, reason: checked.value }) : invalid(checked.key, checked.args);
+      },
+      choice: async (ctx, d, value) => {
+        if (value === "cancel") return end(ctx.t("cancel-done"));
+        const previous = value === "keep" ? await ctx.tx.commitments.rating(ctx.actor.member!.id, d.year) : null;
+        return previous ? go("confirm", { ...d, reason: previous.reason }) : invalid("input-pick-a-choice");
+      },
+    },
+    confirm: {
+      prompt: (ctx, d) => ({
+        text: ctx.t("yearend-confirm", { year: String(d.year), level: d.level ? levelLabel(ctx.t, d.level) : "", reason: d.reason ?? "" }),
+        choices: confirmRow(ctx.t),
+      }),
+      choice: (ctx, d, value) => {
+        if (value === "ok") return save(ctx, d);
+        if (value === "edit") return go("level", { reviewId: d.reviewId, year: d.year });
+        if (value === "cancel") return end(ctx.t("cancel-done"));
+        return invalid("input-pick-a-choice");
+      },
+    },
+  },
+};
+
+export function startYearEnd(ctx: Ctx, review: YearEndReview): Promise<void> {
+  return ctx.startFlow(yearEndFlow, { reviewId: review.id, year: review.year }, "level");
+}

@@ -1,0 +1,24 @@
+// Year-end review (kiểm điểm cuối năm): the member's proposal flow and its buttons (prefix "ye").
+// The admin opens and closes the review in /dangky → Quản lý, or with the button /tudanhgia shows them.
+import type { Feature } from "../../engine/registry.ts";
+import { openManagement } from "../commitments/register.ts";
+import { startYearEnd, yearEndFlow } from "./flow.ts";
+import { openReview } from "./service.ts";
+
+export const yearEndFeature: Feature = {
+  name: "yearend",
+  flows: [yearEndFlow],
+  actions: [
+    {
+      // ye:s starts the member's proposal while the review is open; ye:a is the admin's open/close step.
+      prefix: "ye",
+      access: "member",
+      run: async (ctx, [what]) => {
+        if (what === "a") return openManagement(ctx, "review");
+        if (what !== "s") return ctx.reply(ctx.t("choice-stale"));
+        const review = await openReview(ctx.tx, ctx.actor.branch!, ctx.now);
+        return review ? startYearEnd(ctx, review) : ctx.reply(ctx.t("yearend-closed"));
+      },
+    },
+  ],
+};

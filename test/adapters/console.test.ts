@@ -1,0 +1,83 @@
+// The README's run command with no token: a chat in the terminal, driven through a pipe as a
+// newcomer would (printf '/trogiup\n' | npm start), on a fresh SQLite file.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/infra/paths.ts";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function freshDb(): { url: string; file: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "chibo-console-"));
+  dirs.push(dir);
+  const file = path.join(dir, "data", "chibo.db");
+  return { url: `file:${file}`, file };
+}
+
+/** Runs the bot with `input` piped in; resolves with what it printed once it exits by itself. */
+function runBot(input: string, url: string, command: "npm" | "node" = "node"): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const args = command === "npm" ? ["start", "--silent"] : ["--import", "tsx", "src/main.ts"];
+    const child = spawn(command === "npm" ? "npm" : process.execPath, args, {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
+    child.on("close", (code) => resolve({ code, out, err }));
+    child.stdin.end(input);
+  });
+}
+
+describe("the terminal chat", () => {
+  it("npm start with no token answers /trogiup in Vietnamese and exits on EOF", async () => {
+    const { url } = freshDb();
+    const { code, out } = await runBot("/trogiup\n", url, "npm");
+    expect(code).toBe(0);
+    expect(out).toContain("[operator] > /trogiup");
+    expect(out).toContain("Trợ lý Chi bộ giúp chi bộ nhắc lịch sinh hoạt");
+    expect(out).toContain("/taochibo (/newbranch) – Tạo chi bộ mới");
+  });
+
+  it("an operator creates a branch and another local user joins; bad input changes nothing", async () => {
+    const { url, file } = freshDb();
+    const first = await runBot(["/taochibo", "Chi bộ Trường THCS Nguyễn Trãi", "1"].join("\n") + "\n", url);
+    expect(first.code).toBe(0);
+    const code = /Mã mời: ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(first.out)?.[1];
+    expect(code).toBeDefined();
+
+    const long = "Đ".repeat(5000);
+    const script = ["@an", "", long, "/khonglenh", "start SAIMA-22222", `start ${code}`, "trần thị bình", "dong y", "Xác nhận", "/trogiup"];
+    const second = await runBot(script.join("\n") + "\n", url);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain("Tin nhắn trống.");
+    expect(second.out).toContain("Tin nhắn quá dài (5.000 ký tự)");
+    expect(second.out).toContain("Không có lệnh /khonglenh");
+    expect(second.out).toContain("Mã mời không đúng.");
+    expect(second.out).toContain("Chào mừng đồng chí Trần Thị Bình đã tham gia Chi bộ Trường THCS Nguyễn Trãi!");
+    expect(second.out).toContain("Trợ lý Chi bộ – Chi bộ Trường THCS Nguyễn Trãi.");
+
+    const db = new Database(file, { readonly: true });
+    const members = db.prepare('SELECT "fullName", "isAdmin", "isSecretary" FROM "Member"').all();
+    db.close();
+    expect(members).toEqual([{ fullName: "Trần Thị Bình", isAdmin: 1, isSecretary: 1 }]);
+  });
+
+  it("a wrong setting stops start-up naming the variable", async () => {
+    const child = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const p = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: projectRoot, env: { PATH: process.env.PATH, PORT: "eighty" }, stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      p.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      p.on("close", (code) => resolve({ code, err }));
+    });
+    expect(child.code).toBe(1);
+    expect(child.err).toContain("PORT must be a port number");
+  });
+});

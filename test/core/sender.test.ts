@@ -1,0 +1,166 @@
+// The outbox sender against recording messengers: order per chat, 429 and retries, permanent
+// failures, chats that blocked the bot, expiry, and several instances sharing one outbox.
+import { afterEach, describe, expect, it } from "vitest";
+import { DeliveryError } from "../../src/core/errors.ts";
+import type { NewOutboxItem } from "../../src/core/ports/store.ts";
+import { createSender, type SenderOptions } from "../../src/core/services/sender.ts";
+import type { PrismaStore } from "../../src/infra/prisma/store.ts";
+import { createTestStore, DB_KINDS } from "../helpers/db.ts";
+import { memoryLogger, RecordingMessenger, TestClock } from "../helpers/fakes.ts";
+
+const fast = { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 };
+
+describe.each(DB_KINDS)("outbox sender on %s", (kind) => {
+  const closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const c of closers.splice(0)) await c();
+  });
+
+  async function setup(overrides: Partial<SenderOptions> = {}) {
+    const t = await createTestStore(kind);
+    closers.push(t.close);
+    const clock = new TestClock(new Date());
+    const messenger = new RecordingMessenger("TELEGRAM");
+    const sender = createSender({
+      store: t.store,
+      messengers: [messenger],
+      clock,
+      logger: memoryLogger(),
+      owner: "a",
+      limits: { TELEGRAM: fast },
+      backoffBaseMs: 1,
+      backoffMaxMs: 5,
+      ...overrides,
+    });
+    closers.unshift(() => sender.stop());
+    return { store: t.store, clock, messenger, sender };
+  }
+
+  async function identity(store: PrismaStore, userId: string) {
+    return store.db.identity.create({ data: { platform: "TELEGRAM", userId, chatId: userId } });
+  }
+
+  function item(key: string, chatId: string, identityId: string | null, text = key, extra: Partial<NewOutboxItem> = {}): NewOutboxItem {
+    return { key, memberId: null, identityId, platform: "TELEGRAM", chatId, payload: { text }, notBefore: new Date(0), giveUpAt: null, ...extra };
+  }
+
+  it("delivers each message once, in order within a chat", async () => {
+    const { store, messenger, sender } = await setup();
+    const items = Array.from({ length: 30 }, (_, i) => item(`k${i}`, `c${i % 3}`, null, `m${i}`));
+    await store.tx((tx) => tx.outbox.enqueue(items));
+    expect(await store.tx((tx) => tx.outbox.enqueue(items))).toBe(0); // same keys: nothing new
+    await sender.drain();
+    await sender.drain();
+    expect(messenger.sent).toHaveLength(30);
+    for (const chat of ["c0", "c1", "c2"]) {
+      const texts = messenger.to(chat).map((m) => Number(m.text.slice(1)));
+      expect(texts).toEqual([...texts].sort((a, b) => a - b));
+    }
+    expect(await store.db.outbox.count({ where: { status: "SENT" } })).toBe(30);
+  });
+
+  it("honours 429 retry_after and sends later, keeping the chat's order", async () => {
+    const { store, clock, messenger, sender } = await setup();
+    await store.tx((tx) => tx.outbox.enqueue([item("a", "c", null, "first"), item("b", "c", null, "second")]));
+    let refused = 0;
+    // The platform's pause is waited out in real time, so keep it short here.
+    messenger.fail = () => (refused++ === 0 ? new DeliveryError("Too Many Requests", { retryAfterMs: 300 }) : null);
+    await sender.drain();
+    expect(messenger.sent).toEqual([]);
+    const waiting = await store.db.outbox.findUniqueOrThrow({ where: { key: "a" } });
+    expect(waiting).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(waiting.notBefore.getTime()).toBe(clock.now().getTime() + 300);
+    clock.advance(301);
+    await sender.drain();
+    expect(messenger.to("c").map((m) => m.text)).toEqual(["first", "second"]);
+    expect(sender.stats.rateLimited).toBe(1);
+  });
+
+  it("retries server errors with backoff until they go through", async () => {
+    const { store, clock, messenger, sender } = await setup();
+    await store.tx((tx) => tx.outbox.enqueue([item("x", "c", null)]));
+    let n = 0;
+    messenger.fail = () => (n++ < 3 ? new DeliveryError("Bad Gateway", { status: 502 }) : null);
+    for (let i = 0; i < 6 && messenger.sent.length === 0; i++) {
+      await sender.drain();
+      clock.advance(60_000);
+    }
+    expect(messenger.sent).toHaveLength(1);
+    expect((await store.db.outbox.findUniqueOrThrow({ where: { key: "x" } })).attempts).toBe(4);
+  });
+
+  it("records a permanent failure once and does not retry it", async () => {
+    const { store, clock, messenger, sender } = await setup();
+    await store.tx((tx) => tx.outbox.enqueue([item("bad", "c", null)]));
+    messenger.fail = () => new DeliveryError("Bad Request: message is too long", { permanent: true });
+    await sender.drain();
+    clock.advance(3_600_000);
+    await sender.drain();
+    const row = await store.db.outbox.findUniqueOrThrow({ where: { key: "bad" } });
+    expect(row).toMatchObject({ status: "FAILED", attempts: 1, lastError: "Bad Request: message is too long" });
+  });
+
+  it("a chat that blocked the bot goes inactive and its messages wait, nothing is retried", async () => {
+    const { store, clock, messenger, sender } = await setup();
+    const who = await identity(store, "blocked");
+    await store.tx((tx) => tx.outbox.enqueue([item("b1", "blocked", who.id, "one"), item("b2", "blocked", who.id, "two")]));
+    messenger.fail = () => new DeliveryError("Forbidden: bot was blocked by the user", { unreachable: true, status: 403 });
+    await sender.drain();
+    clock.advance(86_400_000);
+    await sender.drain();
+    expect((await store.db.identity.findUniqueOrThrow({ where: { id: who.id } })).active).toBe(false);
+    const rows = await store.db.outbox.findMany({ where: { identityId: who.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.status)).toEqual(["FAILED", "HELD"]);
+    expect(rows[0]!.attempts).toBe(1);
+    // The person writes again: what was held goes out.
+    messenger.fail = null;
+    await store.tx(async (tx) => {
+      await tx.identities.update(who.id, { active: true, inactiveReason: null });
+      await tx.outbox.resumeForIdentity(who.id, clock.now());
+    });
+    await sender.drain();
+    expect(messenger.to("blocked").map((m) => m.text)).toEqual(["two"]);
+  });
+
+  it("gives up on a message that is no longer useful", async () => {
+    const { store, clock, messenger, sender } = await setup();
+    await store.tx((tx) => tx.outbox.enqueue([item("late", "c", null, "late", { giveUpAt: new Date(clock.now().getTime() - 1) })]));
+    await sender.drain();
+    expect(messenger.sent).toEqual([]);
+    expect((await store.db.outbox.findUniqueOrThrow({ where: { key: "late" } })).status).toBe("FAILED");
+  });
+
+  it("messages queued for later wait for their time", async () => {
+    const { store, clock, messenger, sender } = await setup();
+    await store.tx((tx) => tx.outbox.enqueue([item("later", "c", null, "later", { notBefore: new Date(clock.now().getTime() + 3_600_000) })]));
+    await sender.drain();
+    expect(messenger.sent).toEqual([]);
+    clock.advance(3_600_001);
+    await sender.drain();
+    expect(messenger.sent).toHaveLength(1);
+  });
+
+  it("two instances draining one outbox send every message exactly once", async () => {
+    const { store, clock, messenger, sender } = await setup();
+    const second = createSender({ store, messengers: [messenger], clock, logger: memoryLogger(), owner: "b", limits: { TELEGRAM: fast } });
+    closers.unshift(() => second.stop());
+    const items = Array.from({ length: 400 }, (_, i) => item(`m${i}`, `chat${i % 40}`, null, `t${i}`));
+    await store.tx((tx) => tx.outbox.enqueue(items));
+    await Promise.all([sender.drain(), second.drain(), sender.drain(), second.drain()]);
+    await Promise.all([sender.drain(), second.drain()]);
+    const texts = messenger.sent.map((s) => s.message.text);
+    expect(texts).toHaveLength(400);
+    expect(new Set(texts).size).toBe(400);
+  });
+
+  it("stop() releases what was claimed but not sent", async () => {
+    const { store, messenger, sender } = await setup({ limits: { TELEGRAM: { perSecond: 1, perChatPerSecond: 1, chatBurst: 1 } } });
+    await store.tx((tx) => tx.outbox.enqueue(Array.from({ length: 5 }, (_, i) => item(`s${i}`, "slow", null))));
+    sender.start();
+    await new Promise((r) => setTimeout(r, 200));
+    await sender.stop();
+    const rows = await store.db.outbox.findMany();
+    expect(rows.filter((r) => r.status === "SENT")).toHaveLength(messenger.sent.length);
+    expect(rows.filter((r) => r.status === "PENDING" && r.claimedBy !== null)).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, isConsoleMode, loadConfig } from "../../src/config.ts";
+
+const token = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl";
+
+describe("configuration", () => {
+  it("has working defaults: SQLite, Vietnamese, Asia/Ho_Chi_Minh, the console", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      DATABASE_URL: "file:./data/chibo.db",
+      TELEGRAM_API_ROOT: "https://api.telegram.org",
+      ZALO_API_ROOT: "https://bot-api.zaloplatforms.com",
+      TELEGRAM_MODE: "polling",
+      PORT: 8080,
+      DEFAULT_TIMEZONE: "Asia/Ho_Chi_Minh",
+      DEFAULT_LOCALE: "vi",
+    });
+    expect(isConsoleMode(c)).toBe(true);
+    expect(isConsoleMode(loadConfig({ TELEGRAM_BOT_TOKEN: token }))).toBe(false);
+  });
+
+  it("parses operators as platform:userId", () => {
+    const c = loadConfig({ BOT_ADMINS: "telegram:123456789, zalo:6ede9afa66b88fe6d6a9" });
+    expect([...c.BOT_ADMINS]).toEqual(["telegram:123456789", "zalo:6ede9afa66b88fe6d6a9"]);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ TELEGRAM_MODE: "push" }, "TELEGRAM_MODE"],
+    [{ DEFAULT_TIMEZONE: "Mars/Olympus" }, "DEFAULT_TIMEZONE"],
+    [{ DEFAULT_LOCALE: "fr" }, "DEFAULT_LOCALE"],
+    [{ BOT_ADMINS: "123456" }, "BOT_ADMINS"],
+    [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, "TELEGRAM_BOT_TOKEN"],
+    [{ TELEGRAM_API_ROOT: "api.telegram.org" }, "TELEGRAM_API_ROOT"],
+    [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_SECRET: "s3cret" }, "PUBLIC_URL"],
+    [{ ZALO_BOT_TOKEN: "1:abc", ZALO_MODE: "webhook", PUBLIC_URL: "https://bot.example.org", ZALO_WEBHOOK_SECRET: "short" }, "ZALO_WEBHOOK_SECRET"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  ])("a wrong value stops start-up naming the variable: %o", (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect((err as Error).message).toContain(`  ${name} `);
+    }
+  });
+
+  it("never prints a token or secret it rejects", () => {
+    try {
+      loadConfig({ TELEGRAM_BOT_TOKEN: "123:secret-looking-but-wrong", TELEGRAM_WEBHOOK_SECRET: "bad secret!" });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as Error).message).not.toContain("secret-looking-but-wrong");
+      expect((err as Error).message).not.toContain("bad secret!");
+    }
+  });
+});
