@@ -18,7 +18,7 @@ onboarding-confirm = Please confirm:
     Full name: { $name }
     Role: { $role }
 onboarding-welcome = Welcome, { $name }: you have joined { $branch }!
-onboarding-next-member = The assistant will remind you of branch meetings and ask whether you will attend. Send /help to see the commands.
+onboarding-next-member = The assistant will remind you of branch meetings and ask whether you will attend. Next: register your commitments with /commit. Send /help to see the commands.
 onboarding-next-secretary = You will receive a summary before and after each meeting. Send /help to see the commands.
 onboarding-next-admin = Next: set the meeting schedule (/schedule) and invite members (/invite). Send /help to see the commands.
 onboarding-admin-notice = { $name } has joined the branch as { $role }.

@@ -1,5 +1,5 @@
 # /caidat: the branch's settings.
-settings-description = Branch settings: time zone, quiet hours, nudges
+settings-description = Branch settings: time zone, quiet hours, nudges, commitments, self-evaluation, digests, data retention
 settings-menu-title = Settings of { $branch }:
 settings-menu-ask = Which one would you like to change?
 settings-confirm = { $setting }: { $from } → { $to }

@@ -18,7 +18,7 @@ onboarding-confirm = Xác nhận tham gia:
     Họ tên: { $name }
     Vai trò: { $role }
 onboarding-welcome = Chào mừng đồng chí { $name } đã tham gia { $branch }!
-onboarding-next-member = Trợ lý sẽ nhắc lịch sinh hoạt chi bộ và hỏi đồng chí có tham dự không. Gõ /trogiup để xem các lệnh.
+onboarding-next-member = Trợ lý sẽ nhắc lịch sinh hoạt chi bộ và hỏi đồng chí có tham dự không. Việc tiếp theo: đăng ký việc làm theo gương Bác bằng /dangky. Gõ /trogiup để xem các lệnh.
 onboarding-next-secretary = Đồng chí sẽ nhận báo cáo trước và sau mỗi buổi sinh hoạt. Gõ /trogiup để xem các lệnh.
 onboarding-next-admin = Việc tiếp theo: đặt lịch sinh hoạt (/lichhop) và mời đảng viên (/moi). Gõ /trogiup để xem các lệnh.
 onboarding-admin-notice = { $name } vừa tham gia chi bộ với vai trò { $role }.

@@ -1,5 +1,5 @@
 # /caidat: the branch's settings.
-settings-description = Cài đặt của chi bộ: múi giờ, giờ yên tĩnh, nhắc thêm
+settings-description = Cài đặt của chi bộ: múi giờ, giờ yên tĩnh, nhắc thêm, đăng ký làm theo, tự đánh giá, báo cáo, thời gian lưu dữ liệu
 settings-menu-title = Cài đặt của { $branch }:
 settings-menu-ask = Đồng chí muốn sửa mục nào?
 settings-confirm = { $setting }: { $from } → { $to }

@@ -24,6 +24,17 @@ const faulty: Feature = {
       },
     },
     {
+      name: "cham",
+      alias: "slow",
+      access: "public",
+      description: "help-description",
+      run: async (ctx) => {
+        ctx.reply("trước");
+        ctx.replyLater(async () => ["sau"]);
+        ctx.replyLater(async () => (ctx.event.text?.includes("hong") ? Promise.reject(new Error("render failed")) : []));
+      },
+    },
+    {
       name: "sai",
       alias: "wrong",
       access: "public",
@@ -164,6 +175,13 @@ describe.each(DB_KINDS)("engine on %s", (db) => {
     expect((await h.store.db.identity.findFirstOrThrow({ where: { userId: "an" } })).locale).toBe(before.locale);
   });
 
+  it("slow replies are built after the unit of work and arrive after the quick ones", async () => {
+    const replies = await h.send("an", "/cham");
+    expect(replies.map((r) => r.text)).toEqual(["trước", "sau"]);
+    const failed = await h.send("an", "/cham hong");
+    expect(failed.map((r) => r.text)).toEqual(["trước", "sau", expect.stringContaining("đã có lỗi")]);
+  });
+
   it("stickers and photos get a polite answer", async () => {
     await h.core.engine.handle({ platform: "TELEGRAM", updateId: "sticker-1", userId: "an", chatId: "an", unsupported: "sticker", receivedAt: h.clock.now() });
     await h.sender.drain();
@@ -189,5 +207,23 @@ describe.each(DB_KINDS)("engine on %s", (db) => {
     expect(Object.keys(memberOnly).sort()).toEqual([...SEEN_COLUMNS.m].sort());
     expect(Object.keys(branch).sort()).toEqual([...SEEN_COLUMNS.b].sort());
     expect(Object.keys(await h.store.db.flowState.fields).sort()).toEqual([...SEEN_COLUMNS.f].sort());
+  });
+});
+
+describe("bad input inside a flow", () => {
+  it("is refused and the question is asked again", async () => {
+    const h = await createHarness({ db: "sqlite" });
+    try {
+      await h.send(OPERATOR, "/taochibo");
+      const [tooLong] = await h.send(OPERATOR, "Chi bộ ".repeat(500));
+      expect(tooLong?.text).toContain("Tin nhắn quá dài (3.499 ký tự)"); // trimmed
+      expect(tooLong?.text).toContain("Tên chi bộ mới");
+      const [empty] = await h.send(OPERATOR, "   ");
+      expect(empty?.text).toContain("Tin nhắn trống");
+      expect(empty?.text).toContain("Tên chi bộ mới");
+      expect((await h.send(OPERATOR, "Chi bộ Khoa Ngữ văn"))[0]?.text).toContain("Tạo chi bộ mới:");
+    } finally {
+      await h.close();
+    }
   });
 });

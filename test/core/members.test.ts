@@ -333,6 +333,8 @@ describe.each(DB_KINDS)("members on %s", (db) => {
     const [back] = await h.send("dung", "/thu");
     expect(back?.text).toBe("member Phạm Thị Dung");
     expect(await h.store.db.auditLog.count({ where: { action: "member.restored" } })).toBe(1);
+    // What was withdrawn at removal is forgotten, so the schedulers can plan it again.
+    expect(await h.store.db.outbox.findUnique({ where: { key: "test-reminder:dung" } })).toBeNull();
     await h.send("an", "/huy");
   });
 

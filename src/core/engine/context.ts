@@ -30,6 +30,8 @@ export class Ctx {
   t: T;
   /** Set when this person's chat was erased (/xoadulieu): the goodbye still goes out, nothing is written back. */
   forgotten = false;
+  /** Slow replies built after the unit of work commits (see later()). */
+  readonly later: Array<() => Promise<Say[]>> = [];
 
   constructor(
     readonly now: Date,
@@ -46,6 +48,14 @@ export class Ctx {
 
   reply(...say: Say[]): void {
     for (const s of say) this.replies.push(typeof s === "string" ? { text: s } : s);
+  }
+
+  /**
+   * Builds a reply after this unit of work has committed: for slow work (a chart, a spreadsheet)
+   * that must not hold the database. Read what it needs now and pass it in; it must not use `tx`.
+   */
+  replyLater(build: () => Promise<Say[]>): void {
+    this.later.push(build);
   }
 
   /** Switches the language for the rest of this conversation's replies. */

@@ -7,12 +7,17 @@ import type { SeenContext, Store, Tx } from "../ports/store.ts";
 import type { Choice, InboundEvent, OutMessage } from "../types.ts";
 import { allows, refusalKey, type Actor } from "./access.ts";
 import { Ctx, renderPrompt, type Services } from "./context.ts";
-import type { FlowDef, Next } from "./flow.ts";
+import type { FlowDef, Next, Say } from "./flow.ts";
 import { KeyedLock } from "./keyed-lock.ts";
 import type { CommandDef } from "./registry.ts";
 import { cleanInput, fold, MAX_INPUT_CHARS } from "./text.ts";
 
 export type Outcome = "handled" | "duplicate";
+
+interface Last {
+  actor: Actor | null;
+  later: Array<() => Promise<Say[]>>;
+}
 
 export interface EngineDeps {
   store: Store;
@@ -49,14 +54,15 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function processEvent(event: InboundEvent, onHandled?: HandledObserver): Promise<Outcome> {
     const log = logger.child({ platform: event.platform, updateId: event.updateId });
-    // The actor of the attempt that committed (a retried unit of work overwrites it).
-    const last: { actor: Actor | null } = { actor: null };
+    // What the attempt that committed left behind (a retried unit of work overwrites it).
+    const last: Last = { actor: null, later: [] };
     let outcome: Outcome;
     try {
       outcome = await store.tx((tx) => runEvent(tx, event, log, last));
     } catch (err) {
       // Nothing of the failed attempt was kept; answer in a fresh unit of work.
       last.actor = null;
+      last.later = [];
       if (err instanceof UserInputError) {
         outcome = await answerOnly(event, err.messageKey, err.args, last);
       } else {
@@ -64,6 +70,7 @@ export function createEngine(deps: EngineDeps): Engine {
         outcome = await answerOnly(event, "error-internal", {}, last);
       }
     }
+    if (outcome === "handled" && last.later.length) await runLater(event, last, log);
     if (outcome === "handled") {
       deps.onQueued?.();
       try {
@@ -75,7 +82,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return outcome;
   }
 
-  async function runEvent(tx: Tx, event: InboundEvent, log: Logger, last: { actor: Actor | null }): Promise<Outcome> {
+  async function runEvent(tx: Tx, event: InboundEvent, log: Logger, last: Last): Promise<Outcome> {
     const now = services.clock.now();
     if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
     const seenCtx = await seen(tx, event, now);
@@ -84,10 +91,47 @@ export function createEngine(deps: EngineDeps): Engine {
     const expired = await loadFlow(ctx, seenCtx.flow);
     await route(ctx, expired);
     await flushReplies(ctx);
+    last.later = ctx.later;
     return "handled";
   }
 
-  async function answerOnly(event: InboundEvent, key: string, args: Record<string, string | number>, last: { actor: Actor | null }): Promise<Outcome> {
+  /**
+   * Slow work a handler asked to do after its unit of work (drawing a chart, building a spreadsheet)
+   * runs here, so it never holds the database meanwhile; its messages are queued in a second, short
+   * unit of work. If the process stops in between, the person simply asks again.
+   */
+  async function runLater(event: InboundEvent, last: Last, log: Logger): Promise<void> {
+    const actor = last.actor!;
+    const messages: OutMessage[] = [];
+    try {
+      for (const job of last.later) messages.push(...(await job()).map((s) => (typeof s === "string" ? { text: s } : s)));
+    } catch (err) {
+      log.error({ err: describe(err) }, "deferred reply failed");
+      messages.push({ text: services.messages.bind(actor.locale)("error-internal") });
+    }
+    if (!messages.length) return;
+    const { identity } = actor;
+    try {
+      await store.tx((tx) =>
+        tx.outbox.enqueue(
+          messages.map((message, i) => ({
+            key: `reply:${event.platform}:${event.updateId}:later${i}`,
+            memberId: actor.member?.id ?? identity.memberId,
+            identityId: identity.id,
+            platform: identity.platform,
+            chatId: identity.chatId,
+            payload: { ...message, locale: actor.locale },
+            notBefore: services.clock.now(),
+            giveUpAt: null,
+          })),
+        ),
+      );
+    } catch (err) {
+      log.error({ err: describe(err) }, "could not queue a deferred reply");
+    }
+  }
+
+  async function answerOnly(event: InboundEvent, key: string, args: Record<string, string | number>, last: Last): Promise<Outcome> {
     return store.tx(async (tx) => {
       const now = services.clock.now();
       if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
@@ -149,8 +193,10 @@ export function createEngine(deps: EngineDeps): Engine {
     if (event.choice !== undefined) return runAction(ctx, event.choice);
 
     const text = cleanInput(event.text ?? "");
-    if (!text) return ctx.reply(ctx.t("input-empty"));
-    if (text.length > MAX_INPUT_CHARS) return ctx.reply(ctx.t("input-too-long", { count: text.length, max: MAX_INPUT_CHARS }));
+    // Refused before any flow sees it; inside a flow the question is asked again, so the person
+    // knows what is still expected of them.
+    if (!text) return refuse(ctx, "input-empty", {});
+    if (text.length > MAX_INPUT_CHARS) return refuse(ctx, "input-too-long", { count: text.length, max: MAX_INPUT_CHARS });
 
     const slash = /^\/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text);
     if (slash) return runCommand(ctx, slash[1] ?? "", slash[2]?.trim() ?? "");
@@ -184,6 +230,12 @@ export function createEngine(deps: EngineDeps): Engine {
       if (command) return { command, used: n };
     }
     return null;
+  }
+
+  async function refuse(ctx: Ctx, key: string, args: Record<string, string | number>): Promise<void> {
+    const def = ctx.flow && registry.flow(ctx.flow.flow);
+    if (def && def.steps[ctx.flow!.step]) return apply(ctx, def, { kind: "invalid", key, args });
+    ctx.reply(ctx.t(key, args));
   }
 
   async function runCommand(ctx: Ctx, word: string, args: string): Promise<void> {

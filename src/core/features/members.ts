@@ -193,7 +193,7 @@ async function applyChange(ctx: Ctx, d: MembersDraft): Promise<Next<MembersDraft
   }
 
   if (change === "restore") {
-    const restored = await ctx.tx.members.update(member.id, { status: "ACTIVE", removedAt: null });
+    const restored = await ctx.tx.members.restore(member.id);
     await ctx.audit("member.restored", { memberId: member.id, name: member.fullName });
     await notify(ctx, restored, "members-notice-restored");
     return go("member", cardOf(d), ctx.t("members-restored", { name: member.fullName }));

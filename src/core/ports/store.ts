@@ -79,6 +79,8 @@ export interface MemberRepo {
    * so their chats stop receiving. Their answers stay with the branch.
    */
   remove(id: string, at: Date): Promise<Member>;
+  /** Undoes remove(): active again, and the messages withdrawn then may be planned anew. */
+  restore(id: string): Promise<Member>;
 }
 
 export interface NewBranch {

@@ -38,10 +38,12 @@ export class TokenBucket {
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the bucket hands out a token. */
-export async function acquire(bucket: TokenBucket): Promise<void> {
+export async function acquire(bucket: TokenBucket, cancelled: () => boolean = () => false): Promise<boolean> {
   for (;;) {
+    if (cancelled()) return false;
     const wait = bucket.take();
-    if (wait === 0) return;
-    await sleep(wait);
+    if (wait === 0) return true;
+    // Short naps, so a shutdown does not wait out a long queue behind the rate limit.
+    await sleep(Math.min(wait, 250));
   }
 }

@@ -191,8 +191,12 @@ export function createSender(opts: SenderOptions): Sender {
         return;
       }
       const messenger = messengers.get(item.platform)!;
-      await acquire(chatBucket(item.platform, item.chatId));
-      await acquire(globalBuckets.get(item.platform)!);
+      // Waiting behind the rate limit ends at shutdown: the item goes back to the outbox unsent.
+      const isStopping = () => stopping;
+      if (!(await acquire(chatBucket(item.platform, item.chatId), isStopping)) || !(await acquire(globalBuckets.get(item.platform)!, isStopping))) {
+        toRelease.push(item.id);
+        return;
+      }
       await slot();
       try {
         await messenger.send(item.chatId, item.payload as OutMessage);

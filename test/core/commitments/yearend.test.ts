@@ -73,8 +73,9 @@ describe.each(DB_KINDS)("year-end review on %s", (db) => {
     expect(confirm?.text).toContain("Mức: Hoàn thành tốt nhiệm vụ");
     expect(await h.store.db.yearEndRating.count()).toBe(0);
 
-    const [draft] = await h.press("binh", "Xác nhận");
-    expect(draft?.text).toContain("Đã ghi nhận đề xuất của đồng chí cho năm 2026: Hoàn thành tốt nhiệm vụ. Đây là đề xuất; chi bộ sẽ xem xét, quyết định.");
+    // The acknowledgement first; the draft (text and Word file) is built after the unit of work.
+    const [saved, draft] = await h.press("binh", "Xác nhận");
+    expect(saved?.text).toContain("Đã ghi nhận đề xuất của đồng chí cho năm 2026: Hoàn thành tốt nhiệm vụ. Đây là đề xuất; chi bộ sẽ xem xét, quyết định.");
     expect(draft?.text).toContain("BẢN KIỂM ĐIỂM CÁ NHÂN NĂM 2026 (BẢN NHÁP)");
     expect(draft?.text).toContain("Họ và tên: Trần Thị Bình");
     expect(draft?.text).toContain(`1. ${sample.commitments[0]}`);

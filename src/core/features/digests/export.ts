@@ -66,11 +66,10 @@ async function resolve(ctx: Ctx, value: string | undefined): Promise<Resolved | 
   return null;
 }
 
-async function files(ctx: Ctx, tables: Table[], format: Format, base: string): Promise<OutFile[]> {
-  const zone = ctx.actor.branch!.timezone;
+async function files(tables: Table[], format: Format, base: string, zone: string, creator: string): Promise<OutFile[]> {
   const out: OutFile[] = [];
   if (format !== "csv") {
-    const xlsx = await toXlsx(tables, zone, ctx.t("export-creator"));
+    const xlsx = await toXlsx(tables, zone, creator);
     out.push({ name: `${base}.xlsx`, mime: XLSX_MIME, data: xlsx.toString("base64") });
   }
   if (format !== "xlsx") {
@@ -90,13 +89,16 @@ async function produce(ctx: Ctx, d: ExportDraft, format: Format): Promise<Next<E
   // Headers and sheet names in the branch language, whatever the secretary reads.
   const branchT = ctx.services.messages.bind(asLocale(branch.locale) ?? ctx.services.settings.defaultLocale);
   const tables = buildTables(data, branchT);
-  const sent = await files(ctx, tables, format, `${slug(branch.name)}_${resolved.slug}`);
   const counts = Object.fromEntries(tables.map((t) => [t.kind, t.rows.length]));
   await ctx.audit("export.created", { period: d.period, format, ...counts });
   const lines = [ctx.t("export-done", { branch: branch.name, period: resolved.label })];
   for (const table of tables) lines.push(ctx.t("export-count-line", { kind: ctx.t(`export-sheet-${table.kind}`), count: table.rows.length }));
   lines.push(ctx.t(format === "csv" ? "export-hint-csv" : "export-hint-xlsx"), ctx.t("export-privacy"));
-  return end({ text: lines.join("\n"), files: sent });
+  // Building the spreadsheet is slow: done after the unit of work, from the rows read in it.
+  const base = `${slug(branch.name)}_${resolved.slug}`;
+  const creator = ctx.t("export-creator");
+  ctx.replyLater(async () => [{ text: lines.join("\n"), files: await files(tables, format, base, branch.timezone, creator) }]);
+  return end();
 }
 
 const cancelRow = (ctx: Ctx): StepChoice[] => [{ label: ctx.t("control-cancel"), value: "cancel" }];

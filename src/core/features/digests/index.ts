@@ -47,7 +47,9 @@ async function showDigest(ctx: Ctx, meeting: Meeting | null): Promise<void> {
 async function showChart(ctx: Ctx): Promise<void> {
   const branch = ctx.actor.branch!;
   const history = await ctx.tx.digests.history(branch.id, historyStart(ctx.now, branch.timezone), ctx.now);
-  ctx.reply({ text: ctx.t("digest-chart-caption"), files: [await chartFile(history, branch, ctx.now, ctx.t)] });
+  const { now, t } = ctx;
+  // Drawing takes a few hundred milliseconds: done after the unit of work, not while holding it.
+  ctx.replyLater(async () => [{ text: t("digest-chart-caption"), files: [await chartFile(history, branch, now, t)] }]);
 }
 
 export const digestsFeature: Feature = {

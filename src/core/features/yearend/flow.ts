@@ -64,8 +64,11 @@ async function save(ctx: Ctx, d: YearEndDraft): Promise<Next<YearEndDraft>> {
   await ctx.audit("yearend.proposed", { year: d.year, level: d.level });
   const record = await collectYear(ctx.tx, branch, member, d.year);
   const doc = draftDocument(ctx.t, record, { level: d.level, reason: d.reason }, ctx.now, zoneOf(ctx), ctx.actor.locale);
-  const file = await draftDocx(doc, ctx.t("yearend-party-header"), ctx.t("yearend-file-name", { year: String(d.year) }));
-  return end(ctx.t("yearend-saved", { year: String(d.year), level: levelLabel(ctx.t, d.level) }), { text: draftChatText(doc), files: [file] });
+  const header = ctx.t("yearend-party-header");
+  const fileName = ctx.t("yearend-file-name", { year: String(d.year) });
+  // The Word file is built after the unit of work, so it never holds the database.
+  ctx.replyLater(async () => [{ text: draftChatText(doc), files: [await draftDocx(doc, header, fileName)] }]);
+  return end(ctx.t("yearend-saved", { year: String(d.year), level: levelLabel(ctx.t, d.level) }));
 }
 
 export const yearEndFlow: FlowDef<YearEndDraft> = {

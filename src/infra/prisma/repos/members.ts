@@ -30,5 +30,12 @@ export function memberRepo(db: DbTx): MemberRepo {
       });
       return member;
     },
+    async restore(id) {
+      const member = await db.member.update({ where: { id }, data: { status: "ACTIVE", removedAt: null } });
+      // What was withdrawn at removal was never sent: forgetting it lets the schedulers queue again
+      // whatever is still useful (their keys would otherwise say "already done").
+      await db.outbox.deleteMany({ where: { memberId: id, status: "FAILED", lastError: "member-removed" } });
+      return member;
+    },
   };
 }
