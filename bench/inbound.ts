@@ -4,7 +4,7 @@
 // (`node --import tsx src/main.ts`, its own process) runs on SQLite and on PostgreSQL; a bare grammY
 // bot with no database, fed the same way, is the ceiling. Latency runs from the webhook POST to the
 // stand-in receiving the sendMessage for that chat. See bench/README.md.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
@@ -24,6 +24,15 @@ const REPLY_TIMEOUT_MS = 30_000;
 /** The whole run stops by itself after this, whatever happens. */
 const DEADLINE_MS = 15 * 60_000;
 const KINDS = (process.env.BENCH_KINDS ?? "bare,sqlite,postgres").split(",") as Array<"bare" | DbKind>;
+/**
+ * The node flags and environment of a deployed bot, as in the Dockerfile and `npm start` (keep them
+ * in step): a bounded heap with a small young generation, and one malloc arena, which together keep
+ * the resident size near what is live. BENCH_PROD_ARGS / BENCH_PROD_ENV override them.
+ */
+const PRODUCTION_NODE_ARGS = (process.env.BENCH_PROD_ARGS ?? "--max-old-space-size=192 --max-semi-space-size=4").split(" ").filter(Boolean);
+const PRODUCTION_ENV: Record<string, string> = Object.fromEntries(
+  (process.env.BENCH_PROD_ENV ?? "MALLOC_ARENA_MAX=1").split(" ").filter(Boolean).map((kv) => kv.split("=") as [string, string]),
+);
 
 const GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Linh", "Minh", "Nam", "Ngọc", "Phúc", "Quân", "Thảo", "Trang", "Tuấn", "Yến"];
 const FAMILY = ["Nguyễn Văn", "Trần Thị", "Lê Minh", "Phạm Đức", "Hoàng Thu", "Vũ Quốc", "Đặng Thanh", "Bùi Ngọc"];
@@ -76,11 +85,14 @@ process.on("exit", () => {
 });
 
 function spawnBot(kind: "bare" | DbKind, env: Record<string, string>): { child: ChildProcess; port: Promise<number>; log: () => string } {
-  const script = kind === "bare" ? "bench/bare-bot.ts" : "src/main.ts";
+  // The bot runs as it is deployed: the compiled build (`npm run build`, done at the start of the
+  // run) with the production node flags. The bare bot is one small file run through tsx.
+  const args = kind === "bare" ? ["--import", "tsx", "bench/bare-bot.ts"] : [...PRODUCTION_NODE_ARGS, "dist/src/main.js"];
   const { PATH, HOME } = process.env;
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/prof" profiles the bot processes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, ["--import", "tsx", ...nodeArgs, script], { cwd: projectRoot, env: { PATH, HOME, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const prodEnv = kind === "bare" ? {} : PRODUCTION_ENV;
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: projectRoot, env: { PATH, HOME, ...prodEnv, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   child.once("exit", () => children.delete(child));
   let out = "";
@@ -100,7 +112,7 @@ function spawnBot(kind: "bare" | DbKind, env: Record<string, string>): { child: 
     };
     child.stdout!.on("data", scan);
     child.stderr!.on("data", scan);
-    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}:\n${out.slice(-2000)}`)));
+    child.once("exit", (code) => reject(new Error(`${args.at(-1)} exited with ${code}:\n${out.slice(-2000)}`)));
   });
   return { child, port, log: () => out };
 }
@@ -314,6 +326,11 @@ async function main(): Promise<void> {
   }, DEADLINE_MS);
   watchdog.unref();
   const results: Result[] = [];
+  if (KINDS.some((k) => k !== "bare")) {
+    process.stderr.write("building …\n");
+    const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
+    if (build.status !== 0) throw new Error("npm run build failed");
+  }
   for (const kind of KINDS) {
     process.stderr.write(`running ${kind} …\n`);
     results.push(await runOne(kind));

@@ -17,7 +17,7 @@ import { createHttpServer, json, type HttpServer } from "./infra/http/server.ts"
 import { loadLocales } from "./infra/i18n/fluent.ts";
 import { createLogger } from "./infra/log/logger.ts";
 import { localesDir, projectRoot } from "./infra/paths.ts";
-import { deployMigrations } from "./infra/prisma/migrate.ts";
+import { deployMigrationsIsolated } from "./infra/prisma/migrate.ts";
 import { createPrismaStore, type PrismaStore } from "./infra/prisma/store.ts";
 import { createTicker, type Ticker } from "./infra/scheduler/ticker.ts";
 
@@ -56,7 +56,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = logger as unknown as Logger;
   const clock: Clock = opts.clock ?? { now: () => new Date() };
 
-  const applied = await deployMigrations(config.DATABASE_URL);
+  const applied = await deployMigrationsIsolated(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "database migrations applied");
   const store = await createPrismaStore(config.DATABASE_URL);
   const { translator } = loadLocales(localesDir, { logger: log });
@@ -162,6 +162,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await ticker.stop();
       while (core.engine.busy > 0) await new Promise((r) => setTimeout(r, 10));
       await sender!.stop();
+      for (const adapter of adapters) await adapter.close?.();
       await store.close();
       logger.info("bot stopped");
       logger.flush?.();

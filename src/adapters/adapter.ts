@@ -23,4 +23,6 @@ export interface PlatformAdapter {
   start(): Promise<void>;
   /** Stops receiving and waits for the updates under way. */
   stop(): Promise<void>;
+  /** Releases what sending needs (connections), once the outbox sender has stopped too. */
+  close?(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { createMigration, deployMigrations, listMigrations, migrationStatus, pendingDiff, prismaDir } from "../../src/infra/prisma/migrate.ts";
+import { allApplied, createMigration, deployMigrations, listMigrations, migrationStatus, pendingDiff, prismaDir } from "../../src/infra/prisma/migrate.ts";
 import { projectRoot } from "../../src/infra/paths.ts";
 import { createTestDb, DB_KINDS } from "../helpers/db.ts";
 
@@ -98,5 +98,23 @@ describe("migrations", () => {
     expect((await deployMigrations(url)).length).toBeGreaterThan(0);
     expect(readdirSync(path.join(dir, "nested", "data"))).toContain("chibo.db");
     for (const f of readdirSync(path.join(dir, "nested", "data"))) if (f.endsWith("-wal") || f.endsWith("-shm")) unlinkSync(path.join(dir, "nested", "data", f));
+  });
+});
+
+describe.each(DB_KINDS)("start-up check on %s", (kind) => {
+  it("knows when nothing is pending without loading the schema engine, and notices an edited migration", async () => {
+    const db = await createTestDb(kind);
+    try {
+      expect(await allApplied(db.url)).toBe(true);
+      const dir = copyPrisma();
+      const [first] = await listMigrations(kind, dir);
+      writeFileSync(path.join(first!.dir, "migration.sql"), `${first!.sql}\n-- edited\n`);
+      expect(await allApplied(db.url, dir)).toBe(false);
+    } finally {
+      await db.drop();
+    }
+  });
+  it("says no for a database that does not exist yet", async () => {
+    expect(await allApplied(kind === "sqlite" ? `file:${path.join(tmpdir(), "chibo-none", "x.db")}` : "postgresql://postgres@127.0.0.1:5432/chibo_does_not_exist")).toBe(false);
   });
 });

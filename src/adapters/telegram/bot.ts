@@ -13,6 +13,7 @@ import { messagesComposer } from "./composers/messages.ts";
 import { privateOnlyComposer } from "./composers/private-only.ts";
 import { unhandledComposer } from "./composers/unhandled.ts";
 import type { BotContext, ComposerDeps } from "./context.ts";
+import { createBotHttp } from "./http.ts";
 
 export interface TelegramBotOptions {
   token: string;
@@ -36,6 +37,8 @@ export interface TelegramBot {
   init(): Promise<void>;
   /** Runs one update through the composers; rejects when it was not durably handled (redeliver it). */
   handleUpdate(update: Update): Promise<void>;
+  /** Closes the HTTP connections to the Bot API. */
+  close(): Promise<void>;
 }
 
 /** The adapter's own calls give up rather than hold an update or the shutdown for long. */
@@ -61,7 +64,8 @@ export class UpdateFailedError extends Error {
 }
 
 export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
-  const client = { apiRoot: opts.apiRoot.replace(/\/+$/, ""), timeoutSeconds: 60 };
+  const http = createBotHttp();
+  const client = { apiRoot: opts.apiRoot.replace(/\/+$/, ""), timeoutSeconds: 60, fetch: http.fetch };
   const bot = new Bot<BotContext>(opts.token, { client, ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) });
   const sendApi = new Api(opts.token, client);
   for (const t of opts.transformers ?? []) {
@@ -105,6 +109,7 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
     async init() {
       if (!bot.isInited()) bot.botInfo = await atStart(() => bot.api.getMe());
     },
+    close: () => http.close(),
     async handleUpdate(update) {
       try {
         await bot.handleUpdate(update);

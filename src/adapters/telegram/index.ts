@@ -97,5 +97,6 @@ export async function createTelegramAdapter(deps: AdapterDeps, opts: TelegramAda
       await webhook?.close();
       await menus.settle();
     },
+    close: () => telegram.close(),
   };
 }

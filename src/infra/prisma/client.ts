@@ -1,26 +1,36 @@
 // One Prisma client per database kind. The two generated clients differ only in their provider;
 // the code is written against the SQLite client's types and the PostgreSQL one is used as such.
-import { PrismaClient as SqliteClient, Prisma } from "../../generated/sqlite/client.ts";
-import { PrismaClient as PostgresClient } from "../../generated/postgres/client.ts";
+import { Prisma, type PrismaClient as SqliteClient } from "../../generated/sqlite/client.ts";
 import { adapterFactory, providerFromUrl, type Provider } from "./migrate.ts";
+import { capturingFactory, type SqliteDirect } from "./sqlite-direct.ts";
 
-export type Db = InstanceType<typeof SqliteClient>;
+export type Db = SqliteClient;
 export type DbTx = Prisma.TransactionClient;
 export { Prisma };
 
-export async function createDbClient(url: string): Promise<{ db: Db; provider: Provider }> {
+export interface DbClient {
+  db: Db;
+  provider: Provider;
+  /** SQLite only: prepared statements on the adapter's own connection (see sqlite-direct.ts). */
+  direct: () => SqliteDirect | null;
+}
+
+export async function createDbClient(url: string): Promise<DbClient> {
   const provider = providerFromUrl(url);
-  const adapter = adapterFactory(url);
   if (provider === "postgres") {
-    const db = new PostgresClient({ adapter }) as unknown as Db;
-    return { db, provider };
+    // Each generated client is a large module: load only the one this installation uses.
+    const { PrismaClient } = await import("../../generated/postgres/client.ts");
+    const db = new PrismaClient({ adapter: adapterFactory(url) }) as unknown as Db;
+    return { db, provider, direct: () => null };
   }
-  const db = new SqliteClient({ adapter });
+  const { factory, current } = capturingFactory(adapterFactory(url));
+  const { PrismaClient } = await import("../../generated/sqlite/client.ts");
+  const db: Db = new PrismaClient({ adapter: factory });
   // WAL lets readers and the writer work at once; NORMAL sync in WAL mode keeps every committed
   // transaction through a crash of the bot (only a power loss can undo the last few).
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  return { db, provider };
+  return { db, provider, direct: current };
 }

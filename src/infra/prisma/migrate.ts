@@ -4,6 +4,7 @@
 // applyMigrations / diagnoseMigrationHistory (the code behind `prisma migrate deploy` / `status`).
 // Migrations keep Prisma's standard folder layout and `_prisma_migrations` table, so the official CLI
 // can take over wherever its engine can run. See the README, "Database".
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -306,4 +307,74 @@ function errorText(err: unknown): string {
   if (err instanceof Error) return err.message;
   if (typeof err === "object" && err && "message" in err) return String((err as { message: unknown }).message);
   return String(err);
+}
+
+/**
+ * deployMigrations in a worker thread, so the schema engine's memory (tens of MB) is returned once
+ * it is done. Where a worker cannot load this project's code (a test runner with its own module
+ * loader), the migrations run in this thread instead.
+ */
+export async function deployMigrationsIsolated(url: string): Promise<string[]> {
+  // Nearly every start finds the database up to date: then the engine is not needed at all.
+  if (await allApplied(url)) return [];
+  const { Worker } = await import("node:worker_threads");
+  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  const outcome = await new Promise<{ ok: true; applied: string[] } | { ok: false; message: string } | null>((resolve) => {
+    let worker: InstanceType<typeof Worker>;
+    try {
+      worker = new Worker(new URL(`./migrate-worker${ext}`, import.meta.url), { workerData: { url } });
+    } catch {
+      return resolve(null);
+    }
+    worker.once("message", (m: { ok: true; applied: string[] } | { ok: false; message: string }) => {
+      resolve(m);
+      // PostgreSQL leaves an advisory-lock timer behind in the engine: end the thread now.
+      void worker.terminate();
+    });
+    worker.once("error", () => resolve(null));
+    worker.once("exit", () => resolve(null));
+  });
+  if (outcome === null) return deployMigrations(url);
+  if (!outcome.ok) throw new MigrationError(outcome.message);
+  return outcome.applied;
+}
+
+/**
+ * True when `_prisma_migrations` lists every local migration as finished with the same checksum
+ * (what `migrate deploy` would find with nothing to do). Anything else, or any doubt, is false and
+ * the schema engine decides.
+ */
+export async function allApplied(url: string, root = prismaDir): Promise<boolean> {
+  const provider = providerFromUrl(url);
+  const local = await listMigrations(provider, root);
+  type Row = { migration_name: string; checksum: string; finished_at: unknown; rolled_back_at: unknown };
+  let rows: Row[];
+  const sql = `SELECT "migration_name", "checksum", "finished_at", "rolled_back_at" FROM "_prisma_migrations"`;
+  try {
+    if (provider === "sqlite") {
+      const file = sqlitePath(url);
+      if (!existsSync(file)) return false;
+      const { default: Database } = await import("better-sqlite3");
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        rows = db.prepare(sql).all() as Row[];
+      } finally {
+        db.close();
+      }
+    } else {
+      const { default: pg } = await import("pg");
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        rows = (await client.query<Row>(sql)).rows;
+      } finally {
+        await client.end();
+      }
+    }
+  } catch {
+    return false;
+  }
+  const done = new Map(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r.checksum]));
+  if (rows.some((r) => r.finished_at === null && r.rolled_back_at === null)) return false;
+  return local.every((m) => done.get(m.name) === createHash("sha256").update(m.sql).digest("hex"));
 }

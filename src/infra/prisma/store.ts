@@ -4,6 +4,8 @@ import { ConflictError } from "../../core/errors.ts";
 import type { Store, Tx } from "../../core/ports/store.ts";
 import { Prisma, createDbClient, type Db, type DbTx } from "./client.ts";
 import type { Provider } from "./migrate.ts";
+import type { SqliteDirect } from "./sqlite-direct.ts";
+import { KeyedLock } from "../../core/engine/keyed-lock.ts";
 import { auditRepo } from "./repos/audit.ts";
 import { branchRepo } from "./repos/branches.ts";
 import { flowRepo } from "./repos/flows.ts";
@@ -22,16 +24,17 @@ const ATTEMPTS = 4;
 // Prisma codes for "someone else got there first": unique violation, write conflict / deadlock.
 const CONFLICT_CODES = new Set(["P2002", "P2034"]);
 
-export function bindTx(db: DbTx, provider: Provider): Tx {
+/** `direct`: the SQLite driver connection for the hottest statements (null on PostgreSQL). */
+export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null = null): Tx {
   return {
-    updates: updateRepo(db, provider),
-    identities: identityRepo(db, provider),
-    members: memberRepo(db),
-    branches: branchRepo(db),
-    invites: inviteRepo(db),
-    flows: flowRepo(db, provider),
-    outbox: outboxRepo(db, provider),
-    audit: auditRepo(db),
+    updates: updateRepo(db, provider, direct),
+    identities: identityRepo(db, provider, direct),
+    members: memberRepo(db, direct),
+    branches: branchRepo(db, direct),
+    invites: inviteRepo(db, direct),
+    flows: flowRepo(db, provider, direct),
+    outbox: outboxRepo(db, provider, direct),
+    audit: auditRepo(db, direct),
     linkCodes: linkCodeRepo(db),
     meetings: meetingRepo(db),
     commitments: commitmentRepo(db),
@@ -47,18 +50,51 @@ export function isConflict(err: unknown): boolean {
 
 export interface PrismaStore extends Store {
   readonly db: Db;
+  /** SQLite's driver connection, for use inside tx() only (null on PostgreSQL). */
+  readonly direct: () => SqliteDirect | null;
 }
 
-export function createPrismaStoreFromClient(db: Db, provider: Provider): PrismaStore {
+export function createPrismaStoreFromClient(db: Db, provider: Provider, direct: () => SqliteDirect | null = () => null): PrismaStore {
+  // SQLite has one connection and one writer: units of work take turns, each its own transaction.
+  const turns = new KeyedLock();
+
+  /** SQLite: BEGIN/COMMIT on the driver connection; the ORM's calls run inside it on the same connection. */
+  async function sqliteTx<T>(conn: SqliteDirect, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return turns.run("sqlite", async () => {
+      for (let attempt = 1; ; attempt++) {
+        conn.run("BEGIN IMMEDIATE");
+        conn.inTransaction = true;
+        try {
+          const result = await fn(bindTx(db as unknown as DbTx, provider, conn));
+          conn.inTransaction = false;
+          conn.run("COMMIT");
+          return result;
+        } catch (err) {
+          conn.inTransaction = false;
+          try {
+            conn.run("ROLLBACK");
+          } catch {
+            // SQLite already rolled back on its own (some errors end the transaction).
+          }
+          if (attempt < ATTEMPTS && isConflict(err)) continue;
+          throw err;
+        }
+      }
+    });
+  }
+
   return {
     db,
     provider,
+    direct,
     async tx(fn) {
+      const conn = direct();
+      if (conn) return sqliteTx(conn, fn);
       for (let attempt = 1; ; attempt++) {
         try {
           // The SQLite adapter queues transactions on its single connection, so under load a unit
           // of work may wait its turn for a while: allow for it rather than fail.
-          return await db.$transaction((ptx) => fn(bindTx(ptx, provider)), { maxWait: 60_000, timeout: 60_000 });
+          return await db.$transaction((ptx) => fn(bindTx(ptx, provider, direct())), { maxWait: 60_000, timeout: 60_000 });
         } catch (err) {
           if (attempt < ATTEMPTS && isConflict(err)) continue;
           throw err;
@@ -75,6 +111,6 @@ export function createPrismaStoreFromClient(db: Db, provider: Provider): PrismaS
 }
 
 export async function createPrismaStore(url: string): Promise<PrismaStore> {
-  const { db, provider } = await createDbClient(url);
-  return createPrismaStoreFromClient(db, provider);
+  const { db, provider, direct } = await createDbClient(url);
+  return createPrismaStoreFromClient(db, provider, direct);
 }

@@ -1,10 +1,18 @@
 import type { BranchRepo } from "../../../core/ports/store.ts";
+import type { Branch } from "../../../core/domain/model.ts";
 import type { DbTx } from "../client.ts";
+import type { SqliteDirect } from "../sqlite-direct.ts";
+import { fromSqlite } from "../sqlite-rows.ts";
 
-export function branchRepo(db: DbTx): BranchRepo {
+export function branchRepo(db: DbTx, direct: SqliteDirect | null = null): BranchRepo {
   return {
     create: (input) => db.branch.create({ data: input }),
-    byId: (id) => db.branch.findUnique({ where: { id } }),
+    async byId(id) {
+      // Read on joining and by every scheduled job: see sqlite-direct.ts.
+      if (!direct) return db.branch.findUnique({ where: { id } });
+      const row = direct.get(`SELECT * FROM "Branch" WHERE "id" = ?`, [id]);
+      return row ? fromSqlite<Branch>(row) : null;
+    },
     list: () => db.branch.findMany({ orderBy: { createdAt: "asc" } }),
     update: (id, patch) => db.branch.update({ where: { id }, data: patch }),
   };

@@ -2,6 +2,8 @@ import type { Branch, FlowState, Identity, Member } from "../../../core/domain/m
 import type { IdentityRepo, SeenContext } from "../../../core/ports/store.ts";
 import { Prisma, type DbTx } from "../client.ts";
 import type { Provider } from "../migrate.ts";
+import { readDate, readJson, type SqlValue, type SqliteDirect } from "../sqlite-direct.ts";
+import { fromSqlite } from "../sqlite-rows.ts";
 
 // Every update reads its chat's identity, member, branch and flow. Through the ORM that is four
 // round trips of query planning; one hand-written join is several times faster, and this is the
@@ -13,37 +15,54 @@ const COLUMNS = {
   f: ["identityId", "flow", "step", "data", "token", "expiresAt", "version", "updatedAt"],
 } as const;
 export const SEEN_COLUMNS = COLUMNS;
+// What the SQLite driver hands back as text or 0/1 and the ORM as dates, booleans and JSON.
+const DATES = new Set(["codeLockedUntil", "lastSeenAt", "createdAt", "updatedAt", "consentAt", "joinedAt", "removedAt", "expiresAt"]);
+const BOOLEANS = new Set(["active", "isSecretary", "isAdmin", "exempted"]);
+const JSONS = new Set(["lastChoices", "data"]);
 
-const SELECT = Prisma.raw(
-  Object.entries(COLUMNS)
-    .flatMap(([alias, cols]) => cols.map((c) => `${alias}."${c}" AS "${alias}_${c}"`))
-    .join(", "),
-);
+const SELECT_LIST = Object.entries(COLUMNS)
+  .flatMap(([alias, cols]) => cols.map((c) => `${alias}."${c}" AS "${alias}_${c}"`))
+  .join(", ");
+const SELECT = Prisma.raw(SELECT_LIST);
+const FROM = `FROM "Identity" i
+  LEFT JOIN "Member" m ON m."id" = i."memberId"
+  LEFT JOIN "Branch" b ON b."id" = m."branchId"
+  LEFT JOIN "FlowState" f ON f."identityId" = i."id"`;
+const SEEN_SQL = `SELECT ${SELECT_LIST} ${FROM} WHERE i."platform" = ? AND i."userId" = ?`;
 
 type Row = Record<string, unknown>;
 
-function pick<T>(row: Row, alias: keyof typeof COLUMNS): T | null {
+function pick<T>(row: Row, alias: keyof typeof COLUMNS, raw = false): T | null {
   const key = alias === "f" ? "identityId" : "id";
   if (row[`${alias}_${key}`] === null || row[`${alias}_${key}`] === undefined) return null;
-  return Object.fromEntries(COLUMNS[alias].map((c) => [c, row[`${alias}_${c}`]])) as T;
+  return Object.fromEntries(
+    COLUMNS[alias].map((c) => {
+      const v = row[`${alias}_${c}`];
+      if (!raw) return [c, v];
+      if (DATES.has(c)) return [c, readDate(v)];
+      if (BOOLEANS.has(c)) return [c, v === 1 || v === true];
+      if (JSONS.has(c)) return [c, readJson(v)];
+      return [c, v];
+    }),
+  ) as T;
 }
 
 /** A chat is "seen" again when it changed chat id or was last seen more than this long ago. */
 const SEEN_REFRESH_MS = 60_000;
 
-export function identityRepo(db: DbTx, provider: Provider): IdentityRepo {
+export function identityRepo(db: DbTx, provider: Provider, direct: SqliteDirect | null = null): IdentityRepo {
   const platformParam = (p: string) => (provider === "postgres" ? Prisma.sql`${p}::"Platform"` : Prisma.sql`${p}`);
 
   return {
     async seen(input): Promise<SeenContext> {
-      const rows = await db.$queryRaw<Row[]>`
-        SELECT ${SELECT}
-        FROM "Identity" i
-        LEFT JOIN "Member" m ON m."id" = i."memberId"
-        LEFT JOIN "Branch" b ON b."id" = m."branchId"
-        LEFT JOIN "FlowState" f ON f."identityId" = i."id"
-        WHERE i."platform" = ${platformParam(input.platform)} AND i."userId" = ${input.userId}`;
-      const row = rows[0];
+      const row = direct
+        ? direct.get<Row>(SEEN_SQL, [input.platform, input.userId])
+        : (
+            await db.$queryRaw<Row[]>`
+              SELECT ${SELECT} ${Prisma.raw(FROM)}
+              WHERE i."platform" = ${platformParam(input.platform)} AND i."userId" = ${input.userId}`
+          )[0];
+      const raw = direct !== null;
       if (!row) {
         const identity = await db.identity.create({
           data: {
@@ -57,21 +76,29 @@ export function identityRepo(db: DbTx, provider: Provider): IdentityRepo {
         });
         return { identity, member: null, branch: null, flow: null };
       }
-      let identity = pick<Identity>(row, "i")!;
+      let identity = pick<Identity>(row, "i", raw)!;
       const stale = !identity.lastSeenAt || input.at.getTime() - identity.lastSeenAt.getTime() > SEEN_REFRESH_MS;
       const renamed = input.displayName !== undefined && input.displayName !== identity.displayName;
       if (identity.chatId !== input.chatId || stale || renamed) {
         const displayName = renamed ? (input.displayName ?? null) : identity.displayName;
         // Most updates of a running bot come more than a minute after the chat's last one: a plain
         // statement, as for the read above.
-        await db.$executeRaw`UPDATE "Identity" SET "chatId" = ${input.chatId}, "lastSeenAt" = ${input.at}, "displayName" = ${displayName}, "updatedAt" = ${new Date()} WHERE "id" = ${identity.id}`;
+        if (direct) {
+          direct.run(`UPDATE "Identity" SET "chatId" = ?, "lastSeenAt" = ?, "displayName" = ?, "updatedAt" = ? WHERE "id" = ?`, [input.chatId, input.at, displayName, new Date(), identity.id]);
+        } else {
+          await db.$executeRaw`UPDATE "Identity" SET "chatId" = ${input.chatId}, "lastSeenAt" = ${input.at}, "displayName" = ${displayName}, "updatedAt" = ${new Date()} WHERE "id" = ${identity.id}`;
+        }
         identity = { ...identity, chatId: input.chatId, lastSeenAt: input.at, displayName };
       }
-      return { identity, member: pick<Member>(row, "m"), branch: pick<Branch>(row, "b"), flow: pick<FlowState>(row, "f") };
+      return { identity, member: pick<Member>(row, "m", raw), branch: pick<Branch>(row, "b", raw), flow: pick<FlowState>(row, "f", raw) };
     },
     byId: (id) => db.identity.findUnique({ where: { id } }),
     byPlatformUser: (platform, userId) => db.identity.findUnique({ where: { platform_userId: { platform, userId } } }),
-    listForMember: (memberId) => db.identity.findMany({ where: { memberId }, orderBy: { lastSeenAt: "desc" } }),
+    async listForMember(memberId) {
+      // Read for every message addressed to a member.
+      if (!direct) return db.identity.findMany({ where: { memberId }, orderBy: { lastSeenAt: "desc" } });
+      return direct.all(`SELECT * FROM "Identity" WHERE "memberId" = ? ORDER BY "lastSeenAt" DESC`, [memberId]).map((r) => fromSqlite<Identity>(r));
+    },
     listForMembers: (memberIds) => db.identity.findMany({ where: { memberId: { in: memberIds } } }),
     async setLastChoices(entries) {
       // One statement per batch: the pairs travel as one JSON parameter that the database unpacks.
@@ -87,6 +114,15 @@ export function identityRepo(db: DbTx, provider: Provider): IdentityRepo {
       }
     },
     async update(id, patch) {
+      if (direct) {
+        // The keys are column names from the typed patch, never from input.
+        const fields = Object.entries(patch).filter(([, v]) => v !== undefined);
+        if (!fields.length) return;
+        const sets = fields.map(([k]) => `"${k}" = ?`).join(", ");
+        const values = fields.map(([k, v]) => (k === "lastChoices" ? (v === null ? null : JSON.stringify(v)) : (v as SqlValue)));
+        direct.run(`UPDATE "Identity" SET ${sets}, "updatedAt" = ? WHERE "id" = ?`, [...values, new Date(), id]);
+        return;
+      }
       const { lastChoices, ...rest } = patch;
       if (lastChoices !== undefined && Object.keys(rest).length === 0) {
         // The other per-update write: which choices a typed "2" refers to.

@@ -1,16 +1,31 @@
 import type { MemberRepo } from "../../../core/ports/store.ts";
+import type { Member } from "../../../core/domain/model.ts";
 import type { DbTx } from "../client.ts";
+import type { SqliteDirect } from "../sqlite-direct.ts";
+import { fromSqlite, newId } from "../sqlite-rows.ts";
 
-export function memberRepo(db: DbTx): MemberRepo {
+export function memberRepo(db: DbTx, direct: SqliteDirect | null = null): MemberRepo {
   return {
-    create: (input) => db.member.create({ data: input }),
+    async create(input) {
+      if (!direct) return db.member.create({ data: input });
+      const now = new Date();
+      const row = direct.get(
+        `INSERT INTO "Member" ("id", "branchId", "fullName", "isSecretary", "isAdmin", "partyStatus", "exempted", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "updatedAt")
+         VALUES (?, ?, ?, ?, ?, 'FULL', 0, 'ACTIVE', ?, ?, ?, ?, ?) RETURNING *`,
+        [newId(), input.branchId, input.fullName, input.isSecretary, input.isAdmin, input.locale, input.preferredPlatform, input.consentAt, now, now],
+      );
+      return fromSqlite<Member>(row!);
+    },
     byId: (id) => db.member.findUnique({ where: { id } }),
     listActive: (branchId) => db.member.findMany({ where: { branchId, status: "ACTIVE" }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] }),
-    listWithRole: (branchId, role) =>
-      db.member.findMany({
-        where: { branchId, status: "ACTIVE", ...(role === "admin" ? { isAdmin: true } : { isSecretary: true }) },
-        orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }],
-      }),
+    async listWithRole(branchId, role) {
+      const flag = role === "admin" ? "isAdmin" : "isSecretary";
+      if (direct) {
+        const rows = direct.all(`SELECT * FROM "Member" WHERE "branchId" = ? AND "status" = 'ACTIVE' AND "${flag}" = 1 ORDER BY "fullName", "joinedAt"`, [branchId]);
+        return rows.map((r) => fromSqlite<Member>(r));
+      }
+      return db.member.findMany({ where: { branchId, status: "ACTIVE", [flag]: true }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] });
+    },
     listForAdmin: (branchId) =>
       db.member.findMany({ where: { branchId, status: { in: ["ACTIVE", "REMOVED"] } }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] }),
     countActiveAdmins: (branchId) => db.member.count({ where: { branchId, status: "ACTIVE", isAdmin: true } }),

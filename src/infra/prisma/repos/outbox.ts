@@ -2,6 +2,7 @@ import type { OutboxItem } from "../../../core/domain/model.ts";
 import type { NewOutboxItem, OutboxRepo } from "../../../core/ports/store.ts";
 import { Prisma, type DbTx } from "../client.ts";
 import type { Provider } from "../migrate.ts";
+import { readDate, readJson, type SqliteDirect } from "../sqlite-direct.ts";
 
 const BATCH = 500;
 /** Rows per statement on the bulk path (one JSON parameter, however many rows). */
@@ -27,7 +28,31 @@ function bulkRow(i: NewOutboxItem, provider: Provider) {
   };
 }
 
-export function outboxRepo(db: DbTx, provider: Provider): OutboxRepo {
+/** A row the SQLite driver returned, typed as the ORM would type it. */
+function itemOf(r: Record<string, unknown>): OutboxItem {
+  return {
+    ...(r as unknown as OutboxItem),
+    id: Number(r.id),
+    payload: readJson(r.payload),
+    notBefore: readDate(r.notBefore)!,
+    giveUpAt: readDate(r.giveUpAt),
+    claimedUntil: readDate(r.claimedUntil),
+    createdAt: readDate(r.createdAt)!,
+    sentAt: readDate(r.sentAt),
+  };
+}
+
+const CLAIM_SQLITE = (platforms: number) => `
+  UPDATE "Outbox" SET "claimedBy" = ?, "claimedUntil" = ?
+  WHERE "id" IN (
+    SELECT "id" FROM "Outbox"
+    WHERE "status" = 'PENDING' AND "notBefore" <= ?
+      AND ("claimedUntil" IS NULL OR "claimedUntil" < ?)
+      AND "platform" IN (${Array(platforms).fill("?").join(", ")})
+    ORDER BY "id" LIMIT ?)
+  RETURNING *`;
+
+export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | null = null): OutboxRepo {
   // Replies to every update go through here: a plain multi-row insert skips the ORM's planning.
   // Every column is given explicitly so the stored formats are the ORM's own (dates, JSON).
   const valuesOf = (items: NewOutboxItem[]) => {
@@ -46,6 +71,16 @@ export function outboxRepo(db: DbTx, provider: Provider): OutboxRepo {
   };
   const COLUMNS = Prisma.raw(`("key", "memberId", "identityId", "platform", "chatId", "payload", "status", "attempts", "notBefore", "giveUpAt", "lastError", "createdAt")`);
   const insertRaw = async (items: NewOutboxItem[]): Promise<void> => {
+    if (direct) {
+      const now = new Date();
+      for (const i of items) {
+        direct.run(`INSERT INTO "Outbox" ${COLUMNS.sql} VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`, [
+          i.key, i.memberId, i.identityId, i.platform, i.chatId, JSON.stringify(i.payload),
+          i.undeliverable ? "FAILED" : "PENDING", i.notBefore, i.giveUpAt, i.undeliverable ?? null, now,
+        ]);
+      }
+      return;
+    }
     await db.$executeRaw`INSERT INTO "Outbox" ${COLUMNS} VALUES ${valuesOf(items)}`;
   };
 
@@ -56,6 +91,17 @@ export function outboxRepo(db: DbTx, provider: Provider): OutboxRepo {
       let inserted = 0;
       for (let i = 0; i < unique.length; i += BATCH) {
         const chunk = unique.slice(i, i + BATCH);
+        if (direct) {
+          // One statement per message that skips a key already there: no look-up first.
+          const now = new Date();
+          for (const i of chunk) {
+            inserted += direct.run(`INSERT INTO "Outbox" ${COLUMNS.sql} VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT ("key") DO NOTHING`, [
+              i.key, i.memberId, i.identityId, i.platform, i.chatId, JSON.stringify(i.payload),
+              i.undeliverable ? "FAILED" : "PENDING", i.notBefore, i.giveUpAt, i.undeliverable ?? null, now,
+            ]);
+          }
+          continue;
+        }
         const existing = opts.fresh ? [] : await db.outbox.findMany({ where: { key: { in: chunk.map((c) => c.key) } }, select: { key: true } });
         const taken = new Set(existing.map((e) => e.key));
         const fresh = chunk.filter((c) => !taken.has(c.key));
@@ -124,6 +170,10 @@ export function outboxRepo(db: DbTx, provider: Provider): OutboxRepo {
       // One statement that picks and leases the rows and returns them: the sender claims after
       // nearly every update, so this is part of the hot path. On PostgreSQL, SKIP LOCKED lets
       // instances sharing the database each take different rows; SQLite runs units of work one by one.
+      if (direct) {
+        const claimed = direct.all(CLAIM_SQLITE(platforms.length), [owner, leaseUntil, now, now, ...platforms, limit]);
+        return claimed.map(itemOf).sort((a, b) => a.id - b.id);
+      }
       const rows =
         provider === "postgres"
           ? await db.$queryRaw<OutboxItem[]>`
@@ -151,6 +201,13 @@ export function outboxRepo(db: DbTx, provider: Provider): OutboxRepo {
 
     async markSent(ids, at) {
       if (!ids.length) return;
+      if (direct) {
+        direct.run(
+          `UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ?, "claimedBy" = NULL, "claimedUntil" = NULL, "attempts" = "attempts" + 1 WHERE "id" IN (${ids.map(() => "?").join(", ")})`,
+          [at, ...ids],
+        );
+        return;
+      }
       const list = Prisma.join(ids);
       await db.$executeRaw`
         UPDATE "Outbox" SET "status" = ${provider === "postgres" ? Prisma.sql`'SENT'::"OutboxStatus"` : Prisma.sql`'SENT'`},
