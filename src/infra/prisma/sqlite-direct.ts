@@ -81,6 +81,9 @@ export function capturingFactory(inner: SqlMigrationAwareDriverAdapterFactory): 
 } {
   let direct: SqliteDirect | null = null;
   let savepoints = 0;
+  // Savepoints nest: two ORM calls of one unit of work running at once must not interleave theirs
+  // (releasing the outer one would release the inner one with it), so they take turns.
+  let turn: Promise<void> = Promise.resolve();
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -93,20 +96,34 @@ export function capturingFactory(inner: SqlMigrationAwareDriverAdapterFactory): 
       const startTransaction = adapter.startTransaction.bind(adapter);
       adapter.startTransaction = async (isolationLevel) => {
         if (!found.inTransaction) return startTransaction(isolationLevel);
+        let done!: () => void;
+        const previous = turn;
+        turn = new Promise<void>((resolve) => (done = resolve));
+        await previous;
         const name = `orm_${++savepoints}`;
         found.run(`SAVEPOINT ${name}`);
         return {
           provider: adapter.provider,
           adapterName: adapter.adapterName,
-          options: { usePhantomQuery: false },
+          // Phantom: Prisma then ends it through commit()/rollback() below instead of sending
+          // COMMIT or ROLLBACK itself, which would end the outer transaction.
+          options: { usePhantomQuery: true },
           queryRaw: (q) => adapter.queryRaw(q),
           executeRaw: (q) => adapter.executeRaw(q),
           commit: async () => {
-            found.run(`RELEASE ${name}`);
+            try {
+              found.run(`RELEASE ${name}`);
+            } finally {
+              done();
+            }
           },
           rollback: async () => {
-            found.run(`ROLLBACK TO ${name}`);
-            found.run(`RELEASE ${name}`);
+            try {
+              found.run(`ROLLBACK TO ${name}`);
+              found.run(`RELEASE ${name}`);
+            } finally {
+              done();
+            }
           },
           createSavepoint: async (n: string) => void found.run(`SAVEPOINT ${n}`),
           rollbackToSavepoint: async (n: string) => void found.run(`ROLLBACK TO ${n}`),
