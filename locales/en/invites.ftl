@@ -30,7 +30,7 @@ invites-preview = New invite for { $branch }:
     } (until { $expires })
     Uses: { $uses }
 invites-warn-role-uses = Note: this invite makes everyone who uses it { $role }. It is safer to allow 1 use and send it privately to the right person.
-invites-created = The invite has been created (role: { $role }). Send the code or the link below to the person you are inviting:
+invites-created = The invite has been created (role: { $role }). Send this to the person you are inviting:
 invites-too-many = The branch already has { $max } open invites, the maximum. Please revoke old ones first (/invite, then “Open invites”).
 invites-list-header = Open invites: { $count }
 invites-list-hint = Pick one to see its link or revoke it.

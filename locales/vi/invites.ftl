@@ -21,7 +21,7 @@ invites-preview = Mã mời mới của { $branch }:
     Hiệu lực: { $days } ngày (đến { $expires })
     Số lần dùng: { $uses }
 invites-warn-role-uses = Lưu ý: mã này trao quyền { $role } cho mỗi người dùng mã. Nên chỉ cho dùng 1 lần và gửi riêng cho đúng người.
-invites-created = Đã tạo mã mời (vai trò: { $role }). Gửi mã hoặc đường link dưới đây cho người được mời:
+invites-created = Đã tạo mã mời (vai trò: { $role }). Gửi cho người được mời:
 invites-too-many = Chi bộ đang có { $max } mã mời còn hiệu lực, là mức tối đa. Vui lòng thu hồi bớt mã cũ (/moi, chọn “Mã mời đang còn hiệu lực”) rồi tạo mã mới.
 invites-list-header = Mã mời đang còn hiệu lực: { $count }
 invites-list-hint = Chọn một mã để xem đường link hoặc thu hồi.

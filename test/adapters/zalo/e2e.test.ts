@@ -1,9 +1,5 @@
 // The bot on Zalo end to end, in webhook and polling mode, on SQLite and PostgreSQL: the real core
 // and adapter against a fake Zalo Bot API. People type everything (Zalo has no buttons).
-//
-// To extend when meetings, commitments and digests land: continue the "member" scenario below with
-// rig.say(AN, "hop") → pick "2" → type a reason, rig.say(AN, "dangky") …, then rig.tick() with
-// rig.clock set before the meeting and read rig.zaloInbox(AN.id) for the secretary's digest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DB_KINDS } from "../../helpers/db.ts";
 import type { ZaloUserSpec } from "../../helpers/fake-zalo-api.ts";
@@ -202,4 +198,70 @@ describe.each(DB_KINDS.flatMap((db) => MODES.map((mode) => ({ db, mode }))))("Za
       expect(reply).toContain("Zalo không gửi được tệp đính kèm");
     });
   }
+});
+
+// Issue 7's scenario end to end on Zalo: join with a typed code, answer a reminder by typing "2" and
+// a reason, register a commitment, and the secretary's digest arrives on Zalo with all of it.
+describe.each(DB_KINDS)("a month of a branch on Zalo (%s)", (db) => {
+  let rig: ZaloRig;
+  beforeAll(async () => {
+    rig = await createZaloRig({ db, mode: "webhook", operators: [OP.id] });
+  });
+  afterAll(() => rig?.close());
+
+  it("joins, answers Vắng mặt with a reason, registers, and the secretary's digest arrives on Zalo", async () => {
+    await rig.say(OP, "taochibo");
+    await rig.say(OP, "Chi bộ Khoa Ngữ văn");
+    const code = CODE.exec((await rig.say(OP, "1"))[0] ?? "")?.[1] ?? "";
+    await rig.say(AN, `start ${code}`);
+    await rig.say(AN, "Nguyễn Văn An");
+    await rig.say(AN, "1");
+    await rig.say(AN, "1");
+
+    // The secretary invites a member, typing every answer.
+    await rig.say(AN, "moi");
+    await rig.say(AN, "1"); // Đảng viên
+    await rig.say(AN, "7 ngày");
+    await rig.say(AN, "10 lần");
+    const invite = CODE.exec((await rig.say(AN, "xac nhan"))[0] ?? "")?.[1] ?? "";
+    expect(invite).not.toBe("");
+    expect((await rig.say(BINH, invite))[0]).toContain("Chào mừng đến với Chi bộ Khoa Ngữ văn");
+    await rig.say(BINH, "Trần Thị Bình");
+    await rig.say(BINH, "1");
+    expect((await rig.say(BINH, "1"))[0]).toContain("Chào mừng đồng chí Trần Thị Bình");
+
+    // A meeting in three days: the reminder goes out at the next tick, as a numbered list.
+    const branch = await rig.store.db.branch.findFirstOrThrow({ where: { name: "Chi bộ Khoa Ngữ văn" } });
+    await rig.store.db.meeting.create({ data: { branchId: branch.id, startsAt: new Date("2026-11-28T07:00:00Z"), place: "Phòng họp tầng 2", topic: "Sinh hoạt chi bộ tháng 11" } });
+    rig.clock.set("2026-11-25T07:05:00Z");
+    await rig.tick();
+    const reminder = rig.zaloInbox(BINH.id).at(-1) ?? "";
+    expect(reminder).toContain("Thời gian: 14:00, Thứ Bảy 28/11/2026");
+    expect(reminder).toMatch(/^ {2}2\. Vắng mặt$/m);
+
+    expect((await rig.say(BINH, "2"))[0]).toContain("Lý do vắng?");
+    const reason = "Đi công tác tỉnh Lào Cai theo quyết định của cơ quan";
+    expect((await rig.say(BINH, reason))[0]).toContain(`đồng chí Vắng mặt buổi sinh hoạt lúc 14:00, Thứ Bảy 28/11/2026, lý do: ${reason}`);
+
+    // A commitment, typed, then sent with "Xác nhận" typed as a word.
+    expect((await rig.say(BINH, "dang ky"))[0]).toContain("Gõ việc thứ 1");
+    expect((await rig.say(BINH, "Tiết kiệm điện, nước, văn phòng phẩm tại phòng làm việc"))[0]).toContain("Đã thêm việc thứ 1");
+    await rig.say(BINH, "xác nhận");
+    const commitment = await rig.store.db.commitment.findFirstOrThrow({ where: { member: { fullName: "Trần Thị Bình" } } });
+    expect(commitment.status).toBe("SUBMITTED");
+
+    // A day before the meeting the secretary's digest arrives on Zalo, once.
+    rig.clock.set("2026-11-27T07:05:00Z");
+    await rig.tick();
+    await rig.tick();
+    const digests = rig.zaloInbox(AN.id).filter((t) => t.includes("BÁO CÁO TRƯỚC BUỔI SINH HOẠT"));
+    expect(digests).toHaveLength(1);
+    const digest = digests[0]!;
+    expect(digest).toContain("Tổng số đảng viên: 2");
+    expect(digest).toMatch(/Vắng mặt có lý do: 1\n- Trần Thị Bình: Đi công tác tỉnh Lào Cai/);
+    expect(digest).toMatch(/Chưa trả lời: 1\nNguyễn Văn An/);
+    expect(digest).toContain("Đã đăng ký: 1/2");
+    // The member receives no digest.
+    expect(rig.zaloInbox(BINH.id).some((t) => t.includes("BÁO CÁO"))).toBe(false);
+  });
 });
