@@ -11,14 +11,8 @@ import type {
 } from "../domain/commitments/model.ts";
 import type { EvaluationStatus, FlowState, Progress, RatingLevel, ReviewKind } from "../domain/model.ts";
 
-export interface NewPeriod {
-  id: string;
-  branchId: string;
-  name: string;
-  startsAt: Date;
-  deadline: Date;
-  endsAt: Date;
-}
+/** A period as created: it starts OPEN, stamped now. */
+export type NewPeriod = Omit<CommitmentPeriod, "status" | "createdAt">;
 
 export interface NewCommitment {
   periodId: string;

@@ -129,15 +129,7 @@ export interface FlowRepo {
   expired(now: Date, limit: number): Promise<FlowState[]>;
 }
 
-export interface NewOutboxItem {
-  key: string;
-  memberId: string | null;
-  identityId: string | null;
-  platform: Platform;
-  chatId: string;
-  payload: unknown;
-  notBefore: Date;
-  giveUpAt: Date | null;
+export interface NewOutboxItem extends Pick<OutboxItem, "key" | "memberId" | "identityId" | "platform" | "chatId" | "payload" | "notBefore" | "giveUpAt"> {
   /** Written as already failed: the member has no chat that can receive it (reported, never sent). */
   undeliverable?: string;
 }
