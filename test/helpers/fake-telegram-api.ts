@@ -46,7 +46,7 @@ export class FakeTelegramApi {
   private webhookUrl = "";
 
   constructor(private readonly opts: FakeTelegramOptions = {}) {
-    this.token = opts.token ?? "123456789:AAFakeTokenForTestsOnly_abcdefghijkl";
+    this.token = opts.token ?? "123456789:TEST-fake-token-for-tests-only_abcdef";
     this.username = opts.username ?? "chibo_test_bot";
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, isConsoleMode, loadConfig } from "../../src/config.ts";
 
-const token = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl";
+const token = "123456789:TEST-fake-token-for-tests-only_abcdef";
 
 describe("configuration", () => {
   it("has working defaults: SQLite, Vietnamese, Asia/Ho_Chi_Minh, the console", () => {

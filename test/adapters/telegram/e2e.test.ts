@@ -160,7 +160,7 @@ describe.each(DB_KINDS)("telegram end to end with long polling on %s", (db) => {
 describe("telegram start-up", () => {
   it("stops with a clear error when the token is wrong, instead of retrying for ever", async () => {
     const fake = await new FakeTelegramApi().start();
-    const { env, db } = await botEnv(fake, "sqlite", OPERATOR.id, { TELEGRAM_BOT_TOKEN: "123456789:AAWrongTokenWrongTokenWrongToken_xyz" });
+    const { env, db } = await botEnv(fake, "sqlite", OPERATOR.id, { TELEGRAM_BOT_TOKEN: "123456789:TESTWrongTokenWrongTokenWrongToken_xyz" });
     try {
       await expect(createApp({ config: loadConfig(env) })).rejects.toThrow(/getMe.*401/);
     } finally {

@@ -18,7 +18,7 @@ function setup(fail?: (method: string, payload: Record<string, any>, attempt: nu
     if (failure) return { ok: false, ...failure } as never;
     return { ok: true, result: { message_id: calls.length, date: 0, chat: { id: Number(p.chat_id), type: "private" } } } as never;
   };
-  const api = new Api("123456789:AAFakeTokenForTestsOnly_abcdefghijkl", { apiRoot: "http://127.0.0.1:9" });
+  const api = new Api("123456789:TEST-fake-token-for-tests-only_abcdef", { apiRoot: "http://127.0.0.1:9" });
   api.config.use(recorder);
   return { calls, messenger: createTelegramMessenger(api) };
 }

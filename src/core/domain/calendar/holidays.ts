@@ -1,6 +1,6 @@
 // Vietnamese public holidays, for telling an admin that a meeting falls on one.
 //
-// Sources (nothing about holidays is in /work/shared; DESIGN §2 only asks that they be known):
+// Sources (DESIGN §2 only asks that holidays be known):
 // - Bộ luật Lao động 45/2019/QH14, Điều 112 (in force since 01/01/2021): Tết Dương lịch 1 day (1/1);
 //   Tết Âm lịch 5 days; Ngày Chiến thắng 1 day (30/4); Quốc tế lao động 1 day (1/5); Quốc khánh
 //   2 days (2/9 and one day right before or after it); Giỗ Tổ Hùng Vương 1 day (10/3 âm lịch).
