@@ -29,7 +29,7 @@ const KINDS = (process.env.BENCH_KINDS ?? "bare,sqlite,postgres").split(",") as 
  * in step): a bounded heap with a small young generation, and one malloc arena, which together keep
  * the resident size near what is live. BENCH_PROD_ARGS / BENCH_PROD_ENV override them.
  */
-const PRODUCTION_NODE_ARGS = (process.env.BENCH_PROD_ARGS ?? "--max-old-space-size=192 --max-semi-space-size=4").split(" ").filter(Boolean);
+const PRODUCTION_NODE_ARGS = (process.env.BENCH_PROD_ARGS ?? "--max-old-space-size=192 --max-semi-space-size=8").split(" ").filter(Boolean);
 const PRODUCTION_ENV: Record<string, string> = Object.fromEntries(
   (process.env.BENCH_PROD_ENV ?? "MALLOC_ARENA_MAX=1").split(" ").filter(Boolean).map((kv) => kv.split("=") as [string, string]),
 );

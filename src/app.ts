@@ -5,8 +5,6 @@ import path from "node:path";
 import type { Logger as PinoLogger } from "pino";
 import type { PlatformAdapter } from "./adapters/adapter.ts";
 import { createConsoleAdapter, CONSOLE_OPERATOR, type ConsoleAdapter } from "./adapters/console/console.ts";
-import { createTelegramAdapter } from "./adapters/telegram/index.ts";
-import { createZaloAdapter } from "./adapters/zalo/index.ts";
 import { isConsoleMode, type Config } from "./config.ts";
 import { createCore, type Core } from "./core/core.ts";
 import { allFeatures } from "./core/features/index.ts";
@@ -102,8 +100,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     messengers.push(consoleAdapter.messenger);
   }
   const adapterDeps = { config, core, logger: log };
-  if (config.TELEGRAM_BOT_TOKEN) adapters.push(await createTelegramAdapter(adapterDeps));
-  if (config.ZALO_BOT_TOKEN) adapters.push(await createZaloAdapter(adapterDeps));
+  // Each platform's code is loaded only where it is configured.
+  if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps));
+  if (config.ZALO_BOT_TOKEN) adapters.push(await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps));
   messengers.push(...adapters.map((a) => a.messenger));
 
   sender = createSender({

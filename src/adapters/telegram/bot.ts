@@ -7,6 +7,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { Core } from "../../core/core.ts";
 import type { Actor } from "../../core/engine/access.ts";
 import type { Logger } from "../../core/ports/runtime.ts";
+import { lazyChild } from "../../core/services/lazy-logger.ts";
 import type { InboundEvent, Locale } from "../../core/types.ts";
 import { buttonsComposer } from "./composers/buttons.ts";
 import { messagesComposer } from "./composers/messages.ts";
@@ -84,7 +85,7 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
 
   // Order matters: each composer takes what is its own and stops there.
   bot.use((ctx, next) => {
-    ctx.log = opts.logger.child({ platform: "TELEGRAM", updateId: ctx.update.update_id });
+    ctx.log = lazyChild(opts.logger, { platform: "TELEGRAM", updateId: ctx.update.update_id });
     ctx.receivedAt = new Date();
     return next();
   });

@@ -9,6 +9,7 @@ import { allows, refusalKey, type Actor } from "./access.ts";
 import { Ctx, renderPrompt, type Services } from "./context.ts";
 import type { FlowDef, Next, Say } from "./flow.ts";
 import { KeyedLock } from "./keyed-lock.ts";
+import { lazyChild } from "../services/lazy-logger.ts";
 import type { CommandDef } from "./registry.ts";
 import { cleanInput, fold, MAX_INPUT_CHARS } from "./text.ts";
 
@@ -53,7 +54,7 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function processEvent(event: InboundEvent, onHandled?: HandledObserver): Promise<Outcome> {
-    const log = logger.child({ platform: event.platform, updateId: event.updateId });
+    const log = lazyChild(logger, { platform: event.platform, updateId: event.updateId });
     // What the attempt that committed left behind (a retried unit of work overwrites it).
     const last: Last = { actor: null, later: [] };
     let outcome: Outcome;

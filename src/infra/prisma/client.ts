@@ -1,7 +1,7 @@
 // One Prisma client per database kind. The two generated clients differ only in their provider;
 // the code is written against the SQLite client's types and the PostgreSQL one is used as such.
 import { Prisma, type PrismaClient as SqliteClient } from "../../generated/sqlite/client.ts";
-import { adapterFactory, providerFromUrl, type Provider } from "./migrate.ts";
+import { adapterFactory, providerFromUrl, type Provider } from "./adapters.ts";
 import { capturingFactory, type SqliteDirect } from "./sqlite-direct.ts";
 
 export type Db = SqliteClient;
@@ -20,10 +20,10 @@ export async function createDbClient(url: string): Promise<DbClient> {
   if (provider === "postgres") {
     // Each generated client is a large module: load only the one this installation uses.
     const { PrismaClient } = await import("../../generated/postgres/client.ts");
-    const db = new PrismaClient({ adapter: adapterFactory(url) }) as unknown as Db;
+    const db = new PrismaClient({ adapter: await adapterFactory(url) }) as unknown as Db;
     return { db, provider, direct: () => null };
   }
-  const { factory, current } = capturingFactory(adapterFactory(url));
+  const { factory, current } = capturingFactory(await adapterFactory(url));
   const { PrismaClient } = await import("../../generated/sqlite/client.ts");
   const db: Db = new PrismaClient({ adapter: factory });
   // WAL lets readers and the writer work at once; NORMAL sync in WAL mode keeps every committed

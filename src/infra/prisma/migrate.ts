@@ -5,17 +5,16 @@
 // Migrations keep Prisma's standard folder layout and `_prisma_migrations` table, so the official CLI
 // can take over wherever its engine can run. See the README, "Database".
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { adapterFactory, memorySqliteFactory, providerFromUrl, sqlitePath, type Provider } from "./adapters.ts";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
-export type Provider = "sqlite" | "postgres";
+export { adapterFactory, providerFromUrl, sqlitePath, type Provider } from "./adapters.ts";
 
 export class MigrationError extends Error {
   readonly code = "MIGRATION_FAILED";
@@ -32,28 +31,6 @@ function findRoot(start: string): string {
     if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "prisma"))) return dir;
     if (path.dirname(dir) === dir) throw new MigrationError(`no project folder above ${start}`);
   }
-}
-
-export function providerFromUrl(url: string): Provider {
-  if (url.startsWith("file:")) return "sqlite";
-  if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
-  throw new MigrationError(`DATABASE_URL must start with file: or postgresql:// (got "${url.split(":")[0]}:")`);
-}
-
-/** `file:./data/chibo.db` → an absolute path, relative to the working directory like Prisma does. */
-export function sqlitePath(url: string): string {
-  const p = url.slice("file:".length).split("?")[0] ?? "";
-  return path.resolve(p);
-}
-
-/** The driver adapter factory for a URL; SQLite's folder is created so the first start just works. */
-export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
-  if (providerFromUrl(url) === "sqlite") {
-    const file = sqlitePath(url);
-    mkdirSync(path.dirname(file), { recursive: true });
-    return new PrismaBetterSqlite3({ url: `file:${file}` });
-  }
-  return new PrismaPg({ connectionString: url });
 }
 
 export function migrationsDir(provider: Provider, dir = prismaDir): string {
@@ -133,7 +110,7 @@ function loadRuntime(): Promise<EngineRuntime> {
 /** Runs `fn` with an engine bound to the database (or to a throwaway in-memory SQLite for pure diffs). */
 async function withEngine<T>(provider: Provider, url: string | null, root: string, fn: (engine: Engine) => Promise<T>): Promise<T> {
   const runtime = await loadRuntime();
-  const raw = url ? adapterFactory(url) : offlineFactory(provider);
+  const raw = url ? await adapterFactory(url) : await offlineFactory(provider);
   const opened: SqlDriverAdapter[] = [];
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: raw.provider,
@@ -167,8 +144,8 @@ async function withEngine<T>(provider: Provider, url: string | null, root: strin
  * A pure diff needs no database, but the engine still wants an adapter of the right provider.
  * For PostgreSQL it runs exactly one probe query when it starts, which we answer here.
  */
-function offlineFactory(provider: Provider): SqlMigrationAwareDriverAdapterFactory {
-  if (provider === "sqlite") return new PrismaBetterSqlite3({ url: ":memory:" });
+async function offlineFactory(provider: Provider): Promise<SqlMigrationAwareDriverAdapterFactory> {
+  if (provider === "sqlite") return memorySqliteFactory();
   const fail = async (): Promise<never> => {
     throw new MigrationError("the offline PostgreSQL adapter only serves diffs");
   };

@@ -5,7 +5,7 @@ import type { Store, Tx } from "../../core/ports/store.ts";
 import { Prisma, createDbClient, type Db, type DbTx } from "./client.ts";
 import type { Provider } from "./migrate.ts";
 import type { SqliteDirect } from "./sqlite-direct.ts";
-import { KeyedLock } from "../../core/engine/keyed-lock.ts";
+import { createSqliteUnits } from "./sqlite-units.ts";
 import { auditRepo } from "./repos/audit.ts";
 import { branchRepo } from "./repos/branches.ts";
 import { flowRepo } from "./repos/flows.ts";
@@ -55,33 +55,10 @@ export interface PrismaStore extends Store {
 }
 
 export function createPrismaStoreFromClient(db: Db, provider: Provider, direct: () => SqliteDirect | null = () => null): PrismaStore {
-  // SQLite has one connection and one writer: units of work take turns, each its own transaction.
-  const turns = new KeyedLock();
-
-  /** SQLite: BEGIN/COMMIT on the driver connection; the ORM's calls run inside it on the same connection. */
-  async function sqliteTx<T>(conn: SqliteDirect, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return turns.run("sqlite", async () => {
-      for (let attempt = 1; ; attempt++) {
-        conn.run("BEGIN IMMEDIATE");
-        conn.inTransaction = true;
-        try {
-          const result = await fn(bindTx(db as unknown as DbTx, provider, conn));
-          conn.inTransaction = false;
-          conn.run("COMMIT");
-          return result;
-        } catch (err) {
-          conn.inTransaction = false;
-          try {
-            conn.run("ROLLBACK");
-          } catch {
-            // SQLite already rolled back on its own (some errors end the transaction).
-          }
-          if (attempt < ATTEMPTS && isConflict(err)) continue;
-          throw err;
-        }
-      }
-    });
-  }
+  // SQLite: the store's own transactions on the adapter's connection, committed in groups.
+  let sqliteUnits: (<T>(fn: (tx: Tx) => Promise<T>) => Promise<T>) | null = null;
+  const unitsOn = (conn: SqliteDirect) =>
+    (sqliteUnits ??= createSqliteUnits(conn, () => bindTx(db as unknown as DbTx, provider, conn), { attempts: ATTEMPTS, isConflict }));
 
   return {
     db,
@@ -89,7 +66,7 @@ export function createPrismaStoreFromClient(db: Db, provider: Provider, direct: 
     direct,
     async tx(fn) {
       const conn = direct();
-      if (conn) return sqliteTx(conn, fn);
+      if (conn) return unitsOn(conn)(fn);
       for (let attempt = 1; ; attempt++) {
         try {
           // The SQLite adapter queues transactions on its single connection, so under load a unit

@@ -3,7 +3,7 @@ import type { IdentityRepo, SeenContext } from "../../../core/ports/store.ts";
 import { Prisma, type DbTx } from "../client.ts";
 import type { Provider } from "../migrate.ts";
 import { readDate, readJson, type SqlValue, type SqliteDirect } from "../sqlite-direct.ts";
-import { fromSqlite } from "../sqlite-rows.ts";
+import { fromSqlite, newId } from "../sqlite-rows.ts";
 
 // Every update reads its chat's identity, member, branch and flow. Through the ORM that is four
 // round trips of query planning; one hand-written join is several times faster, and this is the
@@ -63,6 +63,16 @@ export function identityRepo(db: DbTx, provider: Provider, direct: SqliteDirect 
               WHERE i."platform" = ${platformParam(input.platform)} AND i."userId" = ${input.userId}`
           )[0];
       const raw = direct !== null;
+      if (!row && direct) {
+        // A person's first message: created with the driver too (see sqlite-direct.ts).
+        const now = new Date();
+        const created = direct.get(
+          `INSERT INTO "Identity" ("id", "platform", "userId", "chatId", "displayName", "locale", "active", "failedCodes", "lastSeenAt", "createdAt", "updatedAt")
+           VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?) RETURNING *`,
+          [newId(), input.platform, input.userId, input.chatId, input.displayName ?? null, input.locale ?? null, input.at, now, now],
+        );
+        return { identity: fromSqlite<Identity>(created!), member: null, branch: null, flow: null };
+      }
       if (!row) {
         const identity = await db.identity.create({
           data: {
