@@ -9,7 +9,12 @@ import { isConsoleMode, type Config } from "./config.ts";
 import { createCore, type Core } from "./core/core.ts";
 import { allFeatures } from "./core/features/index.ts";
 import type { Clock, Logger, Messenger, PlatformLinks } from "./core/ports/runtime.ts";
+import { createQuota, type Quota } from "./core/services/quota.ts";
 import { createSender, type Sender } from "./core/services/sender.ts";
+import type { ZaloAdapter } from "./adapters/zalo/index.ts";
+import { zaloBotSource } from "./zalo-bots.ts";
+import { createBotRegistry } from "./infra/bots/registry.ts";
+import { parseSecretKey } from "./infra/bots/secret-box.ts";
 import { healthOf } from "./infra/http/health.ts";
 import { createHttpServer, json, type HttpServer } from "./infra/http/server.ts";
 import { loadLocales } from "./infra/i18n/fluent.ts";
@@ -41,15 +46,15 @@ export interface App {
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
-  const consoleMode = isConsoleMode(config);
+  // Tokens of stored bot accounts join this set as they are read, so no log line ever shows one.
+  const secrets = new Set([config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET, config.SECRET_KEY].filter((s): s is string => !!s));
+  const envConsole = isConsoleMode(config);
   const logger: PinoLogger =
     opts.logger ??
     createLogger({
       // In the terminal chat, log lines would interleave with the conversation: warnings only.
-      level: config.LOG_LEVEL ?? (consoleMode ? "warn" : "info"),
-      secrets: [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET].filter(
-        (s): s is string => !!s,
-      ),
+      level: config.LOG_LEVEL ?? (envConsole ? "warn" : "info"),
+      secrets,
     });
   const log = logger as unknown as Logger;
   const clock: Clock = opts.clock ?? { now: () => new Date() };
@@ -58,6 +63,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (applied.length) logger.info({ applied }, "database migrations applied");
   const store = await createPrismaStore(config.DATABASE_URL);
   const { translator } = loadLocales(localesDir, { logger: log });
+  const registry = createBotRegistry(store.db, config.SECRET_KEY ? parseSecretKey(config.SECRET_KEY) : null);
+  // Zalo bots stored in the database run without ZALO_BOT_TOKEN: a deployment of many bots.
+  const storedZalo = await registry.driven("ZALO");
+  for (const u of storedZalo.unreadable) logger.error({ botAccountId: u.id, label: u.label, reason: u.reason }, "a stored bot account cannot be used");
+  const zaloEnabled = !!config.ZALO_BOT_TOKEN || storedZalo.bots.length + storedZalo.unreadable.length > 0;
+  const consoleMode = envConsole && !zaloEnabled;
+  if (envConsole && !consoleMode && !config.LOG_LEVEL && !opts.logger) logger.level = "info";
 
   const operators = new Set(config.BOT_ADMINS);
   if (consoleMode) operators.add(`console:${CONSOLE_OPERATOR}`);
@@ -74,6 +86,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
 
   let sender: Sender | undefined;
+  let zalo: ZaloAdapter | null = null;
+  let quota: Quota | undefined;
   const core = createCore({
     store,
     translator,
@@ -102,14 +116,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const adapterDeps = { config, core, logger: log };
   // Each platform's code is loaded only where it is configured.
   if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps));
-  if (config.ZALO_BOT_TOKEN) adapters.push(await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps));
+  if (zaloEnabled) {
+    zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps, { bots: zaloBotSource(store, registry, secrets, log) });
+    adapters.push(zalo);
+  }
   messengers.push(...adapters.map((a) => a.messenger));
 
+  quota = createQuota({ store, clock, logger: log, messages: core.messages, settings: core.services.settings, refreshMs: 5_000 });
   sender = createSender({
     store,
     messengers,
     clock,
     logger: log,
+    quota,
     owner: `${process.pid}-${randomBytes(3).toString("hex")}`,
     limits: {
       TELEGRAM: { perSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND, chatBurst: 3 },

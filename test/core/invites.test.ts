@@ -342,7 +342,7 @@ describe.each(DB_KINDS)("invites on %s", (db) => {
     await h.send("doan", "MNPQR-23456");
     const [longer] = await h.send("doan", code);
     expect(longer?.text).toBe("Bạn đã nhập sai mã mời nhiều lần. Vui lòng thử lại sau 2 phút.");
-    const identity = await h.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "TELEGRAM", userId: "doan" } } });
+    const identity = await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-telegram", userId: "doan" } } });
     expect(identity.failedCodes).toBe(6);
 
     h.clock.advance(2 * 60_000 + 1);

@@ -104,7 +104,7 @@ describe.each(DB_KINDS)("linking on %s", (db) => {
     const binhs = await codeOf("binh");
     const [refused] = await h.send("an-zalo", `lienket ${binhs}`, ZALO);
     expect(refused?.text).toBe("Tài khoản chat này đã thuộc về một đảng viên khác nên không thể liên kết. Nếu có nhầm lẫn, vui lòng báo bí thư chi bộ.");
-    const anZalo = await h.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "ZALO", userId: "an-zalo" } }, include: { member: true } });
+    const anZalo = await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-zalo", userId: "an-zalo" } }, include: { member: true } });
     expect(anZalo.member?.fullName).toBe("Nguyễn Văn An");
     expect(await h.store.db.auditLog.count({ where: { action: "member.link-refused" } })).toBe(1);
   });
@@ -117,7 +117,7 @@ describe.each(DB_KINDS)("linking on %s", (db) => {
     expect(await h.store.db.auditLog.count({ where: { action: "member.link-locked" } })).toBe(1);
     h.clock.advance(60_000);
     expect((await h.send("guesser", `lienket ${good}`, ZALO))[0]?.text).toContain("Đã liên kết");
-    expect((await h.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "ZALO", userId: "guesser" } } })).failedCodes).toBe(0);
+    expect((await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-zalo", userId: "guesser" } } })).failedCodes).toBe(0);
 
     await h.join("cuong", await h.createBranch("Chi bộ Trường THCS Nguyễn Trãi"), "Lê Hoàng Cường");
     expect((await h.send("cuong", "lienket zalo"))[0]?.text).toBe("Đồng chí chưa liên kết tài khoản Zalo. Gõ lienket để lấy mã, rồi gửi mã đó trên Zalo.");

@@ -1,12 +1,13 @@
 // The context a command, flow step or action runs in: one inbound event, one unit of work.
 import { randomBytes } from "node:crypto";
-import type { FlowState } from "../domain/model.ts";
+import type { FlowState, OpenQuestion } from "../domain/model.ts";
 import type { Clock, Logger, PlatformLinks } from "../ports/runtime.ts";
 import type { Tx } from "../ports/store.ts";
 import type { Messages, T } from "../services/messages.ts";
 import type { InboundEvent, Locale, OutMessage } from "../types.ts";
 import { MAX_ACTION_BYTES } from "../types.ts";
 import type { Actor } from "./access.ts";
+import { FLOW_TOPIC } from "./answers.ts";
 import { DEFAULT_FLOW_TTL_HOURS, type FlowDef, type Prompt, type Say } from "./flow.ts";
 import type { Registry } from "./registry.ts";
 
@@ -28,8 +29,8 @@ export interface Services {
 export class Ctx {
   readonly replies: OutMessage[] = [];
   t: T;
-  /** Set when this person's chat was erased (/xoadulieu): the goodbye still goes out, nothing is written back. */
-  forgotten = false;
+  /** The chat's open questions, once read (typed answers and asking again need them). */
+  openQuestions?: OpenQuestion[];
   /** Slow replies built after the unit of work commits (see later()). */
   readonly later: Array<() => Promise<Say[]>> = [];
 
@@ -113,13 +114,14 @@ export function renderPrompt(prompt: Prompt, token: string): OutMessage {
   if (!prompt.choices?.length) return { text: prompt.text };
   return {
     text: prompt.text,
+    question: { topic: FLOW_TOPIC },
     choices: prompt.choices.map((row) =>
       row.map((c) => {
         const action = `f:${token}:${c.value}`;
         if (Buffer.byteLength(action) > MAX_ACTION_BYTES || !/^[\x21-\x7e]+$/.test(action)) {
           throw new Error(`choice value "${c.value}" does not fit in callback data`);
         }
-        return { label: c.label, action };
+        return { label: c.label, action, ...(c.meaning ? { meaning: c.meaning } : {}) };
       }),
     ),
   };

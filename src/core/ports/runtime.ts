@@ -20,10 +20,19 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
-/** Delivery to one platform. Throws DeliveryError so the sender can decide what to do. */
+/** How a message went out. */
+export interface SendReceipt {
+  /** API messages it took (a long text in pieces, a picture and its text): each counts against a quota. */
+  parts: number;
+}
+
+/**
+ * Delivery to one platform. `botAccountId` names the bot account that sends (platforms with several
+ * bots). Throws DeliveryError so the sender can decide what to do.
+ */
 export interface Messenger {
   readonly platform: Platform;
-  send(chatId: string, message: OutMessage): Promise<void>;
+  send(chatId: string, message: OutMessage, via?: { botAccountId: string }): Promise<SendReceipt | void>;
 }
 
 /** What the core cannot know about the platforms: how an invite looks on each. */
