@@ -163,6 +163,7 @@ export interface BotUsage {
 export interface OpenQuestion {
   identityId: string;
   topic: string;
+  outboxId: number;
   title: string | null;
   text: string;
   choices: unknown;

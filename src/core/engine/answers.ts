@@ -9,8 +9,9 @@ import { fold } from "./text.ts";
 
 /** The topic of the question that asks "which one?" (see resolveTyped). */
 export const WHICH_TOPIC = "which";
-/** The topic of a flow's current step. */
-export const FLOW_TOPIC = "flow";
+/** A flow step's question: "flow:<token>", the token that makes earlier steps' choices stale. */
+export const flowTopic = (token: string): string => `flow:${token}`;
+export const isFlowTopic = (topic: string): boolean => topic.startsWith("flow:");
 
 // Folded (no diacritics, lowercase). Whole answers only: "có" alone agrees, "có lẽ không" does not.
 const YES = new Set([
@@ -55,16 +56,11 @@ export function matchChoice(choices: readonly Choice[], text: string): Choice | 
   return meant.length === 1 ? meant[0]! : null;
 }
 
-/** The topic a choice's action answers: "r:<meetingId>", "flow", "cm:o". */
+/** The topic a choice's action answers: "r:<meetingId>", "flow:<token>", "cm:o". */
 export function topicOfAction(action: string): string {
   const parts = action.split(":");
-  if (parts[0] === "f") return FLOW_TOPIC;
+  if (parts[0] === "f") return flowTopic(parts[1] ?? "");
   return parts.slice(0, 2).join(":");
-}
-
-/** The flow token inside a flow choice ("f:<token>:<value>"). */
-function flowToken(choice: Choice): string | undefined {
-  return choice.action.startsWith("f:") ? choice.action.split(":")[1] : undefined;
 }
 
 export function choicesOf(q: Pick<OpenQuestion, "choices">): Choice[] {
@@ -81,41 +77,42 @@ export type Resolution =
   | { kind: "pick"; question: OpenQuestion; choice: Choice }
   /** It fits several open questions: ask which one. */
   | { kind: "ambiguous"; candidates: Candidate[] }
-  /** It answers no open question (free text, a command, or the flow's own text question). */
+  /** It answers no open question (free text, or the flow's own text question). */
   | { kind: "none" };
 
 export interface TypedContext {
-  /** The chat's flow, if one is running: its token tells current flow choices from stale ones. */
-  flow: { token: string; updatedAt: Date } | null;
+  /** The token of the chat's flow, if one is running: its step's question is live, earlier steps' are not. */
+  flowToken: string | null;
 }
 
 /**
- * Which open question a typed text answers. The questions are the chat's open ones, newest first.
+ * Which open question a typed text answers. `open` is the chat's open questions, the last delivered
+ * first (the order a chat's messages arrive in).
  *
- * - A question that came as the answer to the person's own last message, and is the newest on
- *   screen, wins: that is the conversation they are in (a flow's step, "which one?", a question
- *   asked again).
- * - A flow step asked after every matching question takes the text as its own answer.
- * - Otherwise one match is picked, several are asked about.
+ * - The last question on screen, when it came in answer to the person's own message (a flow's step,
+ *   "which one?", a question asked again), is the conversation they are in: a match there wins, and
+ *   a flow step's free-text question takes the text as its answer.
+ * - Otherwise one matching question is answered; several are asked about.
  */
 export function resolveTyped(open: readonly OpenQuestion[], text: string, ctx: TypedContext): Resolution {
   const live = open.filter((q, i) => {
     if (q.topic === WHICH_TOPIC) return i === 0;
-    if (q.topic !== FLOW_TOPIC) return true;
-    const token = choicesOf(q).map(flowToken)[0];
-    return !!ctx.flow && token === ctx.flow.token;
+    if (isFlowTopic(q.topic)) return q.topic === flowTopic(ctx.flowToken ?? "");
+    return true;
   });
+  const newest = live[0];
+  if (!newest) return { kind: "none" };
+  if (newest.reply) {
+    const choice = matchChoice(choicesOf(newest), text);
+    if (choice) return { kind: "pick", question: newest, choice };
+    if (isFlowTopic(newest.topic)) return { kind: "none" };
+  }
   const candidates: Candidate[] = [];
   for (const question of live) {
     const choice = matchChoice(choicesOf(question), text);
     if (choice) candidates.push({ question, choice });
   }
   if (!candidates.length) return { kind: "none" };
-  const newest = live[0]!;
-  const first = candidates[0]!;
-  if (first.question === newest && newest.reply) return { kind: "pick", ...first };
-  // The flow asked its current question after these were delivered: the text is the flow's.
-  if (ctx.flow && candidates.every((c) => c.question.topic !== FLOW_TOPIC && c.question.deliveredAt <= ctx.flow!.updatedAt)) return { kind: "none" };
-  if (candidates.length === 1) return { kind: "pick", ...first };
+  if (candidates.length === 1) return { kind: "pick", ...candidates[0]! };
   return { kind: "ambiguous", candidates };
 }

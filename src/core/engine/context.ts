@@ -7,7 +7,7 @@ import type { Messages, T } from "../services/messages.ts";
 import type { InboundEvent, Locale, OutMessage } from "../types.ts";
 import { MAX_ACTION_BYTES } from "../types.ts";
 import type { Actor } from "./access.ts";
-import { FLOW_TOPIC } from "./answers.ts";
+import { flowTopic } from "./answers.ts";
 import { DEFAULT_FLOW_TTL_HOURS, type FlowDef, type Prompt, type Say } from "./flow.ts";
 import type { Registry } from "./registry.ts";
 
@@ -109,19 +109,28 @@ export class Ctx {
   }
 }
 
+/**
+ * What agreeing or declining words mean on the usual controls: "có", "được" confirm (Xác nhận, Đồng
+ * ý); "không" declines (Hủy, Không đồng ý). A step can say otherwise with its own `meaning`.
+ */
+const IMPLIED_MEANING: Record<string, "yes" | "no"> = { ok: "yes", yes: "yes", cancel: "no", no: "no" };
+
 /** A step's prompt as a canonical message: each choice becomes the action `f:<token>:<value>`. */
 export function renderPrompt(prompt: Prompt, token: string): OutMessage {
-  if (!prompt.choices?.length) return { text: prompt.text };
+  // Recorded when delivered, choices or not: a flow's step is the conversation the person is in.
+  const question = { topic: flowTopic(token) };
+  if (!prompt.choices?.length) return { text: prompt.text, question };
   return {
     text: prompt.text,
-    question: { topic: FLOW_TOPIC },
+    question,
     choices: prompt.choices.map((row) =>
       row.map((c) => {
         const action = `f:${token}:${c.value}`;
         if (Buffer.byteLength(action) > MAX_ACTION_BYTES || !/^[\x21-\x7e]+$/.test(action)) {
           throw new Error(`choice value "${c.value}" does not fit in callback data`);
         }
-        return { label: c.label, action, ...(c.meaning ? { meaning: c.meaning } : {}) };
+        const meaning = c.meaning ?? IMPLIED_MEANING[c.value];
+        return { label: c.label, action, ...(meaning ? { meaning } : {}) };
       }),
     ),
   };

@@ -6,7 +6,7 @@ import type { Logger } from "../ports/runtime.ts";
 import type { SeenContext, Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type InboundEvent, type OutMessage } from "../types.ts";
 import { allows, refusalKey, type Actor } from "./access.ts";
-import { choicesOf, FLOW_TOPIC, resolveTyped, WHICH_TOPIC, type Candidate } from "./answers.ts";
+import { choicesOf, isFlowTopic, resolveTyped, topicOfAction, WHICH_TOPIC, type Candidate } from "./answers.ts";
 import { Ctx, renderPrompt, type Services } from "./context.ts";
 import type { FlowDef, Next, Say } from "./flow.ts";
 import { KeyedLock } from "./keyed-lock.ts";
@@ -227,7 +227,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     if (flowExpired) return ctx.reply(ctx.t("flow-expired"));
     // A question is waiting for an answer: ask it again rather than let it scroll away.
-    const waiting = (await openQuestions(ctx)).find((q) => q.topic !== FLOW_TOPIC && q.topic !== WHICH_TOPIC);
+    const waiting = (await openQuestions(ctx)).find((q) => !isFlowTopic(q.topic) && q.topic !== WHICH_TOPIC && choicesOf(q).length);
     if (waiting) {
       ctx.reply(ctx.t("answer-not-understood"));
       return ctx.reply({ text: waiting.text, choices: [choicesOf(waiting)], question: { topic: waiting.topic, ...(waiting.title ? { title: waiting.title } : {}) } });
@@ -242,24 +242,26 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** Text that answers an open question (or fits several: then "which one?"); false when it answers none. */
   async function answerTyped(ctx: Ctx, text: string): Promise<boolean> {
-    const flow = ctx.flow ? { token: ctx.flow.token, updatedAt: ctx.flow.updatedAt } : null;
-    const found = resolveTyped(await openQuestions(ctx), text, { flow });
+    const found = resolveTyped(await openQuestions(ctx), text, { flowToken: ctx.flow?.token ?? null });
     if (found.kind === "none") return false;
     if (found.kind === "ambiguous") {
       askWhich(ctx, found.candidates);
       return true;
     }
-    // Answered: the question is closed (a flow's next step asks its own).
-    if (found.question.topic !== FLOW_TOPIC) await ctx.tx.questions.close(ctx.actor.identity.id, [found.question.topic, WHICH_TOPIC]);
+    // Answered: the question is closed, and "which one?" with it (a flow's next step asks its own).
+    const answered = [found.question.topic, topicOfAction(found.choice.action), WHICH_TOPIC].filter((t) => !isFlowTopic(t));
+    await ctx.tx.questions.close(ctx.actor.identity.id, [...new Set(answered)]);
     await runAction(ctx, found.choice.action);
     return true;
   }
 
   /** One typed answer fits several questions: list them, each with the choice the answer would make. */
   function askWhich(ctx: Ctx, candidates: Candidate[]): void {
+    // In the order they came, as they stand on the screen from top to bottom.
+    const listed = [...candidates].sort((a, b) => a.question.outboxId - b.question.outboxId);
     ctx.reply({
       text: ctx.t("answer-which", { count: candidates.length }),
-      choices: candidates.map((c) => [
+      choices: listed.map((c) => [
         { label: ctx.t("answer-which-item", { answer: c.choice.label, about: c.question.title ?? ctx.t("answer-which-current") }), action: c.choice.action },
       ]),
       question: { topic: WHICH_TOPIC },

@@ -206,7 +206,7 @@ export interface BotAccountRepo {
 }
 
 export interface QuestionRepo {
-  /** The questions this chat can still answer by typing, most recently delivered first. */
+  /** The questions this chat can still answer by typing, the last delivered first. */
   open(identityId: string, now: Date): Promise<OpenQuestion[]>;
   /** Records delivered questions: each replaces the chat's earlier one of the same topic. */
   record(questions: OpenQuestion[]): Promise<void>;

@@ -5,7 +5,7 @@
 // open question of its chat, so a typed "1" answers what the person actually received.
 import { DeliveryError } from "../errors.ts";
 import type { OpenQuestion, OutboxItem } from "../domain/model.ts";
-import { topicOfAction } from "../engine/answers.ts";
+import { isFlowTopic, topicOfAction } from "../engine/answers.ts";
 import { KeyedLock } from "../engine/keyed-lock.ts";
 import type { Clock, Logger, Messenger } from "../ports/runtime.ts";
 import type { Store, Tx } from "../ports/store.ts";
@@ -82,13 +82,17 @@ const QUESTION_TTL_MS = 30 * 86_400_000;
 
 const accountOf = (item: Pick<OutboxItem, "botAccountId" | "platform">): string => item.botAccountId ?? defaultBotAccountId(item.platform);
 
-/** What a delivered message asks, as its chat's open question; null when it offers no choices. */
+/**
+ * What a delivered message asks, as its chat's open question: one with choices, or a flow's step
+ * (its free-text question is the conversation the person is in). Null for anything else.
+ */
 export function questionOf(item: OutboxItem, message: OutMessage, at: Date): OpenQuestion | null {
   const choices = (message.choices ?? []).flat();
-  if (!item.identityId || !choices.length) return null;
+  if (!item.identityId || (!choices.length && !(message.question && isFlowTopic(message.question.topic)))) return null;
   return {
     identityId: item.identityId,
     topic: message.question?.topic ?? topicOfAction(choices[0]!.action),
+    outboxId: item.id,
     title: message.question?.title ?? null,
     text: message.text,
     choices,

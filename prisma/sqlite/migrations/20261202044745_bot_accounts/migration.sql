@@ -46,6 +46,7 @@ CREATE TABLE "BotUsage" (
 CREATE TABLE "OpenQuestion" (
     "identityId" TEXT NOT NULL,
     "topic" TEXT NOT NULL,
+    "outboxId" INTEGER NOT NULL,
     "title" TEXT,
     "text" TEXT NOT NULL,
     "choices" JSONB NOT NULL,
