@@ -9,6 +9,7 @@ import { isConsoleMode, type Config } from "./config.ts";
 import { createCore, type Core } from "./core/core.ts";
 import { allFeatures } from "./core/features/index.ts";
 import type { Clock, Logger, Messenger, PlatformLinks } from "./core/ports/runtime.ts";
+import { defaultBotAccountId } from "./core/types.ts";
 import { createQuota, type Quota } from "./core/services/quota.ts";
 import { createSender, type Sender } from "./core/services/sender.ts";
 import type { ZaloAdapter } from "./adapters/zalo/index.ts";
@@ -69,6 +70,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   for (const u of storedZalo.unreadable) logger.error({ botAccountId: u.id, label: u.label, reason: u.reason }, "a stored bot account cannot be used");
   const zaloEnabled = !!config.ZALO_BOT_TOKEN || storedZalo.bots.length + storedZalo.unreadable.length > 0;
   const consoleMode = envConsole && !zaloEnabled;
+  // The accounts of the environment's tokens are there while their token is: invites and quotas
+  // count only the bots this deployment runs.
+  await store.tx(async (tx) => {
+    const on = { TELEGRAM: !!config.TELEGRAM_BOT_TOKEN, ZALO: !!config.ZALO_BOT_TOKEN, CONSOLE: consoleMode } as const;
+    for (const platform of ["TELEGRAM", "ZALO", "CONSOLE"] as const) await tx.bots.update(defaultBotAccountId(platform), { status: on[platform] ? "ACTIVE" : "REMOVED" });
+  });
   if (envConsole && !consoleMode && !config.LOG_LEVEL && !opts.logger) logger.level = "info";
 
   const operators = new Set(config.BOT_ADMINS);

@@ -150,7 +150,7 @@ describe.each(DB_KINDS)("invites on %s", (db) => {
     }
     const [preview] = await h.send("an", "200 lần");
     expect(preview?.text).toContain("Số lần dùng: 200");
-    const [answer] = await h.send("an", "đồng ý");
+    const [answer] = await h.send("an", "chắc vậy");
     expect(answer?.text).toContain("Vui lòng chọn một trong các lựa chọn");
     expect(await flowOf(h, "an")).toMatchObject({ step: "preview", data: { days: 90, uses: 200 } });
     await h.send("an", "/huy");

@@ -24,6 +24,11 @@ export interface HarnessOptions {
    * a restarted bot, or a second instance. `close()` then leaves the database in place.
    */
   databaseUrl?: string;
+  /**
+   * Keep the Zalo bot's caps of the free plan (50 people, 3,000 messages a month). Off by default:
+   * most tests are about other things than a bot filling up.
+   */
+  botCaps?: boolean;
 }
 
 export interface Harness {
@@ -55,6 +60,7 @@ export interface Harness {
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const platform = opts.platform ?? "TELEGRAM";
   const { store, db, close } = opts.databaseUrl ? await openTestStore(opts.databaseUrl) : await createTestStore(opts.db ?? "sqlite");
+  if (!opts.botCaps && !opts.databaseUrl) await store.db.botAccount.updateMany({ data: { usersCap: 0, monthlyCap: 0 } });
   const clock = opts.clock ?? new TestClock();
   const logs: Harness["logs"] = [];
   const logger = memoryLogger(logs);

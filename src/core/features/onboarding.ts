@@ -5,6 +5,7 @@ import type { Invite } from "../domain/model.ts";
 import type { Ctx } from "../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
+import { botPlace } from "./invite-text.ts";
 import { roleNames } from "./roles.ts";
 
 interface JoinDraft {
@@ -125,6 +126,9 @@ async function startWithCode(ctx: Ctx, raw: string): Promise<void> {
   }
   const branch = await tx.branches.byId(invite.branchId);
   if (!branch) return ctx.reply(ctx.t("invite-unknown"));
+  // On Zalo a code is typed to the bot it belongs to (that bot's users cap counts it).
+  const bot = invite.botAccountId && actor.identity.platform === "ZALO" && invite.botAccountId !== actor.identity.botAccountId ? await tx.bots.byId(invite.botAccountId) : null;
+  if (bot && bot.status === "ACTIVE") return ctx.reply(ctx.t("invite-other-bot", { bot: botPlace(ctx.t, bot) }));
   if (actor.identity.failedCodes) await tx.identities.update(actor.identity.id, { failedCodes: 0, codeLockedUntil: null });
   await ctx.startFlow(joinFlow, {
     inviteId: invite.id,

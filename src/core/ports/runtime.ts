@@ -1,4 +1,5 @@
 // Ports for what the core needs from the outside world besides storage.
+import type { BotAccount } from "../domain/model.ts";
 import type { Locale, OutMessage, Platform } from "../types.ts";
 
 export interface Clock {
@@ -41,4 +42,21 @@ export interface PlatformLinks {
   inviteLinks(code: string): Array<{ platform: Platform; url: string }>;
   /** The platforms this installation runs on, so instructions only mention those. */
   platforms(): Platform[];
+}
+
+export type BotAddResult =
+  | { ok: true; account: BotAccount; webhookUrl: string | null }
+  /** no-secret-key: SECRET_KEY is not set; token-rejected: the platform refused it; unreachable: no answer; duplicate: already added. */
+  | { ok: false; reason: "no-secret-key" | "token-rejected" | "unreachable" | "duplicate"; detail?: string };
+
+/** Managing bot accounts from chat (/kenh): what needs the platform's API and the secret key. */
+export interface BotAdmin {
+  /** Tokens are stored encrypted: without SECRET_KEY none can be added. */
+  canStore(): boolean;
+  /** Checks the token with the platform (getMe), then stores the account with its token sealed. */
+  add(input: { platform: "ZALO"; label: string; token: string; branchId: string | null }): Promise<BotAddResult>;
+  /** Where the platform calls an account's webhook (null without PUBLIC_URL). */
+  webhookUrl(accountId: string): string | null;
+  /** Accounts changed (paused, resumed, assigned, added): the running bots and quotas read them again. */
+  changed(): void;
 }
