@@ -14,6 +14,8 @@ import { createQuota, type Quota } from "./core/services/quota.ts";
 import { createSender, type Sender } from "./core/services/sender.ts";
 import type { ZaloAdapter } from "./adapters/zalo/index.ts";
 import { zaloBotSource } from "./zalo-bots.ts";
+import { createBotAdmin } from "./bot-admin.ts";
+import { qrPng } from "./infra/render/qr.ts";
 import { createBotRegistry } from "./infra/bots/registry.ts";
 import { parseSecretKey } from "./infra/bots/secret-box.ts";
 import { healthOf } from "./infra/http/health.ts";
@@ -104,6 +106,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     settings: { operators, defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE },
     features: allFeatures,
     onQueued: () => sender?.kick(),
+    render: { qrPng },
+    bots: createBotAdmin({
+      registry,
+      zaloApiRoot: config.ZALO_API_ROOT,
+      publicUrl: config.PUBLIC_URL ?? null,
+      // An operator paused, resumed, assigned or added a bot: the Zalo bots and the quotas follow at once.
+      onChanged: () => {
+        quota?.refresh();
+        void zalo?.refresh();
+      },
+    }),
   });
 
   let consoleAdapter: ConsoleAdapter | null = null;

@@ -48,7 +48,9 @@ export function createBotAdmin(deps: BotAdminDeps): BotAdmin {
           branchId: input.branchId,
           botUserId: String(check.info.id),
           username: check.info.account_name ?? null,
-          mode: base ? "WEBHOOK" : "POLLING",
+          link: input.link ?? null,
+          // Without a public address Zalo cannot call a webhook: the bot polls instead.
+          mode: input.mode ?? (base ? "WEBHOOK" : "POLLING"),
         });
         deps.onChanged?.();
         return { ok: true, account, webhookUrl: account.mode === "WEBHOOK" ? webhookUrl(account.id) : null };

@@ -72,3 +72,4 @@ bots-added = Added the bot “{ $label }” (id { $id }). { $how }
     Please delete the message with the token from this chat. Next: assign the bot to a branch (or share it), then the branch's admins invite members with /invite.
 bots-added-webhook = Zalo will deliver its messages to: { $url }
 bots-added-polling = The bot polls for messages (the server has no PUBLIC_URL).
+digest-warn-quota-held = ⏸ { $count } messages to members wait for next month: the Zalo bot used up this month's message quota ({ $notices } reminders, digests and notices; { $optional } nudges).

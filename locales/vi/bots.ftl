@@ -72,3 +72,4 @@ bots-added = Đã thêm bot “{ $label }” (mã { $id }). { $how }
     Xin xóa tin nhắn chứa token khỏi cuộc trò chuyện. Tiếp theo: giao bot cho một chi bộ (hoặc dùng chung), rồi quản trị chi bộ dùng lệnh /moi để mời đảng viên.
 bots-added-webhook = Zalo sẽ gửi tin đến: { $url }
 bots-added-polling = Bot lấy tin định kỳ (máy chủ chưa đặt PUBLIC_URL).
+digest-warn-quota-held = ⏸ { $count } tin nhắn đến đảng viên đang chờ sang tháng sau vì bot Zalo đã dùng hết hạn mức tin nhắn tháng này ({ $notices } lời nhắc, báo cáo, thông báo; { $optional } lời nhắc lại).

@@ -1,7 +1,7 @@
 // The context a command, flow step or action runs in: one inbound event, one unit of work.
 import { randomBytes } from "node:crypto";
 import type { FlowState, OpenQuestion } from "../domain/model.ts";
-import type { BotAdmin, Clock, Logger, PlatformLinks } from "../ports/runtime.ts";
+import type { BotAdmin, Clock, Logger, PlatformLinks, Renderer } from "../ports/runtime.ts";
 import type { Tx } from "../ports/store.ts";
 import type { Messages, T } from "../services/messages.ts";
 import type { InboundEvent, Locale, OutMessage } from "../types.ts";
@@ -23,6 +23,8 @@ export interface Services {
   links: PlatformLinks;
   /** Adding and checking bot accounts (/kenh); absent where the deployment cannot (tests, terminal). */
   bots?: BotAdmin;
+  /** Pictures (invite QR codes); without it none are sent. */
+  render?: Renderer;
   registry: Registry;
   settings: CoreSettings;
   clock: Clock;

@@ -4,6 +4,7 @@ import { generateCode } from "../domain/invites.ts";
 import type { Ctx } from "../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
+import { replyWithInviteQr } from "./invite-qr.ts";
 import { inviteInstructions } from "./invite-text.ts";
 import { pickBot, zaloBotsFor } from "./bots/capacity.ts";
 
@@ -74,6 +75,7 @@ async function createBranch(ctx: Ctx, name: string): Promise<Next<NewBranchDraft
     botAccountId: room?.bot.id ?? null,
   });
   await ctx.audit("branch.created", { name, inviteId: invite.id }, branch.id);
+  replyWithInviteQr(ctx, invite, branch, room?.bot ?? null);
   return end(ctx.t("branch-created", { name }) + "\n\n" + inviteInstructions(ctx, invite, branch.timezone, room?.bot ?? null));
 }
 

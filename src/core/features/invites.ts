@@ -7,6 +7,7 @@ import type { Ctx } from "../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDef } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { fold } from "../engine/text.ts";
+import { replyWithInviteQr } from "./invite-qr.ts";
 import { inviteInstructions } from "./invite-text.ts";
 import { nearFull, pickBot, zaloBotsFor, type BotRoom } from "./bots/capacity.ts";
 import { pageNav, pageOf, pagePosition, parsePageValue } from "./paging.ts";
@@ -288,6 +289,7 @@ async function createInvite(ctx: Ctx, d: InviteDraft): Promise<Next<InviteDraft>
   const lines = [ctx.t("invites-created", { role: roleNames(ctx.t, role) }), "", inviteInstructions(ctx, invite, branch.timezone, bot.room?.bot ?? null)];
   // Said again once made: the admin may have skipped the preview's warning.
   if (bot.room && nearFull(bot.room, d.uses)) lines.push("", nearFullText(ctx, bot.room, d.uses));
+  replyWithInviteQr(ctx, invite, branch, bot.room?.bot ?? null);
   return end(lines.join("\n"));
 }
 

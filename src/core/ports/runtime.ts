@@ -54,9 +54,15 @@ export interface BotAdmin {
   /** Tokens are stored encrypted: without SECRET_KEY none can be added. */
   canStore(): boolean;
   /** Checks the token with the platform (getMe), then stores the account with its token sealed. */
-  add(input: { platform: "ZALO"; label: string; token: string; branchId: string | null }): Promise<BotAddResult>;
+  add(input: { platform: "ZALO"; label: string; token: string; branchId: string | null; link?: string | null; mode?: "WEBHOOK" | "POLLING" }): Promise<BotAddResult>;
   /** Where the platform calls an account's webhook (null without PUBLIC_URL). */
   webhookUrl(accountId: string): string | null;
   /** Accounts changed (paused, resumed, assigned, added): the running bots and quotas read them again. */
   changed(): void;
+}
+
+/** Pictures the core asks for and does not draw itself (a file format is not the core's business). */
+export interface Renderer {
+  /** A QR code of `text` as a PNG image. */
+  qrPng(text: string): Promise<Buffer>;
 }

@@ -160,8 +160,6 @@ export interface OutboxRepo {
    * monthly quota is used up: they wait for the next month).
    */
   defer(ids: number[], notBefore: Date, reason: string): Promise<void>;
-  /** Messages of these members that wait for a bot's quota (reason starting with `quota:`), by priority. */
-  quotaHeld(memberIds: string[]): Promise<Array<{ priority: number; count: number }>>;
   retryLater(id: number, notBefore: Date, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
   /** Releases the lease without counting an attempt (rate limited, shutting down). */

@@ -236,15 +236,6 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
       if (!ids.length) return;
       await db.outbox.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { claimedBy: null, claimedUntil: null, notBefore, lastError: reason.slice(0, 500) } });
     },
-    async quotaHeld(memberIds) {
-      if (!memberIds.length) return [];
-      const rows = await db.outbox.groupBy({
-        by: ["priority"],
-        where: { memberId: { in: memberIds }, status: "PENDING", lastError: { startsWith: "quota:" } },
-        _count: { _all: true },
-      });
-      return rows.map((r) => ({ priority: r.priority, count: r._count._all })).sort((a, b) => a.priority - b.priority);
-    },
     async release(ids, notBefore) {
       if (!ids.length) return;
       await db.outbox.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { claimedBy: null, claimedUntil: null, notBefore } });
