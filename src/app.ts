@@ -152,7 +152,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     owner: `${process.pid}-${randomBytes(3).toString("hex")}`,
     limits: {
       TELEGRAM: { perSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND, chatBurst: 3 },
-      ZALO: { perSecond: config.ZALO_RATE_PER_SECOND, perChatPerSecond: 1, chatBurst: 3 },
+      ZALO: { perSecond: config.ZALO_RATE_PER_SECOND, perChatPerSecond: config.ZALO_CHAT_RATE_PER_SECOND, chatBurst: 3 },
       CONSOLE: { perSecond: 1000, perChatPerSecond: 1000, chatBurst: 1000 },
     },
   });

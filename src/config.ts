@@ -77,6 +77,8 @@ export const configSchema = z
     /** Messages per second to one Telegram chat (Telegram asks for about one; benchmarks lift it). */
     TELEGRAM_CHAT_RATE_PER_SECOND: positiveNumber(1),
     ZALO_RATE_PER_SECOND: positiveNumber(5),
+    /** Messages per second to one Zalo chat (unpublished; one a second is polite). */
+    ZALO_CHAT_RATE_PER_SECOND: positiveNumber(1),
     /** Zalo long polls running at once across all bot accounts in polling mode. */
     ZALO_POLL_CONCURRENCY: positiveNumber(50),
   })
