@@ -4,15 +4,13 @@
 // (`node --import tsx src/main.ts`, its own process) runs on SQLite and on PostgreSQL; a bare grammY
 // bot with no database, fed the same way, is the ceiling. Latency runs from the webhook POST to the
 // stand-in receiving the sendMessage for that chat. See bench/README.md.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import { generateCode } from "../src/core/domain/invites.ts";
-import { projectRoot } from "../src/infra/paths.ts";
 import { createPrismaStore } from "../src/infra/prisma/store.ts";
 import { createTestDb, type DbKind, type TestDb } from "../test/helpers/db.ts";
 import { FakeTelegramApi } from "../test/helpers/fake-telegram-api.ts";
+import { buildBot, cpuMs, peakRssMb, percentile, spawnBot, stopBot } from "./process.ts";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 const STEPS = 5;
@@ -24,16 +22,6 @@ const REPLY_TIMEOUT_MS = 30_000;
 /** The whole run stops by itself after this, whatever happens. */
 const DEADLINE_MS = 15 * 60_000;
 const KINDS = (process.env.BENCH_KINDS ?? "bare,sqlite,postgres").split(",") as Array<"bare" | DbKind>;
-/**
- * The node flags and environment of a deployed bot, as in the Dockerfile and `npm start` (keep them
- * in step): a bounded heap with a small young generation, and one malloc arena, which together keep
- * the resident size near what is live. BENCH_PROD_ARGS / BENCH_PROD_ENV override them.
- */
-const PRODUCTION_NODE_ARGS = (process.env.BENCH_PROD_ARGS ?? "--max-old-space-size=192 --max-semi-space-size=8").split(" ").filter(Boolean);
-const PRODUCTION_ENV: Record<string, string> = Object.fromEntries(
-  (process.env.BENCH_PROD_ENV ?? "MALLOC_ARENA_MAX=1").split(" ").filter(Boolean).map((kv) => kv.split("=") as [string, string]),
-);
-
 const GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Linh", "Minh", "Nam", "Ngọc", "Phúc", "Quân", "Thảo", "Trang", "Tuấn", "Yến"];
 const FAMILY = ["Nguyễn Văn", "Trần Thị", "Lê Minh", "Phạm Đức", "Hoàng Thu", "Vũ Quốc", "Đặng Thanh", "Bùi Ngọc"];
 
@@ -78,66 +66,6 @@ class Replies {
   }
 }
 
-/** Bot processes still running: killed if the bench ends early, so nothing is left listening. */
-const children = new Set<ChildProcess>();
-process.on("exit", () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-});
-
-function spawnBot(kind: "bare" | DbKind, env: Record<string, string>): { child: ChildProcess; port: Promise<number>; log: () => string } {
-  // The bot runs as it is deployed: the compiled build (`npm run build`, done at the start of the
-  // run) with the production node flags. The bare bot is one small file run through tsx.
-  const args = kind === "bare" ? ["--import", "tsx", "bench/bare-bot.ts"] : [...PRODUCTION_NODE_ARGS, "dist/src/main.js"];
-  const { PATH, HOME } = process.env;
-  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/prof" profiles the bot processes.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const prodEnv = kind === "bare" ? {} : PRODUCTION_ENV;
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: projectRoot, env: { PATH, HOME, ...prodEnv, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  let out = "";
-  const port = new Promise<number>((resolve, reject) => {
-    const scan = (chunk: Buffer) => {
-      if (process.env.BENCH_VERBOSE) process.stderr.write(chunk);
-      out += chunk.toString("utf8");
-      for (const line of out.split("\n")) {
-        if (!line.startsWith("{")) continue;
-        try {
-          const parsed = JSON.parse(line) as { ready?: boolean; msg?: string; port?: number };
-          if ((parsed.ready || parsed.msg === "bot started") && parsed.port) resolve(parsed.port);
-        } catch {
-          // a partial line
-        }
-      }
-    };
-    child.stdout!.on("data", scan);
-    child.stderr!.on("data", scan);
-    child.once("exit", (code) => reject(new Error(`${args.at(-1)} exited with ${code}:\n${out.slice(-2000)}`)));
-  });
-  return { child, port, log: () => out };
-}
-
-/** CPU time (user + system) the process has used so far, in ms. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-async function stopBot(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /**
  * A branch and one single-use invite per member, as an admin's /moi would make them. (One shared
  * invite would do on SQLite, but on PostgreSQL concurrent joins on the same invite currently fail
@@ -155,10 +83,6 @@ async function seed(db: TestDb, members: number[]): Promise<Map<number, string>>
   });
   await store.close();
   return codes;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /** One bot on its own stand-in and database, all of it removed afterwards whatever happens. */
@@ -326,11 +250,7 @@ async function main(): Promise<void> {
   }, DEADLINE_MS);
   watchdog.unref();
   const results: Result[] = [];
-  if (KINDS.some((k) => k !== "bare")) {
-    process.stderr.write("building …\n");
-    const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
-    if (build.status !== 0) throw new Error("npm run build failed");
-  }
+  if (KINDS.some((k) => k !== "bare")) buildBot();
   for (const kind of KINDS) {
     process.stderr.write(`running ${kind} …\n`);
     results.push(await runOne(kind));

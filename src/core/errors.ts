@@ -47,7 +47,14 @@ export class ConflictError extends AppError {
 export class DeliveryError extends AppError {
   constructor(
     message: string,
-    readonly opts: { permanent?: boolean; unreachable?: boolean; retryAfterMs?: number; status?: number } = {},
+    readonly opts: {
+      permanent?: boolean;
+      unreachable?: boolean;
+      retryAfterMs?: number;
+      status?: number;
+      /** The platform refuses the bot's token (revoked, rotated): nothing can go through this bot. */
+      accountRefused?: boolean;
+    } = {},
   ) {
     super(opts.permanent || opts.unreachable ? "DELIVERY_PERMANENT" : "DELIVERY_RETRY", message);
   }

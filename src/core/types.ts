@@ -1,6 +1,9 @@
 // The platform-neutral vocabulary every adapter speaks: inbound events and canonical messages.
 
 export type Platform = "TELEGRAM" | "ZALO" | "CONSOLE";
+
+/** A role a message is addressed to a member as: they must still hold it when it is sent. */
+export type Audience = "secretary" | "admin";
 export type Locale = "vi" | "en";
 export const LOCALES: readonly Locale[] = ["vi", "en"];
 

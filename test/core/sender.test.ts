@@ -116,7 +116,7 @@ describe.each(DB_KINDS)("outbox sender on %s", (kind) => {
     messenger.fail = null;
     await store.tx(async (tx) => {
       await tx.identities.update(who.id, { active: true, inactiveReason: null });
-      await tx.outbox.resumeForIdentity(who.id, clock.now());
+      await tx.outbox.resumeForIdentity(who.id);
     });
     await sender.drain();
     expect(messenger.to("blocked").map((m) => m.text)).toEqual(["two"]);

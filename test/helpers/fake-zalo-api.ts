@@ -61,6 +61,8 @@ export class FakeZaloBot {
   abandonedPolls = 0;
   /** Sends refused by the ongoing storm (see storm()). */
   stormHits = 0;
+  /** Told of every call answered successfully (benchmarks time replies with it). */
+  listener: ((bot: FakeZaloBot, call: ZaloCall) => void) | null = null;
 
   protected queue: Queued[] = [];
   protected waiters: Array<() => void> = [];
@@ -186,6 +188,7 @@ export class FakeZaloBot {
       if (!payload.url || secret.length < 8 || secret.length > 256) return this.error(res, ZALO_ERRORS.badRequest);
     }
     this.calls.push({ method, payload });
+    this.listener?.(this, { method, payload });
     const result = this.result(method, payload);
     if (result === undefined) return this.error(res, ZALO_ERRORS.badRequest);
     return send(res, 200, method === "sendChatAction" ? { ok: true } : { ok: true, result });
@@ -279,6 +282,7 @@ export class FakeZaloApi extends FakeZaloBot {
   addBot(opts: Omit<FakeZaloOptions, "errorStatus" | "maxPollMs"> = {}): FakeZaloBot {
     const id = String(1459232241454765289n + BigInt(this.bots.size));
     const bot = new FakeZaloBot({ ...this.opts, token: `${id}:${randomBytes(12).toString("hex")}`, ...opts });
+    bot.listener = this.listener;
     this.bots.set(bot.token, bot);
     return bot;
   }
@@ -286,6 +290,12 @@ export class FakeZaloApi extends FakeZaloBot {
   async start(): Promise<this> {
     this.server = await listenLoopback((req, res) => void this.route(req, res));
     return this;
+  }
+
+  /** Calls `fn` for every successful call to any bot of the platform. */
+  onCall(fn: (bot: FakeZaloBot, call: ZaloCall) => void): void {
+    this.listener = fn;
+    for (const bot of this.bots.values()) bot.listener = fn;
   }
 
   async stop(): Promise<void> {

@@ -40,7 +40,7 @@ describe.each(DB_KINDS)("bulk outbox path on %s", (db) => {
     // Stored in the very same format, so comparisons in SQL (claims by notBefore) treat both alike.
     const raw = await store.db.$queryRawUnsafe<Array<{ key: string; nb: string }>>(`SELECT "key", CAST("notBefore" AS TEXT) AS nb FROM "Outbox" ORDER BY "key"`);
     expect(raw.find((r) => r.key === "bulk")?.nb).toBe(raw.find((r) => r.key === "orm")?.nb);
-    const due = await store.tx((tx) => tx.outbox.claim("t", new Date("2026-12-07T07:00:01Z"), new Date("2026-12-07T07:05:00Z"), 10, ["TELEGRAM"]));
+    const due = await store.tx((tx) => tx.outbox.claim("t", new Date("2026-12-07T07:00:01Z"), 300_000, 10, ["TELEGRAM"]));
     expect(due.map((d) => d.key).sort()).toEqual(["bulk", "orm"]);
   });
 

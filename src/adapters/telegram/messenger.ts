@@ -26,8 +26,10 @@ export function toDeliveryError(err: unknown): DeliveryError {
       return new DeliveryError(message, { retryAfterMs: seconds * 1000, status });
     }
     if (status === 403 || (status === 400 && GONE.test(err.description))) return new DeliveryError(message, { unreachable: true, status });
-    // 401: the token was revoked; as on every platform (the messenger contract), nothing is retried.
-    if (status === 400 || status === 401) return new DeliveryError(message, { permanent: true, status });
+    // 401: the token was revoked or rotated while running: every message would fail the same way,
+    // so they wait (the sender pauses the bot and tells the operators) instead of being lost.
+    if (status === 401) return new DeliveryError(message, { accountRefused: true, status });
+    if (status === 400) return new DeliveryError(message, { permanent: true, status });
     // 5xx, and 404 (an API root that is wrong for now).
     return new DeliveryError(message, { status });
   }

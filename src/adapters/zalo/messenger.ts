@@ -129,7 +129,7 @@ export function createZaloMessenger(deps: ZaloMessengerDeps): Messenger {
           { errorCode: 401, description: err.description, botAccountId: account },
           `Zalo rejected the bot token: ${account === DEFAULT_ACCOUNT ? "check ZALO_BOT_TOKEN" : `check it with npm run bots -- check ${account}`} (nothing can be sent through this bot until it is fixed)`,
         );
-        return new DeliveryError(err.message, { ...opts, permanent: true });
+        return new DeliveryError(err.message, { ...opts, accountRefused: true });
       case 403: // documented as "Internal server error": a fault on Zalo's side
       case 408:
         return new DeliveryError(err.message, opts);

@@ -111,6 +111,8 @@ export interface OutboxItem {
   chatId: string;
   payload: unknown;
   priority: number;
+  /** The role the member was sent it as ("secretary", "admin"), checked again at sending. */
+  audience: string | null;
   status: OutboxStatus;
   attempts: number;
   notBefore: Date;

@@ -162,7 +162,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const { identity } = found;
     if (!identity.active) {
       await tx.identities.update(identity.id, { active: true, inactiveReason: null });
-      await tx.outbox.resumeForIdentity(identity.id, now);
+      await tx.outbox.resumeForIdentity(identity.id);
       return { ...found, identity: { ...identity, active: true, inactiveReason: null } };
     }
     return found;

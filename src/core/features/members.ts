@@ -202,6 +202,9 @@ async function applyChange(ctx: Ctx, d: MembersDraft): Promise<Next<MembersDraft
   const { field, to } = FIELD_CHANGES[change];
   const updated = await ctx.tx.members.update(member.id, { [field]: to });
   await ctx.audit("member.updated", { memberId: member.id, field, from: member[field], to });
+  // What was queued for them in the role they just lost (a digest before its meeting) stays unsent.
+  if (change === "sec0") await ctx.tx.outbox.withdrawAudience(member.id, "secretary");
+  if (change === "adm0") await ctx.tx.outbox.withdrawAudience(member.id, "admin");
   if (self) {
     ctx.actor.member = updated;
     // Without the admin role the rest of this flow is not theirs any more.

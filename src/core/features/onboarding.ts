@@ -101,7 +101,7 @@ async function join(ctx: Ctx, d: JoinDraft): Promise<Next<JoinDraft>> {
     if (admin.id === member.id) continue;
     await ctx.services.messages.toMember(tx, admin, branch, `joined:${member.id}:${admin.id}`, (t) => ({
       text: t("onboarding-admin-notice", { name: member.fullName, role: roleNames(t, member) }),
-    }));
+    }), { audience: "admin" });
   }
   const next = member.isAdmin ? "onboarding-next-admin" : member.isSecretary ? "onboarding-next-secretary" : "onboarding-next-member";
   return end(ctx.t("onboarding-welcome", { name: member.fullName, branch: branch.name }) + "\n\n" + ctx.t(next));

@@ -48,7 +48,7 @@ async function forget(ctx: Ctx): Promise<Next<Record<string, never>>> {
   for (const admin of admins) {
     await ctx.services.messages.toMember(ctx.tx, admin, branch, `forgot:${member.id}:${admin.id}`, (t) => ({
       text: t("privacy-forget-admin-notice", { name: member.fullName }),
-    }));
+    }), { audience: "admin" });
   }
   const counts = await ctx.tx.privacy.eraseMember(member.id, ctx.now, ctx.t("privacy-erased-name"));
   await ctx.audit("member.erased", { memberId: member.id, counts }, branch.id);

@@ -1,7 +1,7 @@
 // The data-access port. The core states what it needs; src/infra/prisma implements it.
 // Everything runs inside `store.tx`: a unit of work that commits or rolls back as one, so a state
 // change and the messages it causes are never separated.
-import type { Platform } from "../types.ts";
+import type { Audience, Platform } from "../types.ts";
 import type { AuditEntry, BotAccount, BotUsage, Branch, BranchSettings, FlowState, Identity, Invite, Member, OpenQuestion, OutboxItem } from "../domain/model.ts";
 import type { CommitmentRepo } from "./commitments.ts";
 import type { DigestRepo } from "./digests.ts";
@@ -132,6 +132,8 @@ export interface NewOutboxItem extends Pick<OutboxItem, "key" | "memberId" | "id
   botAccountId?: string | null;
   /** 0 reply, 1 reminder/digest/notice (default), 2 nudge or optional notice: see Priority. */
   priority?: number;
+  /** Sent to the member as a holder of this role: withdrawn if they no longer hold it (see Audience). */
+  audience?: Audience | null;
   /** Written as already failed: the member has no chat that can receive it (reported, never sent). */
   undeliverable?: string;
 }
@@ -149,24 +151,32 @@ export interface OutboxRepo {
   insertNew(items: NewOutboxItem[]): Promise<string[]>;
   /** Items not sent yet under these keys will not be (a meeting was cancelled or moved). */
   withdraw(keys: string[], reason: string): Promise<number>;
+  /** Items not sent yet to this member as holder of `audience` will not be: they no longer hold it. */
+  withdrawAudience(memberId: string, audience: Audience): Promise<number>;
   /**
    * Leases up to `limit` due items to `owner` until `leaseUntil`; safe when instances race. Items of
    * the bot accounts in `skipAccounts` (paused, or told by the platform to wait) stay where they are.
    */
-  claim(owner: string, now: Date, leaseUntil: Date, limit: number, platforms: Platform[], skipAccounts?: string[]): Promise<OutboxItem[]>;
-  markSent(ids: number[], at: Date): Promise<void>;
+  claim(owner: string, now: Date, leaseMs: number, limit: number, platforms: Platform[], skipAccounts?: string[]): Promise<OutboxItem[]>;
+  /**
+   * Extends `owner`'s claims on these items by `leaseMs` (on the database's clock); returns the ids it
+   * still holds. An item whose lease ran out may have been claimed by another instance meanwhile.
+   */
+  extend(ids: number[], owner: string, leaseMs: number): Promise<number[]>;
+  /** The results below are recorded only where `owner` still holds the claim. */
+  markSent(ids: number[], at: Date, owner: string): Promise<void>;
   /**
    * Puts claimed items back until `notBefore` without counting an attempt, noting why (a bot's
    * monthly quota is used up: they wait for the next month).
    */
-  defer(ids: number[], notBefore: Date, reason: string): Promise<void>;
-  retryLater(id: number, notBefore: Date, error: string): Promise<void>;
-  markFailed(id: number, error: string): Promise<void>;
+  defer(ids: number[], notBefore: Date, reason: string, owner: string): Promise<void>;
+  retryLater(id: number, notBefore: Date, error: string, owner: string): Promise<void>;
+  markFailed(id: number, error: string, owner: string): Promise<void>;
   /** Releases the lease without counting an attempt (rate limited, shutting down). */
-  release(ids: number[], notBefore: Date): Promise<void>;
+  release(ids: number[], notBefore: Date, owner: string): Promise<void>;
   /** Items for a chat that went inactive are held back until the member writes again. */
   holdForIdentity(identityId: string, error: string): Promise<number>;
-  resumeForIdentity(identityId: string, now: Date): Promise<number>;
+  resumeForIdentity(identityId: string): Promise<number>;
   backlog(now: Date): Promise<{ pending: number; due: number; failed: number }>;
   byKey(key: string): Promise<OutboxItem | null>;
   existingKeys(keys: string[]): Promise<Set<string>>;

@@ -3,7 +3,7 @@
 import type { Branch, Identity, Member } from "../domain/model.ts";
 import type { TranslateArgs, Translator } from "../ports/runtime.ts";
 import type { NewOutboxItem, Tx } from "../ports/store.ts";
-import { LOCALES, type Locale, type OutMessage } from "../types.ts";
+import { LOCALES, type Audience, type Locale, type OutMessage } from "../types.ts";
 import { Priority, type PriorityLevel } from "./priority.ts";
 
 export type T = (key: string, args?: TranslateArgs) => string;
@@ -14,6 +14,8 @@ export interface SendOptions {
   giveUpAt?: Date | null;
   /** How much it matters when the bot runs short of its monthly quota (default: a notice). */
   priority?: PriorityLevel;
+  /** Sent to the member as a holder of this role: not sent if they no longer hold it by then. */
+  audience?: Audience;
 }
 
 export interface Messages {
@@ -73,6 +75,7 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
       chatId: via?.chatId ?? "",
       payload: message,
       priority: r.priority ?? opts.priority ?? Priority.notice,
+      audience: r.audience ?? opts.audience ?? null,
       notBefore: r.notBefore ?? opts.notBefore ?? new Date(0),
       giveUpAt: r.giveUpAt !== undefined ? r.giveUpAt : (opts.giveUpAt ?? null),
       ...(target ? {} : { undeliverable: identities.length ? "chat-inactive" : "no-chat" }),
@@ -123,6 +126,7 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
         chatId: identity.chatId,
         payload: { ...message, locale: message.locale ?? messages.localeOf(null, null, identity) },
         priority: opts.priority ?? Priority.notice,
+        audience: opts.audience ?? null,
         notBefore: opts.notBefore ?? new Date(0),
         giveUpAt: opts.giveUpAt ?? null,
       };

@@ -184,7 +184,7 @@ export function createQuota(deps: QuotaDeps): Quota {
       const branch = await tx.branches.byId(branchId);
       for (const s of await tx.members.listWithRole(branchId, "secretary")) {
         told.add(s.id);
-        await deps.messages.toMember(tx, s, branch, key(s.id), build, { notBefore: now, priority: Priority.notice });
+        await deps.messages.toMember(tx, s, branch, key(s.id), build, { notBefore: now, priority: Priority.notice, audience: "secretary" });
       }
     }
     for (const label of deps.settings.operators) {

@@ -4,12 +4,12 @@
 // writes again, each bot account's monthly quota respected. What a delivered message asks becomes an
 // open question of its chat, so a typed "1" answers what the person actually received.
 import { DeliveryError } from "../errors.ts";
-import type { OpenQuestion, OutboxItem } from "../domain/model.ts";
+import type { Member, OpenQuestion, OutboxItem } from "../domain/model.ts";
 import { isFlowTopic, topicOfAction } from "../engine/answers.ts";
 import { KeyedLock } from "../engine/keyed-lock.ts";
 import type { Clock, Logger, Messenger } from "../ports/runtime.ts";
 import type { Store, Tx } from "../ports/store.ts";
-import { defaultBotAccountId, type OutMessage, type Platform } from "../types.ts";
+import { defaultBotAccountId, type Audience, type OutMessage, type Platform } from "../types.ts";
 import { Priority } from "./priority.ts";
 import type { Quota } from "./quota.ts";
 import { acquire, Semaphore, sleep, TokenBucket } from "./rate-limit.ts";
@@ -38,6 +38,11 @@ export interface SenderOptions {
   concurrency?: number;
   /** How long a claim lasts; must exceed the longest wait behind the rate limits. */
   leaseMs?: number;
+  /**
+   * A bot account the platform refuses (its token revoked or rotated): its messages wait, and this
+   * is told once per pause so the operators hear of it.
+   */
+  onAccountRefused?(botAccountId: string, platform: Platform, error: string): Promise<void>;
   /** Poll interval when idle (kick() wakes it sooner). */
   idleMs?: number;
   /**
@@ -80,7 +85,16 @@ const HOLD_PAUSE_MS = 1_000;
 /** Open questions without a time of their own (a give-up time) stay answerable this long. */
 const QUESTION_TTL_MS = 30 * 86_400_000;
 
+/** How long a bot account whose token the platform refuses waits before it is tried again. */
+const REFUSED_PAUSE_MS = 5 * 60_000;
+
 const accountOf = (item: Pick<OutboxItem, "botAccountId" | "platform">): string => item.botAccountId ?? defaultBotAccountId(item.platform);
+
+/** Whether a member still holds the role a message was addressed to them as. */
+export function holds(member: Pick<Member, "status" | "isSecretary" | "isAdmin"> | null, audience: Audience): boolean {
+  if (!member || member.status !== "ACTIVE") return false;
+  return audience === "secretary" ? member.isSecretary : member.isAdmin;
+}
 
 /**
  * What a delivered message asks, as its chat's open question: one with choices, or a flow's step
@@ -136,6 +150,8 @@ export function createSender(opts: SenderOptions): Sender {
   /** The last claim filled the in-flight room: a finished send should look for more at once. */
   let starved = false;
   let sentTimer: NodeJS.Timeout | null = null;
+  /** When each item in flight was claimed (performance.now()): one that waited long renews its lease. */
+  const claimedAt = new Map<number, number>();
   const slots = new Semaphore(concurrency);
   const toRelease: number[] = [];
   let sentBuffer: number[] = [];
@@ -193,10 +209,10 @@ export function createSender(opts: SenderOptions): Sender {
     flushing = flushing.then(() =>
       opts.store
         .tx(async (tx: Tx) => {
-          await tx.outbox.markSent(ids, at);
+          await tx.outbox.markSent(ids, at, opts.owner);
           // Delivered in this order: a chat's later question of the same topic replaces the earlier.
           await tx.questions.record(questions);
-          for (const d of deferred) await tx.outbox.defer([d.id], d.until, d.reason);
+          for (const d of deferred) await tx.outbox.defer([d.id], d.until, d.reason, opts.owner);
           await quota?.flush(tx, at);
         })
         .catch((err: unknown) => {
@@ -240,7 +256,7 @@ export function createSender(opts: SenderOptions): Sender {
       const heldUntil = blockedChats.get(chatKey);
       if (heldUntil && heldUntil > opts.clock.now()) {
         // An earlier message to this chat failed and waits for a retry: keep the order.
-        await record((tx) => tx.outbox.release([item.id], heldUntil));
+        await record((tx) => tx.outbox.release([item.id], heldUntil, opts.owner));
         return;
       }
       const now = opts.clock.now();
@@ -250,13 +266,13 @@ export function createSender(opts: SenderOptions): Sender {
       if (giveUpAt <= now) {
         stats.failed++;
         log.warn({ id: item.id, key: item.key }, "message expired before it could be delivered");
-        await record((tx) => tx.outbox.markFailed(item.id, "expired"));
+        await record((tx) => tx.outbox.markFailed(item.id, "expired", opts.owner));
         return;
       }
       // The platform told this bot to wait a while: give the item back rather than hold a place.
       const pausedUntil = accountPause(item);
       if (pausedUntil - performance.now() > HOLD_PAUSE_MS) {
-        await record((tx) => tx.outbox.release([item.id], new Date(now.getTime() + (pausedUntil - performance.now()))));
+        await record((tx) => tx.outbox.release([item.id], new Date(now.getTime() + (pausedUntil - performance.now())), opts.owner));
         return;
       }
       const admission = quota ? await quota.admit(item, now) : ({ ok: true } as const);
@@ -267,6 +283,12 @@ export function createSender(opts: SenderOptions): Sender {
         return;
       }
       admitted = true;
+      // Addressed by role (a digest to a secretary): not to someone who has stepped down or left since.
+      if (item.audience && !(await stillHolds(item))) {
+        stats.failed++;
+        await record((tx) => tx.outbox.markFailed(item.id, `no-longer-${item.audience}`, opts.owner));
+        return;
+      }
       const messenger = messengers.get(item.platform)!;
       // Waiting behind the rate limit ends at shutdown: the item goes back to the outbox unsent.
       const isStopping = () => stopping;
@@ -274,6 +296,9 @@ export function createSender(opts: SenderOptions): Sender {
         toRelease.push(item.id);
         return;
       }
+      // A claim that waited long (behind a rate limit, a pause) is renewed first; if it ran out and
+      // another instance took the message meanwhile, that instance sends it, not this one.
+      if (performance.now() - (claimedAt.get(item.id) ?? 0) > leaseMs / 3 && !(await renew(item))) return;
       const message = item.payload as OutMessage;
       await slots.acquire();
       let receipt;
@@ -293,6 +318,7 @@ export function createSender(opts: SenderOptions): Sender {
     } catch (err) {
       await failed(item, chatKey, err, itemBatch);
     } finally {
+      claimedAt.delete(item.id);
       if (admitted && !counted) quota?.unsent(item, opts.clock.now());
       inFlight--;
       if (starved && inFlight < maxInFlight / 2) {
@@ -302,16 +328,45 @@ export function createSender(opts: SenderOptions): Sender {
     }
   }
 
+  async function stillHolds(item: OutboxItem): Promise<boolean> {
+    const member = item.memberId ? await opts.store.tx((tx) => tx.members.byId(item.memberId!)) : null;
+    return holds(member, item.audience as Audience);
+  }
+
+  async function renew(item: OutboxItem): Promise<boolean> {
+    const kept = await opts.store.tx((tx) => tx.outbox.extend([item.id], opts.owner, leaseMs));
+    if (kept.length) {
+      claimedAt.set(item.id, performance.now());
+      return true;
+    }
+    log.warn({ id: item.id, key: item.key }, "claim ran out while waiting; another instance has the message");
+    return false;
+  }
+
   async function failed(item: OutboxItem, chatKey: string, err: unknown, itemBatch: number): Promise<void> {
     const now = opts.clock.now();
     const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof DeliveryError && err.opts.accountRefused) {
+      // The token was revoked or rotated: nothing through this bot can go out until an operator
+      // fixes it. Its messages wait (no attempt counted) instead of all failing, and the account pauses.
+      const account = accountOf(item);
+      const already = (pausedAccounts.get(account) ?? 0) > performance.now();
+      pausedAccounts.set(account, performance.now() + REFUSED_PAUSE_MS);
+      accountBucket(item).pause(REFUSED_PAUSE_MS);
+      await record((tx) => tx.outbox.release([item.id], new Date(now.getTime() + REFUSED_PAUSE_MS), opts.owner));
+      if (!already) {
+        log.error({ botAccountId: account, platform: item.platform, error: message }, "the platform refuses this bot's token: its messages wait until it is fixed");
+        await opts.onAccountRefused?.(account, item.platform, message).catch((e: unknown) => log.error({ err: e }, "could not report a refused bot token"));
+      }
+      return;
+    }
     if (err instanceof DeliveryError && err.opts.unreachable) {
       stats.failed++;
       unreachableChats.set(chatKey, itemBatch);
       if (unreachableChats.size > 10_000) unreachableChats.delete(unreachableChats.keys().next().value!);
       log.warn({ id: item.id, platform: item.platform, error: message }, "chat unreachable; holding its messages");
       await record(async (tx) => {
-        await tx.outbox.markFailed(item.id, message);
+        await tx.outbox.markFailed(item.id, message, opts.owner);
         if (item.identityId) {
           await tx.identities.update(item.identityId, { active: false, inactiveReason: message.slice(0, 200) });
           await tx.outbox.holdForIdentity(item.identityId, message);
@@ -322,7 +377,7 @@ export function createSender(opts: SenderOptions): Sender {
     if (err instanceof DeliveryError && err.opts.permanent) {
       stats.failed++;
       log.warn({ id: item.id, platform: item.platform, error: message }, "message rejected permanently");
-      await record((tx) => tx.outbox.markFailed(item.id, message));
+      await record((tx) => tx.outbox.markFailed(item.id, message, opts.owner));
       return;
     }
     let waitMs: number;
@@ -340,7 +395,7 @@ export function createSender(opts: SenderOptions): Sender {
     blockedChats.set(chatKey, notBefore);
     if (blockedChats.size > 10_000) blockedChats.delete(blockedChats.keys().next().value!);
     log.info({ id: item.id, platform: item.platform, waitMs, error: message }, "delivery will be retried");
-    await record((tx) => tx.outbox.retryLater(item.id, notBefore, message));
+    await record((tx) => tx.outbox.retryLater(item.id, notBefore, message, opts.owner));
   }
 
   /** Claims what is due (up to the in-flight limit) and queues each item behind its chat. */
@@ -355,7 +410,9 @@ export function createSender(opts: SenderOptions): Sender {
     }
     const now = opts.clock.now();
     const skip = [...(quota?.paused() ?? []), ...[...pausedAccounts].filter(([, until]) => until - performance.now() > HOLD_PAUSE_MS).map(([id]) => id)];
-    const items = await opts.store.tx((tx) => tx.outbox.claim(opts.owner, now, new Date(now.getTime() + leaseMs), room, platforms, skip));
+    const items = await opts.store.tx((tx) => tx.outbox.claim(opts.owner, now, leaseMs, room, platforms, skip));
+    const at = performance.now();
+    for (const item of items) claimedAt.set(item.id, at);
     inFlight += items.length;
     starved = items.length >= room;
     const current = ++batch;
@@ -421,7 +478,7 @@ export function createSender(opts: SenderOptions): Sender {
       await settle();
       if (toRelease.length) {
         const ids = toRelease.splice(0);
-        await record((tx) => tx.outbox.release(ids, opts.clock.now()));
+        await record((tx) => tx.outbox.release(ids, opts.clock.now(), opts.owner));
       }
     },
     kick: poke,

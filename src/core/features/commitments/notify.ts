@@ -14,7 +14,7 @@ export async function tellSecretaries(ctx: Ctx, tag: string, build: (t: T, local
   const branch = ctx.actor.branch;
   if (!branch) return 0;
   const secretaries = (await ctx.tx.members.listWithRole(branch.id, "secretary")).filter((m) => m.id !== ctx.actor.member?.id);
-  for (const s of secretaries) await ctx.services.messages.toMember(ctx.tx, s, branch, updateKey(ctx, tag, s.id), build);
+  for (const s of secretaries) await ctx.services.messages.toMember(ctx.tx, s, branch, updateKey(ctx, tag, s.id), build, { audience: "secretary" });
   return secretaries.length;
 }
 

@@ -113,7 +113,8 @@ async function sendDigest(store: Store, messages: Messages, d: Due, now: Date, l
         digestKey(meeting, phase, secretary.id),
         (t, locale) => ({ text: renderDigest(model, t, locale), ...(chart ? { files: [chart] } : {}) }),
         // A "before" picture that could not go out before the meeting is replaced by the "after" one.
-        { notBefore, giveUpAt: phase === "before" ? meeting.startsAt : null },
+        // Addressed to them as secretary: not sent if they have stepped down by then.
+        { notBefore, giveUpAt: phase === "before" ? meeting.startsAt : null, audience: "secretary" },
       );
     }
     if (!recipients.length) return 0;

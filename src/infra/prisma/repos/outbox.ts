@@ -22,6 +22,7 @@ function bulkRow(i: NewOutboxItem, provider: Provider) {
     p: i.platform,
     b: accountOf(i),
     r: i.priority ?? 1,
+    a: i.audience ?? null,
     c: i.chatId,
     d: JSON.stringify(i.payload),
     s: i.undeliverable ? "FAILED" : "PENDING",
@@ -48,12 +49,18 @@ function itemOf(r: Record<string, unknown>): OutboxItem {
   };
 }
 
+// Claims run on the database's clock, not the instance's: two instances whose clocks disagree still
+// agree on whose lease has run out. (SQLite: the adapter's own ISO format, so text compares as time.)
+const SQLITE_NOW = `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`;
+const SQLITE_LEASE = `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', '+' || ? || ' seconds')`;
+const PG_NOW = Prisma.raw(`(clock_timestamp() AT TIME ZONE 'UTC')`);
+
 const CLAIM_SQLITE = (platforms: number, skipped: number) => `
-  UPDATE "Outbox" SET "claimedBy" = ?, "claimedUntil" = ?
+  UPDATE "Outbox" SET "claimedBy" = ?, "claimedUntil" = ${SQLITE_LEASE}
   WHERE "id" IN (
     SELECT "id" FROM "Outbox"
     WHERE "status" = 'PENDING' AND "notBefore" <= ?
-      AND ("claimedUntil" IS NULL OR "claimedUntil" < ?)
+      AND ("claimedUntil" IS NULL OR "claimedUntil" < ${SQLITE_NOW})
       AND "platform" IN (${Array(platforms).fill("?").join(", ")})${skipped ? `
       AND "botAccountId" NOT IN (${Array(skipped).fill("?").join(", ")})` : ""}
     ORDER BY "id" LIMIT ?)
@@ -71,18 +78,19 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
         const status = i.undeliverable ? "FAILED" : "PENDING";
         const lastError = i.undeliverable ?? null;
         const priority = i.priority ?? 1;
+        const audience = i.audience ?? null;
         return pg
-          ? Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}::"Platform", ${accountOf(i)}, ${i.chatId}, ${json}::jsonb, ${priority}, ${status}::"OutboxStatus", 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`
-          : Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}, ${accountOf(i)}, ${i.chatId}, ${json}, ${priority}, ${status}, 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`;
+          ? Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}::"Platform", ${accountOf(i)}, ${i.chatId}, ${json}::jsonb, ${priority}, ${audience}, ${status}::"OutboxStatus", 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`
+          : Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}, ${accountOf(i)}, ${i.chatId}, ${json}, ${priority}, ${audience}, ${status}, 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`;
       }),
     );
   };
-  const COLUMNS = Prisma.raw(`("key", "memberId", "identityId", "platform", "botAccountId", "chatId", "payload", "priority", "status", "attempts", "notBefore", "giveUpAt", "lastError", "createdAt")`);
+  const COLUMNS = Prisma.raw(`("key", "memberId", "identityId", "platform", "botAccountId", "chatId", "payload", "priority", "audience", "status", "attempts", "notBefore", "giveUpAt", "lastError", "createdAt")`);
   const directValues = (i: NewOutboxItem, now: Date) => [
-    i.key, i.memberId, i.identityId, i.platform, accountOf(i), i.chatId, JSON.stringify(i.payload), i.priority ?? 1,
+    i.key, i.memberId, i.identityId, i.platform, accountOf(i), i.chatId, JSON.stringify(i.payload), i.priority ?? 1, i.audience ?? null,
     i.undeliverable ? "FAILED" : "PENDING", i.notBefore, i.giveUpAt, i.undeliverable ?? null, now,
   ];
-  const DIRECT_INSERT = `INSERT INTO "Outbox" ${COLUMNS.sql} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`;
+  const DIRECT_INSERT = `INSERT INTO "Outbox" ${COLUMNS.sql} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`;
   const insertRaw = async (items: NewOutboxItem[]): Promise<void> => {
     if (direct) {
       const now = new Date();
@@ -142,13 +150,13 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
           provider === "postgres"
             ? await db.$queryRaw<Array<{ key: string }>>`
                 INSERT INTO "Outbox" ${COLUMNS}
-                SELECT x.k, x.m, x.i, x.p::"Platform", x.b, x.c, x.d::jsonb, x.r, x.s::"OutboxStatus", 0, x.n::timestamp(3), x.g::timestamp(3), x.e, ${now}
-                FROM json_to_recordset(${json}::json) AS x(k text, m text, i text, p text, b text, r int, c text, d text, s text, n text, g text, e text)
+                SELECT x.k, x.m, x.i, x.p::"Platform", x.b, x.c, x.d::jsonb, x.r, x.a, x.s::"OutboxStatus", 0, x.n::timestamp(3), x.g::timestamp(3), x.e, ${now}
+                FROM json_to_recordset(${json}::json) AS x(k text, m text, i text, p text, b text, r int, a text, c text, d text, s text, n text, g text, e text)
                 ON CONFLICT ("key") DO NOTHING RETURNING "key"`
             : await db.$queryRaw<Array<{ key: string }>>`
                 INSERT INTO "Outbox" ${COLUMNS}
                 SELECT json_extract(value, '$.k'), json_extract(value, '$.m'), json_extract(value, '$.i'), json_extract(value, '$.p'),
-                  json_extract(value, '$.b'), json_extract(value, '$.c'), json_extract(value, '$.d'), json_extract(value, '$.r'),
+                  json_extract(value, '$.b'), json_extract(value, '$.c'), json_extract(value, '$.d'), json_extract(value, '$.r'), json_extract(value, '$.a'),
                   json_extract(value, '$.s'), 0, json_extract(value, '$.n'),
                   json_extract(value, '$.g'), json_extract(value, '$.e'), ${now}
                 FROM json_each(${json}) WHERE true
@@ -170,34 +178,43 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
       return count;
     },
 
-    async claim(owner, now, leaseUntil, limit, platforms, skipAccounts = []) {
+    async withdrawAudience(memberId, audience) {
+      const { count } = await db.outbox.updateMany({
+        where: { memberId, audience, status: { in: ["PENDING", "HELD"] } },
+        data: { status: "FAILED", lastError: `no-longer-${audience}`, claimedBy: null, claimedUntil: null },
+      });
+      return count;
+    },
+
+    async claim(owner, now, leaseMs, limit, platforms, skipAccounts = []) {
       if (!platforms.length) return [];
+      const seconds = leaseMs / 1000;
       // One statement that picks and leases the rows and returns them: the sender claims after
       // nearly every update, so this is part of the hot path. On PostgreSQL, SKIP LOCKED lets
       // instances sharing the database each take different rows; SQLite runs units of work one by one.
       if (direct) {
-        const claimed = direct.all(CLAIM_SQLITE(platforms.length, skipAccounts.length), [owner, leaseUntil, now, now, ...platforms, ...skipAccounts, limit]);
+        const claimed = direct.all(CLAIM_SQLITE(platforms.length, skipAccounts.length), [owner, seconds, now, ...platforms, ...skipAccounts, limit]);
         return claimed.map(itemOf).sort((a, b) => a.id - b.id);
       }
       const skip = skipAccounts.length ? Prisma.sql`AND "botAccountId" NOT IN (${Prisma.join(skipAccounts)})` : Prisma.empty;
       const rows =
         provider === "postgres"
           ? await db.$queryRaw<OutboxItem[]>`
-              UPDATE "Outbox" SET "claimedBy" = ${owner}, "claimedUntil" = ${leaseUntil}
+              UPDATE "Outbox" SET "claimedBy" = ${owner}, "claimedUntil" = ${PG_NOW} + make_interval(secs => ${seconds})
               WHERE "id" IN (
                 SELECT "id" FROM "Outbox"
                 WHERE "status" = 'PENDING' AND "notBefore" <= ${now}
-                  AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+                  AND ("claimedUntil" IS NULL OR "claimedUntil" < ${PG_NOW})
                   AND "platform"::text IN (${Prisma.join(platforms)}) ${skip}
                 ORDER BY "id" LIMIT ${limit}
                 FOR UPDATE SKIP LOCKED)
               RETURNING *`
           : await db.$queryRaw<OutboxItem[]>`
-              UPDATE "Outbox" SET "claimedBy" = ${owner}, "claimedUntil" = ${leaseUntil}
+              UPDATE "Outbox" SET "claimedBy" = ${owner}, "claimedUntil" = ${Prisma.raw(SQLITE_LEASE.replace("?", String(seconds)))}
               WHERE "id" IN (
                 SELECT "id" FROM "Outbox"
                 WHERE "status" = 'PENDING' AND "notBefore" <= ${now}
-                  AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+                  AND ("claimedUntil" IS NULL OR "claimedUntil" < ${Prisma.raw(SQLITE_NOW)})
                   AND "platform" IN (${Prisma.join(platforms)}) ${skip}
                 ORDER BY "id" LIMIT ${limit})
               RETURNING *`;
@@ -205,12 +222,28 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
       return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
     },
 
-    async markSent(ids, at) {
+    async extend(ids, owner, leaseMs) {
+      if (!ids.length) return [];
+      const seconds = leaseMs / 1000;
+      const rows =
+        provider === "postgres"
+          ? await db.$queryRaw<Array<{ id: number }>>`
+              UPDATE "Outbox" SET "claimedUntil" = ${PG_NOW} + make_interval(secs => ${seconds})
+              WHERE "id" IN (${Prisma.join(ids)}) AND "claimedBy" = ${owner} AND "status" = 'PENDING' RETURNING "id"`
+          : await db.$queryRaw<Array<{ id: number }>>`
+              UPDATE "Outbox" SET "claimedUntil" = ${Prisma.raw(SQLITE_LEASE.replace("?", String(seconds)))}
+              WHERE "id" IN (${Prisma.join(ids)}) AND "claimedBy" = ${owner} AND "status" = 'PENDING' RETURNING "id"`;
+      return rows.map((r) => Number(r.id));
+    },
+
+    // Every result below is written only where this sender still holds the claim: a message whose
+    // lease ran out and was taken by another instance is that instance's to record.
+    async markSent(ids, at, owner) {
       if (!ids.length) return;
       if (direct) {
         direct.run(
-          `UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ?, "claimedBy" = NULL, "claimedUntil" = NULL, "attempts" = "attempts" + 1 WHERE "id" IN (${ids.map(() => "?").join(", ")})`,
-          [at, ...ids],
+          `UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ?, "claimedBy" = NULL, "claimedUntil" = NULL, "attempts" = "attempts" + 1 WHERE "id" IN (${ids.map(() => "?").join(", ")}) AND "claimedBy" = ?`,
+          [at, ...ids, owner],
         );
         return;
       }
@@ -218,27 +251,27 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
       await db.$executeRaw`
         UPDATE "Outbox" SET "status" = ${provider === "postgres" ? Prisma.sql`'SENT'::"OutboxStatus"` : Prisma.sql`'SENT'`},
           "sentAt" = ${at}, "claimedBy" = NULL, "claimedUntil" = NULL, "attempts" = "attempts" + 1
-        WHERE "id" IN (${list})`;
+        WHERE "id" IN (${list}) AND "claimedBy" = ${owner}`;
     },
-    async retryLater(id, notBefore, error) {
-      await db.outbox.update({
-        where: { id },
+    async retryLater(id, notBefore, error, owner) {
+      await db.outbox.updateMany({
+        where: { id, claimedBy: owner },
         data: { status: "PENDING", notBefore, lastError: error.slice(0, 500), claimedBy: null, claimedUntil: null, attempts: { increment: 1 } },
       });
     },
-    async markFailed(id, error) {
-      await db.outbox.update({
-        where: { id },
+    async markFailed(id, error, owner) {
+      await db.outbox.updateMany({
+        where: { id, claimedBy: owner },
         data: { status: "FAILED", lastError: error.slice(0, 500), claimedBy: null, claimedUntil: null, attempts: { increment: 1 } },
       });
     },
-    async defer(ids, notBefore, reason) {
+    async defer(ids, notBefore, reason, owner) {
       if (!ids.length) return;
-      await db.outbox.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { claimedBy: null, claimedUntil: null, notBefore, lastError: reason.slice(0, 500) } });
+      await db.outbox.updateMany({ where: { id: { in: ids }, status: "PENDING", claimedBy: owner }, data: { claimedBy: null, claimedUntil: null, notBefore, lastError: reason.slice(0, 500) } });
     },
-    async release(ids, notBefore) {
+    async release(ids, notBefore, owner) {
       if (!ids.length) return;
-      await db.outbox.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { claimedBy: null, claimedUntil: null, notBefore } });
+      await db.outbox.updateMany({ where: { id: { in: ids }, status: "PENDING", claimedBy: owner }, data: { claimedBy: null, claimedUntil: null, notBefore } });
     },
     async holdForIdentity(identityId, error) {
       const { count } = await db.outbox.updateMany({
@@ -247,8 +280,10 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
       });
       return count;
     },
-    async resumeForIdentity(identityId, now) {
-      const { count } = await db.outbox.updateMany({ where: { identityId, status: "HELD" }, data: { status: "PENDING", notBefore: now } });
+    async resumeForIdentity(identityId) {
+      // Their own times stay: what was due long ago and has outlived its use is dropped at sending,
+      // not given a fresh three days because the person wrote again months later.
+      const { count } = await db.outbox.updateMany({ where: { identityId, status: "HELD" }, data: { status: "PENDING" } });
       return count;
     },
     async backlog(now) {

@@ -118,6 +118,7 @@ CREATE TABLE "new_Outbox" (
     "chatId" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
     "priority" INTEGER NOT NULL DEFAULT 1,
+    "audience" TEXT,
     "status" TEXT NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "notBefore" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,

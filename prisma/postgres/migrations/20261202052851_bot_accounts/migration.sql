@@ -15,7 +15,8 @@ ADD COLUMN     "botAccountId" TEXT;
 ALTER TABLE "Invite" ADD COLUMN     "botAccountId" TEXT;
 
 -- AlterTable
-ALTER TABLE "Outbox" ADD COLUMN     "botAccountId" TEXT,
+ALTER TABLE "Outbox" ADD COLUMN     "audience" TEXT,
+ADD COLUMN     "botAccountId" TEXT,
 ADD COLUMN     "priority" INTEGER NOT NULL DEFAULT 1;
 
 -- CreateTable
