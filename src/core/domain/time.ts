@@ -49,3 +49,8 @@ export function formatMonthKey(month: string): string {
   const [year, m] = month.split("-");
   return `${m}/${year}`;
 }
+
+/** Midnight starting `at`'s month in `zone`, as epoch milliseconds. */
+export function monthStartOf(at: Date, zone: string): number {
+  return DateTime.fromJSDate(at, { zone }).startOf("month").toMillis();
+}

@@ -90,6 +90,8 @@ export interface BranchRepo {
   create(input: NewBranch): Promise<Branch>;
   byId(id: string): Promise<Branch | null>;
   list(): Promise<Branch[]>;
+  /** The time zones of these branches, in one go (a bot's month is counted in its branch's zone). */
+  timezones(ids: string[]): Promise<Map<string, string>>;
   update(id: string, patch: Partial<BranchSettings & Pick<Branch, "name" | "timezone" | "locale">>): Promise<Branch>;
 }
 

@@ -5,7 +5,7 @@
 // 95% only replies and what the branch relies on (reminders, digests, notices of change) go out; at
 // 100% everything waits for the first day of the next month, and the digest says what waits.
 import type { BotAccount, OutboxItem } from "../domain/model.ts";
-import { formatMonthKey, monthKey, nextMonthStart } from "../domain/time.ts";
+import { formatMonthKey, monthKey, monthStartOf, nextMonthStart } from "../domain/time.ts";
 import type { CoreSettings } from "../engine/context.ts";
 import type { Clock, Logger } from "../ports/runtime.ts";
 import type { Store, Tx } from "../ports/store.ts";
@@ -69,18 +69,24 @@ export function createQuota(deps: QuotaDeps): Quota {
   let loadedAt = -Infinity;
   let loading: Promise<void> | null = null;
   const months = new Map<string, Month>();
+  /** The current month of each time zone, until it ends (luxon is too slow to ask per message). */
+  const monthCache = new Map<string, { key: string; from: number; until: number }>();
+  const monthKeyOf = (now: Date, zone: string): string => {
+    const t = now.getTime();
+    const hit = monthCache.get(zone);
+    if (hit && t >= hit.from && t < hit.until) return hit.key;
+    const key = monthKey(now, zone);
+    const until = nextMonthStart(now, zone).getTime();
+    monthCache.set(zone, { key, from: monthStartOf(now, zone), until });
+    return key;
+  };
   /** Accounts whose count moved since the last flush: thresholds to check. */
   const touched = new Set<string>();
 
   async function load(): Promise<void> {
     const list = await deps.store.tx(async (tx) => {
       const all = await tx.bots.list();
-      const zones = new Map<string, string>();
-      for (const a of all) {
-        if (!a.branchId || zones.has(a.branchId)) continue;
-        const branch = await tx.branches.byId(a.branchId);
-        if (branch) zones.set(a.branchId, branch.timezone);
-      }
+      const zones = await tx.branches.timezones(all.flatMap((a) => (a.branchId ? [a.branchId] : [])));
       return all.map((account) => ({ account, zone: (account.branchId && zones.get(account.branchId)) || deps.settings.defaultTimezone }));
     });
     accounts = new Map(list.map((i) => [i.account.id, i]));
@@ -109,7 +115,7 @@ export function createQuota(deps: QuotaDeps): Quota {
   const cached = (item: OutboxItem, now: Date): { month: Month; info: AccountInfo } | null => {
     const i = item.botAccountId ? accounts.get(item.botAccountId) : undefined;
     if (!i || i.account.monthlyCap <= 0) return null;
-    const m = months.get(`${i.account.id}:${monthKey(now, i.zone)}`);
+    const m = months.get(`${i.account.id}:${monthKeyOf(now, i.zone)}`);
     return m ? { month: m, info: i } : null;
   };
 
@@ -118,7 +124,7 @@ export function createQuota(deps: QuotaDeps): Quota {
       const i = await info(item.botAccountId);
       const cap = i?.account.monthlyCap ?? 0;
       if (!i || cap <= 0) return { ok: true };
-      const month = monthKey(now, i.zone);
+      const month = monthKeyOf(now, i.zone);
       const m = await monthOf(i.account.id, month);
       const used = m.sent + m.reserved;
       const full = used >= cap;
@@ -147,7 +153,7 @@ export function createQuota(deps: QuotaDeps): Quota {
       for (const id of ids) {
         const i = accounts.get(id);
         if (!i) continue;
-        const month = monthKey(now, i.zone);
+        const month = monthKeyOf(now, i.zone);
         const m = months.get(`${id}:${month}`);
         if (!m) continue;
         if (m.unflushed) {

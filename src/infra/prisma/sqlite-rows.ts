@@ -7,10 +7,10 @@ import { readDate, readJson } from "./sqlite-direct.ts";
 const DATES = new Set([
   "createdAt", "updatedAt", "consentAt", "joinedAt", "removedAt", "codeLockedUntil", "lastSeenAt", "expiresAt", "revokedAt",
   "usedAt", "startsAt", "answeredAt", "recordedAt", "deadline", "endsAt", "archivedAt", "submittedAt", "changedAt", "deletedAt",
-  "openedAt", "closesAt", "notBefore", "giveUpAt", "claimedUntil", "sentAt", "receivedAt",
+  "openedAt", "closesAt", "notBefore", "giveUpAt", "claimedUntil", "sentAt", "receivedAt", "deliveredAt", "lastErrorAt", "lastUpdateAt",
 ]);
-const BOOLEANS = new Set(["active", "isSecretary", "isAdmin", "exempted", "grantsSecretary", "grantsAdmin", "shiftHolidays", "present"]);
-const JSONS = new Set(["lastChoices", "data", "payload", "details"]);
+const BOOLEANS = new Set(["active", "isSecretary", "isAdmin", "exempted", "grantsSecretary", "grantsAdmin", "shiftHolidays", "present", "reply"]);
+const JSONS = new Set(["data", "payload", "details", "choices"]);
 
 export function fromSqlite<T>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};

@@ -38,7 +38,7 @@ export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null
     outbox: outboxRepo(db, provider, direct),
     audit: auditRepo(db, direct),
     bots: botAccountRepo(db),
-    questions: questionRepo(db),
+    questions: questionRepo(db, provider, direct),
     linkCodes: linkCodeRepo(db),
     meetings: meetingRepo(db),
     commitments: commitmentRepo(db),

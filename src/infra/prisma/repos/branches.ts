@@ -14,6 +14,14 @@ export function branchRepo(db: DbTx, direct: SqliteDirect | null = null): Branch
       return row ? fromSqlite<Branch>(row) : null;
     },
     list: () => db.branch.findMany({ orderBy: { createdAt: "asc" } }),
+    async timezones(ids) {
+      const out = new Map<string, string>();
+      const unique = [...new Set(ids)];
+      for (let i = 0; i < unique.length; i += 500) {
+        for (const b of await db.branch.findMany({ where: { id: { in: unique.slice(i, i + 500) } }, select: { id: true, timezone: true } })) out.set(b.id, b.timezone);
+      }
+      return out;
+    },
     update: (id, patch) => db.branch.update({ where: { id }, data: patch }),
   };
 }
