@@ -10,6 +10,7 @@ import { createCore, type Core } from "./core/core.ts";
 import { allFeatures } from "./core/features/index.ts";
 import type { Clock, Logger, Messenger, PlatformLinks } from "./core/ports/runtime.ts";
 import { defaultBotAccountId } from "./core/types.ts";
+import { tellOperators } from "./core/services/operators.ts";
 import { createQuota, type Quota } from "./core/services/quota.ts";
 import { createSender, type Sender } from "./core/services/sender.ts";
 import type { ZaloAdapter } from "./adapters/zalo/index.ts";
@@ -18,7 +19,7 @@ import { createBotAdmin } from "./bot-admin.ts";
 import { qrPng } from "./infra/render/qr.ts";
 import { createBotRegistry } from "./infra/bots/registry.ts";
 import { parseSecretKey } from "./infra/bots/secret-box.ts";
-import { healthOf } from "./infra/http/health.ts";
+import { cachedHealth, healthOf } from "./infra/http/health.ts";
 import { createHttpServer, json, type HttpServer } from "./infra/http/server.ts";
 import { loadLocales } from "./infra/i18n/fluent.ts";
 import { createLogger } from "./infra/log/logger.ts";
@@ -137,7 +138,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Each platform's code is loaded only where it is configured.
   if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps));
   if (zaloEnabled) {
-    zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps, { bots: zaloBotSource(store, registry, secrets, log) });
+    zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps, {
+      bots: zaloBotSource(store, registry, secrets, log),
+      databaseUp: () => store.ping().then(() => true, () => false),
+    });
     adapters.push(zalo);
   }
   messengers.push(...adapters.map((a) => a.messenger));
@@ -150,6 +154,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logger: log,
     quota,
     owner: `${process.pid}-${randomBytes(3).toString("hex")}`,
+    // A token revoked or rotated while running: the bot's messages wait; the operators hear of it.
+    onAccountRefused: (botAccountId, _platform, error) =>
+      store.tx(async (tx) => {
+        const now = clock.now();
+        const account = await tx.bots.update(botAccountId, { lastError: error.slice(0, 500), lastErrorAt: now });
+        await tellOperators(tx, core.messages, operators, (label) => `bot-refused:${botAccountId}:${now.toISOString().slice(0, 13)}:${label}`, (t) => ({ text: t("bot-refused-alert", { bot: account.label, id: account.id, error: error.slice(0, 200) }) }), now);
+      }),
     limits: {
       TELEGRAM: { perSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND, chatBurst: 3 },
       ZALO: { perSecond: config.ZALO_RATE_PER_SECOND, perChatPerSecond: config.ZALO_CHAT_RATE_PER_SECOND, chatBurst: 3 },
@@ -161,9 +172,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let http: HttpServer | null = null;
   if (!consoleMode) {
     http = createHttpServer(log);
+    const health = cachedHealth(() => healthOf(store, clock, ticker.lastTickAt));
     http.route("GET", "/healthz", async (_req, res) => {
-      const health = await healthOf(store, clock, ticker.lastTickAt);
-      json(res, health.ok ? 200 : 503, health);
+      const h = await health();
+      json(res, h.ok ? 200 : 503, h);
     });
     for (const adapter of adapters) adapter.mount(http);
   }

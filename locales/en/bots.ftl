@@ -73,3 +73,4 @@ bots-added = Added the bot “{ $label }” (id { $id }). { $how }
 bots-added-webhook = Zalo will deliver its messages to: { $url }
 bots-added-polling = The bot polls for messages (the server has no PUBLIC_URL).
 digest-warn-quota-held = ⏸ { $count } messages to members wait for next month: the Zalo bot used up this month's message quota ({ $notices } reminders, digests and notices; { $optional } nudges).
+bot-refused-alert = ⚠️ The platform refuses the token of the bot “{ $bot }” ({ $error }). Messages through this bot are waiting, not lost. The operator needs to check the token: npm run bots -- check { $id } (for a bot set in the environment, check that variable).

@@ -73,3 +73,4 @@ bots-added = Đã thêm bot “{ $label }” (mã { $id }). { $how }
 bots-added-webhook = Zalo sẽ gửi tin đến: { $url }
 bots-added-polling = Bot lấy tin định kỳ (máy chủ chưa đặt PUBLIC_URL).
 digest-warn-quota-held = ⏸ { $count } tin nhắn đến đảng viên đang chờ sang tháng sau vì bot Zalo đã dùng hết hạn mức tin nhắn tháng này ({ $notices } lời nhắc, báo cáo, thông báo; { $optional } lời nhắc lại).
+bot-refused-alert = ⚠️ Nền tảng không nhận token của bot “{ $bot }” ({ $error }). Tin nhắn qua bot này đang chờ, chưa mất. Người vận hành cần kiểm tra lại token: npm run bots -- check { $id } (bot đặt bằng biến môi trường thì kiểm tra biến đó).

@@ -39,7 +39,8 @@ export interface MessengerContract {
 const EXPECTED: Record<FailureKind, "DELIVERY_RETRY" | "DELIVERY_PERMANENT"> = {
   "rate-limited": "DELIVERY_RETRY",
   blocked: "DELIVERY_PERMANENT",
-  unauthorized: "DELIVERY_PERMANENT",
+  // A revoked token: the messages wait (the sender pauses the bot and tells the operators).
+  unauthorized: "DELIVERY_RETRY",
   "server-error": "DELIVERY_RETRY",
   network: "DELIVERY_RETRY",
 };
@@ -128,6 +129,9 @@ export function messengerContract(c: MessengerContract): void {
         expect(err).toBeInstanceOf(DeliveryError);
         expect((err as DeliveryError).code).toBe(EXPECTED[kind]);
         if (kind === "rate-limited") expect((err as DeliveryError).opts.retryAfterMs).toBeGreaterThan(0);
+        // What the sender acts on, not only the code: a blocked chat is held, a refused bot paused.
+        expect(Boolean((err as DeliveryError).opts.unreachable)).toBe(kind === "blocked");
+        expect(Boolean((err as DeliveryError).opts.accountRefused)).toBe(kind === "unauthorized");
         expect(f.received()).toHaveLength(0);
         await f.messenger.send("chat-1", { text: "Nhắc lịch sinh hoạt chi bộ" });
         expect(f.received().map((m) => m.text)).toEqual(["Nhắc lịch sinh hoạt chi bộ"]);

@@ -163,4 +163,77 @@ describe.each(DB_KINDS)("outbox sender on %s", (kind) => {
     expect(rows.filter((r) => r.status === "SENT")).toHaveLength(messenger.sent.length);
     expect(rows.filter((r) => r.status === "PENDING" && r.claimedBy !== null)).toEqual([]);
   });
+
+  it("a message whose claim ran out behind the rate limit is sent once, by whoever holds it", async () => {
+    // "a" claims two messages with a very short lease; the second waits a second for a token while
+    // its lease runs out, "b" claims and sends it, and "a" must not send it again afterwards.
+    const slow = { perSecond: 1, perChatPerSecond: 10_000, chatBurst: 10_000 };
+    const { store, clock, messenger, sender } = await setup({ limits: { TELEGRAM: slow }, leaseMs: 60 });
+    await store.tx((tx) => tx.outbox.enqueue([item("first", "c1", null), item("second", "c2", null)]));
+    const waiting = sender.drain();
+    await new Promise((r) => setTimeout(r, 300));
+    const second = createSender({ store, messengers: [messenger], clock, logger: memoryLogger(), owner: "b", limits: { TELEGRAM: fast } });
+    closers.unshift(() => second.stop());
+    await second.drain();
+    await waiting;
+    expect(messenger.sent.map((s) => s.message.text).sort()).toEqual(["first", "second"]);
+    expect(await store.db.outbox.count({ where: { status: "SENT" } })).toBe(2);
+  });
+
+  it("a refused bot token holds the queue and says so once, instead of failing every message", async () => {
+    const refused: string[] = [];
+    const { store, clock, messenger, sender } = await setup({ refusedPauseMs: 50, onAccountRefused: async (id) => void refused.push(id) });
+    let refusing = true;
+    messenger.fail = () => (refusing ? new DeliveryError("sendMessage: 401 Unauthorized", { accountRefused: true, status: 401 }) : null);
+    await store.tx((tx) => tx.outbox.enqueue(Array.from({ length: 5 }, (_, i) => item(`t${i}`, `c${i}`, null))));
+    await sender.drain();
+    expect(messenger.sent).toEqual([]);
+    expect(await store.db.outbox.count({ where: { status: "FAILED" } })).toBe(0);
+    expect(await store.db.outbox.count({ where: { status: "PENDING", attempts: 0 } })).toBe(5);
+    expect(refused).toEqual(["default-telegram"]);
+    // The operator fixes the token: everything waiting goes out.
+    refusing = false;
+    await new Promise((r) => setTimeout(r, 80));
+    clock.advance(80);
+    await sender.drain();
+    expect(messenger.sent).toHaveLength(5);
+  });
+
+  it("messages held for a blocked chat do not get a fresh validity when the person writes months later", async () => {
+    const { store, clock, messenger, sender } = await setup();
+    const who = await identity(store, "away");
+    messenger.fail = () => new DeliveryError("403 blocked", { unreachable: true });
+    await store.tx((tx) => tx.outbox.enqueue([item("old1", "away", who.id), item("old2", "away", who.id)]));
+    await sender.drain();
+    messenger.fail = null;
+    clock.advance(120 * 86_400_000);
+    await store.tx(async (tx) => {
+      await tx.identities.update(who.id, { active: true, inactiveReason: null });
+      await tx.outbox.resumeForIdentity(who.id);
+    });
+    await sender.drain();
+    expect(messenger.to("away")).toEqual([]);
+    expect((await store.db.outbox.findUniqueOrThrow({ where: { key: "old2" } })).lastError).toBe("expired");
+  });
+
+  it("a message addressed to a secretary is not sent once they have stepped down or left", async () => {
+    const { store, messenger, sender } = await setup();
+    const branch = await store.db.branch.create({ data: { name: "Chi bộ Khu phố 3" } });
+    const lan = await store.db.member.create({ data: { branchId: branch.id, fullName: "Nguyễn Thị Lan", isSecretary: true } });
+    const binh = await store.db.member.create({ data: { branchId: branch.id, fullName: "Trần Văn Bình", isSecretary: true } });
+    const chatOf = async (m: { id: string }, user: string) => store.db.identity.create({ data: { platform: "TELEGRAM", botAccountId: "default-telegram", userId: user, chatId: user, memberId: m.id } });
+    const lanChat = await chatOf(lan, "lan");
+    const binhChat = await chatOf(binh, "binh");
+    const digest = (key: string, chat: { id: string; chatId: string }, memberId: string) => item(key, chat.chatId, chat.id, `Báo cáo: ${key}`, { memberId, audience: "secretary" });
+    await store.tx((tx) => tx.outbox.enqueue([digest("d-lan", lanChat, lan.id), digest("d-binh", binhChat, binh.id)]));
+    // Queued for the end of quiet hours; meanwhile Lan is no longer secretary and Bình left.
+    await store.db.member.update({ where: { id: lan.id }, data: { isSecretary: false } });
+    await store.db.member.update({ where: { id: binh.id }, data: { status: "REMOVED" } });
+    await sender.drain();
+    expect(messenger.sent).toEqual([]);
+    expect((await store.db.outbox.findMany({ orderBy: { key: "asc" } })).map((r) => [r.key, r.status, r.lastError])).toEqual([
+      ["d-binh", "FAILED", "no-longer-secretary"],
+      ["d-lan", "FAILED", "no-longer-secretary"],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { healthOf, TICK_STALE_MS } from "../../src/infra/http/health.ts";
+import { cachedHealth, healthOf, TICK_STALE_MS } from "../../src/infra/http/health.ts";
 import { createTestStore } from "../helpers/db.ts";
 import { TestClock } from "../helpers/fakes.ts";
 import type { PrismaStore } from "../../src/infra/prisma/store.ts";
@@ -29,5 +29,14 @@ describe("/healthz", () => {
   it("is not ok when the database does not answer", async () => {
     const broken = { ...store, ping: () => Promise.reject(new Error("gone")) };
     expect(await healthOf(broken, clock, clock.now())).toMatchObject({ ok: false, database: "down", outbox: null });
+  });
+
+  it("answers a flood of calls from one reading of the database, not 3,000", async () => {
+    let readings = 0;
+    const counting = { ...store, ping: () => ((readings += 1), store.ping()) };
+    const health = cachedHealth(() => healthOf(counting, clock, clock.now()), 60_000);
+    const answers = await Promise.all(Array.from({ length: 3_000 }, () => health()));
+    expect(readings).toBe(1);
+    expect(answers.every((a) => a.ok && a.outbox?.pending === 1)).toBe(true);
   });
 });

@@ -44,6 +44,8 @@ export interface ZaloBotDeps {
   backoff: Backoff;
   requestTimeoutMs?: number;
   events: BotEvents;
+  /** Whether the database answers (polling keeps an update while it does not). */
+  databaseUp?: () => Promise<boolean>;
 }
 
 export interface ZaloBot {
@@ -136,7 +138,14 @@ export function createZaloBot(spec: ZaloBotSpec, deps: ZaloBotDeps): ZaloBot {
       }
       if (stopped) return;
       if (spec.mode === "polling") {
-        poller = createPoller({ getUpdates: poll, handle: handleUpdate, ...(ready ? {} : { prepare }), backoff: deps.backoff, logger: log });
+        poller = createPoller({
+          getUpdates: poll,
+          handle: handleUpdate,
+          ...(ready ? {} : { prepare }),
+          ...(deps.databaseUp ? { databaseUp: deps.databaseUp } : {}),
+          backoff: deps.backoff,
+          logger: log,
+        });
         poller.start();
       } else if (!ready) {
         const signal = background.signal;

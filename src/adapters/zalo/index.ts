@@ -40,6 +40,8 @@ export interface ZaloAdapterOptions {
   bots?: ZaloBotSource;
   /** How often the stored accounts are read again (default 5 s). */
   refreshMs?: number;
+  /** Whether the database answers: polling keeps an update while it does not. */
+  databaseUp?: () => Promise<boolean>;
 }
 
 export interface ZaloAdapter extends PlatformAdapter {
@@ -117,6 +119,7 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
       pollSeconds,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.databaseUp ? { databaseUp: options.databaseUp } : {}),
       events,
     });
   }

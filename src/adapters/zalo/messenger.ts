@@ -133,6 +133,11 @@ export function createZaloMessenger(deps: ZaloMessengerDeps): Messenger {
       case 403: // documented as "Internal server error": a fault on Zalo's side
       case 408:
         return new DeliveryError(err.message, opts);
+      // Zalo's own answer (its envelope) that it will not deliver to this chat: the person blocked
+      // or left the bot. As on Telegram, the chat goes inactive and its messages wait until they
+      // write again. (A wrong API root answers without the envelope and is not taken for this.)
+      case 404:
+        return new DeliveryError(err.message, { ...opts, unreachable: true });
       default:
         return new DeliveryError(err.message, status >= 500 ? opts : { ...opts, permanent: true });
     }

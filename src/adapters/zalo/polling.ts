@@ -1,6 +1,7 @@
 // Long polling for development and small installs: one getUpdates at a time, one update per call,
-// each handled before the next poll. Zalo documents no offset, so an update is handled (with a few
-// retries if the database hiccups) before asking for the next one.
+// each handled before the next poll. Zalo documents no offset: an update taken off Zalo's queue is
+// ours to keep, so while the database is down it is tried again (backing off) until it can be
+// recorded; only one that keeps failing while the database answers is given up, and logged.
 import type { Logger } from "../../core/ports/runtime.ts";
 import { ZaloApiError, type ZaloUpdate } from "./client.ts";
 
@@ -59,6 +60,8 @@ export interface PollerOptions {
   handle(update: ZaloUpdate): Promise<void>;
   /** Runs until it succeeds before the first poll: getMe, deleteWebhook. */
   prepare?(signal: AbortSignal): Promise<void>;
+  /** Whether the database answers: an update is never given up while it does not. */
+  databaseUp?(): Promise<boolean>;
   backoff?: Backoff;
   logger: Logger;
 }
@@ -75,17 +78,29 @@ export function createPoller(opts: PollerOptions): Poller {
   const ctx: RetryContext = { signal: abort.signal, backoff: opts.backoff ?? DEFAULT_BACKOFF, log };
   let loop: Promise<void> | null = null;
 
+  const databaseUp = async (): Promise<boolean> => {
+    if (!opts.databaseUp) return true;
+    try {
+      return await opts.databaseUp();
+    } catch {
+      return false;
+    }
+  };
+
   async function handle(update: ZaloUpdate): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await opts.handle(update);
       } catch (err) {
-        // The core de-duplicates, so handling again after a failure is safe.
-        if (attempt >= HANDLE_ATTEMPTS || abort.signal.aborted) {
-          log.error({ err: describe(err), event: update.event_name }, "update dropped after repeated failures");
+        // The core de-duplicates, so handling again after a failure is safe. At shutdown the update
+        // is lost with the process either way; a database outage is waited out, however long.
+        if (abort.signal.aborted) return;
+        if (attempt >= HANDLE_ATTEMPTS && (await databaseUp())) {
+          log.error({ err: describe(err), event: update.event_name }, "update dropped after repeated failures while the database answers");
           return;
         }
-        await sleep(backoffDelay(attempt, ctx.backoff), abort.signal);
+        if (attempt === HANDLE_ATTEMPTS) log.error({ err: describe(err) }, "the database is not answering: the update is kept and tried again until it does");
+        await sleep(backoffDelay(Math.min(attempt, 20), ctx.backoff), abort.signal);
       }
     }
   }

@@ -10,6 +10,7 @@ import type { CoreSettings } from "../engine/context.ts";
 import type { Clock, Logger } from "../ports/runtime.ts";
 import type { Store, Tx } from "../ports/store.ts";
 import type { Messages } from "./messages.ts";
+import { tellOperators } from "./operators.ts";
 import { Priority } from "./priority.ts";
 
 export const QUOTA_WARN = 0.8;
@@ -193,14 +194,6 @@ export function createQuota(deps: QuotaDeps): Quota {
         await deps.messages.toMember(tx, s, branch, key(s.id), build, { notBefore: now, priority: Priority.notice, audience: "secretary" });
       }
     }
-    for (const label of deps.settings.operators) {
-      const [platform, userId] = label.split(":");
-      if (!platform || !userId) continue;
-      const chats = await tx.identities.byPlatformUser(platform.toUpperCase() as OutboxItem["platform"], userId);
-      const chat = chats.find((c) => c.active);
-      if (!chat || (chat.memberId && told.has(chat.memberId))) continue;
-      const locale = deps.messages.localeOf(null, null, chat);
-      await deps.messages.toIdentity(tx, chat, key(label), build(deps.messages.bind(locale)), { notBefore: now, priority: Priority.notice });
-    }
+    await tellOperators(tx, deps.messages, deps.settings.operators, key, build, now, told);
   }
 }

@@ -40,9 +40,11 @@ export interface SenderOptions {
   leaseMs?: number;
   /**
    * A bot account the platform refuses (its token revoked or rotated): its messages wait, and this
-   * is told once per pause so the operators hear of it.
+   * is told once, until a message goes through that bot again, so the operators hear of it.
    */
   onAccountRefused?(botAccountId: string, platform: Platform, error: string): Promise<void>;
+  /** How long a bot whose token is refused waits before it is tried again (default 5 minutes). */
+  refusedPauseMs?: number;
   /** Poll interval when idle (kick() wakes it sooner). */
   idleMs?: number;
   /**
@@ -84,9 +86,6 @@ const DEFAULT_LIMIT: PlatformLimit = { perSecond: 25, perChatPerSecond: 1, chatB
 const HOLD_PAUSE_MS = 1_000;
 /** Open questions without a time of their own (a give-up time) stay answerable this long. */
 const QUESTION_TTL_MS = 30 * 86_400_000;
-
-/** How long a bot account whose token the platform refuses waits before it is tried again. */
-const REFUSED_PAUSE_MS = 5 * 60_000;
 
 const accountOf = (item: Pick<OutboxItem, "botAccountId" | "platform">): string => item.botAccountId ?? defaultBotAccountId(item.platform);
 
@@ -135,6 +134,7 @@ export function createSender(opts: SenderOptions): Sender {
   const batchWindowMs = opts.batchWindowMs ?? 5;
   const recordSentAfterMs = opts.recordSentAfterMs ?? 25;
   const giveUpAfterMs = opts.giveUpAfterMs ?? 72 * 3_600_000;
+  const refusedPauseMs = opts.refusedPauseMs ?? 5 * 60_000;
   const backoffBase = opts.backoffBaseMs ?? 2_000;
   const backoffMax = opts.backoffMaxMs ?? 15 * 60_000;
   const stats: SenderStats = { sent: 0, retried: 0, failed: 0, rateLimited: 0, deferred: 0 };
@@ -150,6 +150,8 @@ export function createSender(opts: SenderOptions): Sender {
   /** The last claim filled the in-flight room: a finished send should look for more at once. */
   let starved = false;
   let sentTimer: NodeJS.Timeout | null = null;
+  /** Bot accounts whose token was refused and not yet accepted again: the operators hear of it once. */
+  const refusedAccounts = new Set<string>();
   /** When each item in flight was claimed (performance.now()): one that waited long renews its lease. */
   const claimedAt = new Map<number, number>();
   const slots = new Semaphore(concurrency);
@@ -309,6 +311,7 @@ export function createSender(opts: SenderOptions): Sender {
       }
       const at = opts.clock.now();
       counted = true;
+      refusedAccounts.delete(accountOf(item));
       quota?.sent(item, receipt?.parts ?? 1, at);
       stats.sent++;
       sentBuffer.push(item.id);
@@ -350,10 +353,11 @@ export function createSender(opts: SenderOptions): Sender {
       // The token was revoked or rotated: nothing through this bot can go out until an operator
       // fixes it. Its messages wait (no attempt counted) instead of all failing, and the account pauses.
       const account = accountOf(item);
-      const already = (pausedAccounts.get(account) ?? 0) > performance.now();
-      pausedAccounts.set(account, performance.now() + REFUSED_PAUSE_MS);
-      accountBucket(item).pause(REFUSED_PAUSE_MS);
-      await record((tx) => tx.outbox.release([item.id], new Date(now.getTime() + REFUSED_PAUSE_MS), opts.owner));
+      const already = refusedAccounts.has(account);
+      refusedAccounts.add(account);
+      pausedAccounts.set(account, performance.now() + refusedPauseMs);
+      accountBucket(item).pause(refusedPauseMs);
+      await record((tx) => tx.outbox.release([item.id], new Date(now.getTime() + refusedPauseMs), opts.owner));
       if (!already) {
         log.error({ botAccountId: account, platform: item.platform, error: message }, "the platform refuses this bot's token: its messages wait until it is fixed");
         await opts.onAccountRefused?.(account, item.platform, message).catch((e: unknown) => log.error({ err: e }, "could not report a refused bot token"));

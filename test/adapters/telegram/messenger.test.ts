@@ -94,7 +94,7 @@ describe("telegram messenger", () => {
     ["403 never started", { error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" }, { unreachable: true }],
     ["400 chat not found", { error_code: 400, description: "Bad Request: chat not found" }, { unreachable: true }],
     ["400 other", { error_code: 400, description: "Bad Request: can't parse entities" }, { permanent: true }],
-    ["401 revoked token", { error_code: 401, description: "Unauthorized" }, { permanent: true }],
+    ["401 revoked token", { error_code: 401, description: "Unauthorized" }, { accountRefused: true }],
     ["500", { error_code: 500, description: "Internal Server Error" }, {}],
     ["502", { error_code: 502, description: "Bad Gateway" }, {}],
   ] as const)("maps %s to what the sender needs", async (_name, failure, expected) => {
@@ -103,6 +103,7 @@ describe("telegram messenger", () => {
     expect(err.opts.retryAfterMs).toBe("retryAfterMs" in expected ? expected.retryAfterMs : undefined);
     expect(Boolean(err.opts.unreachable)).toBe("unreachable" in expected);
     expect(Boolean(err.opts.permanent)).toBe("permanent" in expected);
+    expect(Boolean(err.opts.accountRefused)).toBe("accountRefused" in expected);
     expect(err.opts.status).toBe(failure.error_code);
   });
 

@@ -118,7 +118,7 @@ describe("Zalo messenger", () => {
 
   it("maps each failure to what the sender should do", async () => {
     const cases: Array<[ZaloApiError, "DELIVERY_RETRY" | "DELIVERY_PERMANENT"]> = [
-      [apiError(401, "Unauthorized"), "DELIVERY_PERMANENT"],
+      [apiError(401, "Unauthorized"), "DELIVERY_RETRY"],
       [apiError(400, "Bad request"), "DELIVERY_PERMANENT"],
       [apiError(404, "Not found"), "DELIVERY_PERMANENT"],
       [apiError(403, "Internal server error"), "DELIVERY_RETRY"],

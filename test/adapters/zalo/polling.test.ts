@@ -1,0 +1,65 @@
+// Zalo polling has no offset: an update taken off Zalo's queue exists nowhere else. A database that
+// is down for longer than a few retries must not lose it; one that keeps failing while the database
+// answers is given up (and logged) rather than blocking the bot for ever.
+import { describe, expect, it } from "vitest";
+import { createPoller } from "../../../src/adapters/zalo/polling.ts";
+import type { ZaloUpdate } from "../../../src/adapters/zalo/client.ts";
+import { memoryLogger } from "../../helpers/fakes.ts";
+import { waitUntil } from "../../helpers/loopback.ts";
+
+const update: ZaloUpdate = { event_name: "message.text.received", message: { message_id: "m1", text: "1" } };
+
+function oneUpdate(): (signal: AbortSignal) => Promise<ZaloUpdate[]> {
+  let given = false;
+  return async () => {
+    if (given) return new Promise<ZaloUpdate[]>((r) => setTimeout(() => r([]), 5));
+    given = true;
+    return [update];
+  };
+}
+
+describe("Zalo polling and the database", () => {
+  it("keeps an update through a database outage of many retries, and handles it once the database is back", async () => {
+    let down = true;
+    let attempts = 0;
+    let handled = 0;
+    const logs: Array<{ level: string; obj: unknown; msg?: string }> = [];
+    const poller = createPoller({
+      getUpdates: oneUpdate(),
+      handle: async () => {
+        attempts++;
+        if (down) throw new Error("database is not reachable");
+        handled++;
+      },
+      databaseUp: async () => !down,
+      backoff: { baseMs: 1, maxMs: 2 },
+      logger: memoryLogger(logs),
+    });
+    poller.start();
+    await waitUntil(() => attempts >= 12, "a dozen failed tries");
+    down = false;
+    await waitUntil(() => handled === 1, "the update handled");
+    await poller.stop();
+    expect(logs.some((l) => l.msg?.includes("update dropped"))).toBe(false);
+    expect(logs.some((l) => l.msg?.includes("kept and tried again"))).toBe(true);
+  });
+
+  it("gives up an update that keeps failing while the database answers, and goes on", async () => {
+    let attempts = 0;
+    const logs: Array<{ level: string; obj: unknown; msg?: string }> = [];
+    const poller = createPoller({
+      getUpdates: oneUpdate(),
+      handle: async () => {
+        attempts++;
+        throw new Error("a bug in handling this one");
+      },
+      databaseUp: async () => true,
+      backoff: { baseMs: 1, maxMs: 2 },
+      logger: memoryLogger(logs),
+    });
+    poller.start();
+    await waitUntil(() => logs.some((l) => l.msg?.includes("update dropped")), "the update given up");
+    await poller.stop();
+    expect(attempts).toBe(5);
+  });
+});
