@@ -369,6 +369,9 @@ export function createSender(opts: SenderOptions): Sender {
       unreachableChats.set(chatKey, itemBatch);
       if (unreachableChats.size > 10_000) unreachableChats.delete(unreachableChats.keys().next().value!);
       log.warn({ id: item.id, platform: item.platform, error: message }, "chat unreachable; holding its messages");
+      // Messages to this chat that went out just before are recorded first: holding them as unsent
+      // would send them again when the person writes back.
+      await flushSent();
       await record(async (tx) => {
         await tx.outbox.markFailed(item.id, message, opts.owner);
         if (item.identityId) {
