@@ -48,14 +48,14 @@ export interface Kit {
   press(user: number, label: string): Promise<Call[]>;
   /** Sends callback data as a (possibly stale or forged) button would. */
   callback(user: number, data: string): Promise<Call[]>;
-  /** sendMessage/sendDocument calls to `chat`. */
+  /** sendMessage/sendDocument/sendPhoto calls to `chat`. */
   sentTo(chat: number): Call[];
   /** A fresh invite to the operator-made branch, standing in for /moi. */
   invite(branchName: string, uses: number): Promise<string>;
   close(): Promise<void>;
 }
 
-const SENDING = new Set(["sendMessage", "sendDocument"]);
+const SENDING = new Set(["sendMessage", "sendDocument", "sendPhoto"]);
 let nextUpdateId = 500_000;
 
 export async function createKit(db: DbKind, env: Record<string, string> = {}): Promise<Kit> {
