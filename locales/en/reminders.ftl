@@ -20,6 +20,13 @@ reminder-preview-title = The next meeting ({ $when }) will be reminded:
 reminder-preview-reminder = { $at } – { $before } before
 reminder-preview-nudge = { $at } – nudge { $n } (to those who have not answered)
 reminder-preview-no-meeting = There is no upcoming meeting to show the reminders of.
+reminder-preview-sent = { $line }: sent
+reminder-preview-past = { $line }: past
+reminder-preview-catch-up-now = Now – { $what }, sent late
+reminder-preview-catch-up-quiet = { $at } – { $what }, sent late (after quiet hours)
+reminder-preview-first = the first reminder
+reminder-preview-nth-nudge = nudge { $n }
+reminder-preview-before = the reminder { $before } before
 reminder-duration-days = { $count ->
     [one] { $count } day
    *[other] { $count } days

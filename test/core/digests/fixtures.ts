@@ -34,6 +34,7 @@ export function branch(overrides: Partial<Branch> = {}): Branch {
     commitmentMax: 5,
     commitmentReminderDays: 14,
     retentionMonths: 36,
+    noticeMinute: 1080,
     createdAt: JOINED,
     updatedAt: JOINED,
     ...overrides,

@@ -2,11 +2,14 @@
 // come from the buttons on reminders (actions outside any flow, so they work weeks later) and from
 // /hop, and can be changed until the meeting starts.
 import { MAX_REASON_CHARS, type Meeting } from "../../domain/meetings.ts";
+import type { RsvpAnswer } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, invalid, type FlowDef } from "../../engine/flow.ts";
 import type { ActionDef, CommandDef } from "../../engine/registry.ts";
 import { visibleLength } from "../../engine/text.ts";
+import { beforeAt } from "../digests/schedule.ts";
+import { noteForSecretaries } from "../notices.ts";
 import { answerText, meetingFacts, meetingMessage } from "./format.ts";
 
 interface AbsenceDraft {
@@ -26,6 +29,32 @@ async function openMeeting(ctx: Ctx, meetingId: string): Promise<{ meeting: Meet
 
 function whenOf(ctx: Ctx, meeting: Meeting): string {
   return formatDateTime(meeting.startsAt, ctx.actor.branch!.timezone, ctx.actor.locale);
+}
+
+/**
+ * Records a member's answer. Once the secretaries' digest before the meeting has gone, a changed
+ * answer (or a new absence) is news to them: it goes into the chi ủy's daily notice while the
+ * meeting is still ahead.
+ */
+async function recordAnswer(ctx: Ctx, meeting: Meeting, answer: RsvpAnswer, reason: string | null): Promise<void> {
+  const member = ctx.actor.member!;
+  const branch = ctx.actor.branch!;
+  const previous = await ctx.tx.meetings.rsvp(meeting.id, member.id);
+  const saved = await ctx.tx.meetings.setRsvp({ meetingId: meeting.id, memberId: member.id, answer, reason, at: ctx.now });
+  const news = previous ? previous.answer !== answer : answer === "ABSENT";
+  if (!news || ctx.now < beforeAt(meeting, branch)) return;
+  await noteForSecretaries(ctx.tx, ctx.services.messages, branch, {
+    key: (secretaryId) => `rsvp-changed:${ctx.event.platform}:${ctx.event.updateId}:${secretaryId}`,
+    about: member.id,
+    except: member.id,
+    expiresAt: meeting.startsAt,
+    now: ctx.now,
+    build: (t, locale) => {
+      const when = formatDateTime(meeting.startsAt, branch.timezone, locale);
+      if (!previous) return t("notice-rsvp-absent", { name: member.fullName, when, reason: reason ?? "" });
+      return t("notice-rsvp-changed", { name: member.fullName, when, from: answerText(t, previous), to: answerText(t, saved) });
+    },
+  });
 }
 
 /** What is wrong with an absence reason, or null. */
@@ -51,7 +80,7 @@ export const absenceFlow: FlowDef<AbsenceDraft> = {
         if (problem) return invalid(problem, { max: MAX_REASON_CHARS, count: visibleLength(reason) });
         const open = await openMeeting(ctx, d.meetingId);
         if ("problem" in open) return end(ctx.t(open.problem, open.args));
-        await ctx.tx.meetings.setRsvp({ meetingId: open.meeting.id, memberId: ctx.actor.member!.id, answer: "ABSENT", reason, at: ctx.now });
+        await recordAnswer(ctx, open.meeting, "ABSENT", reason);
         return end(ctx.t("meeting-rsvp-absent-saved", { when: whenOf(ctx, open.meeting), reason }));
       },
     },
@@ -71,7 +100,7 @@ export const rsvpActionDef: ActionDef = {
     if (answer === "v") return ctx.startFlow(absenceFlow, { meetingId: meeting.id });
     // Changing one's mind from Vắng mặt while the reason is being asked: that question is over.
     if (ctx.flow?.flow === absenceFlow.name) await ctx.endFlow();
-    await ctx.tx.meetings.setRsvp({ meetingId: meeting.id, memberId: ctx.actor.member!.id, answer: "ATTEND", reason: null, at: ctx.now });
+    await recordAnswer(ctx, meeting, "ATTEND", null);
     ctx.reply(ctx.t("meeting-rsvp-attend-saved", { when: whenOf(ctx, meeting) }));
   },
 };

@@ -2,6 +2,7 @@
 import { commitmentSettings } from "../commitments/settings.ts";
 import { digestSettings } from "../digests/settings.ts";
 import { reminderSettings } from "../meetings/settings.ts";
+import { noticeSetting } from "../notices.ts";
 import type { SettingDef } from "./registry.ts";
 import { timezoneSetting } from "./timezone.ts";
 
@@ -10,4 +11,5 @@ export const allSettings: SettingDef[] = [
   ...reminderSettings, // giờ yên tĩnh, nhắc thêm (số lần, khoảng cách)
   ...commitmentSettings, // số việc đăng ký, nhắc đăng ký trước hạn, mở tự đánh giá
   ...digestSettings, // giờ gửi báo cáo cho bí thư, thời gian lưu dữ liệu
+  noticeSetting, // tin hằng ngày cho chi ủy về thay đổi của đảng viên
 ];
