@@ -11,6 +11,7 @@ digest-meeting-place = Địa điểm: { $place }
 digest-meeting-topic = Nội dung: { $topic }
 digest-no-meeting = Chi bộ chưa có lịch sinh hoạt. Quản trị đặt lịch bằng lệnh /lichhop.
 digest-after-note = Đã hết hạn tự đánh giá: đây là số liệu cuối cùng.
+digest-after-note-no-eval = Số liệu đến lúc bắt đầu sinh hoạt.
 digest-as-of = Số liệu lúc { $time }.
 
 digest-roll-title-forecast = DỰ KIẾN ĐIỂM DANH
@@ -56,9 +57,9 @@ digest-eval-not-yet-twice = Chưa thực hiện hai tháng liền: { $count }
 
 digest-warn-title = LƯU Ý RIÊNG CHO CHI ỦY
 digest-warn-none = Không có gì cần lưu ý.
-digest-warn-absences = Vắng không lý do hoặc không trả lời từ { $times } lần trong { $months } tháng: { $count }
-digest-warn-absence-line = - { $name }: { $total } lần (vắng không lý do { $noreason }, không trả lời { $noanswer })
-digest-warn-charter = Điều lệ Đảng, Điều 8: đảng viên bỏ sinh hoạt chi bộ ba tháng trong năm mà không có lý do chính đáng thì chi bộ xem xét. Trợ lý chỉ nhắc để chi ủy nắm tình hình, gặp gỡ và tìm hiểu lý do; Trợ lý không tự xử lý.
+digest-warn-absences = Vắng sinh hoạt định kỳ không có lý do từ { $months } tháng trở lên trong năm { $year }: { $count }
+digest-warn-absence-line = - { $name }: { $count } tháng ({ $months })
+digest-warn-charter = Điều lệ Đảng, Điều 8: đảng viên bỏ sinh hoạt chi bộ ba tháng trong năm mà không có lý do chính đáng thì chi bộ xem xét. Trợ lý tính theo tháng, chỉ các buổi sinh hoạt định kỳ; buổi chưa điểm danh thì không trả lời cũng được tính. Trợ lý chỉ nhắc để chi ủy nắm tình hình, gặp gỡ và tìm hiểu lý do; Trợ lý không tự xử lý.
 digest-warn-unreachable = Trợ lý không nhắn tin được: { $count }
 digest-warn-unreachable-inactive = - { $name }: đã chặn Trợ lý hoặc ngừng dùng tài khoản chat{ $undelivered ->
     [0] .
@@ -78,14 +79,18 @@ digest-meeting-not-found = Không tìm thấy buổi sinh hoạt này của chi 
 digest-none = Chi bộ chưa có buổi sinh hoạt nào để báo cáo. Quản trị đặt lịch bằng lệnh /lichhop.
 
 # The participation chart (PNG).
-digest-chart-title = Trả lời sinh hoạt chi bộ 12 tháng qua · { $branch }
-digest-chart-attend = Tham dự
-digest-chart-absent = Vắng mặt có lý do
-digest-chart-no-answer = Chưa trả lời
+digest-chart-title = Tham dự sinh hoạt chi bộ 12 tháng qua · { $branch }
+digest-chart-note = Tháng đã điểm danh tính theo điểm danh, tháng chưa điểm danh tính theo trả lời (ghi dưới mỗi cột).
+digest-chart-attend = Có mặt / báo tham dự
+digest-chart-absent = Vắng có lý do
+digest-chart-no-answer = Vắng không lý do / chưa trả lời
+digest-chart-from-recorded = điểm danh
+digest-chart-from-answers = trả lời
+digest-chart-from-both = cả hai
 digest-chart-axis = Số lượt
 digest-chart-month = T{ $month }
 digest-chart-no-meeting = không họp
-digest-chart-caption = Biểu đồ trả lời sinh hoạt chi bộ 12 tháng qua.
+digest-chart-caption = Biểu đồ tham dự sinh hoạt chi bộ 12 tháng qua: theo điểm danh ở tháng đã điểm danh, theo trả lời của đảng viên ở tháng chưa điểm danh.
 digest-chart-file = bieu-do-tham-du
 
 # Settings in /caidat.

@@ -96,6 +96,7 @@ export const attendance = (meetingId: string, memberId: string, present: boolean
   meetingId,
   memberId,
   present,
+  reason: null,
   recordedById: "m00",
   recordedAt: MEETING_AT,
 });
