@@ -3,6 +3,8 @@ control-confirm = Confirm
 control-edit = Edit
 control-cancel = Cancel
 control-skip = Skip
+# The way out of a menu whose actions include cancelling something.
+control-exit = Exit
 role-member = member
 role-secretary = secretary
 role-admin = admin

@@ -36,8 +36,8 @@ digest-commit-registered = Registered: { $count }/{ $total }
 digest-commit-missing = Not registered: { $names }
 digest-commit-deadline = Registration closes: { $date }
 digest-commit-all = Everyone has registered.
-digest-commit-changed-since = Edited after submission since the digest of { $time }: { $count }
-digest-commit-changed = Edited after submission: { $count }
+digest-commit-changed-since = Commitments edited after submission (since the digest of { $time }): { $count }
+digest-commit-changed = Commitments edited after submission: { $count }
 digest-changed-line = - { $name }: { $text }
 digest-deleted-line = - { $name } (deleted): { $text }
 digest-draft-mark = { $name } (in draft)
@@ -110,8 +110,8 @@ digest-chart-caption = Attendance at branch meetings over the last 12 months: re
 digest-chart-file = participation-chart
 
 # Settings in /settings.
-digest-setting-hours-label = Digest time
-digest-setting-hours-value = { $hours } hours before the meeting
+digest-setting-hours-label = Digest before the meeting
+digest-setting-hours-value = { $hours } hours
 digest-setting-hours-prompt = Now: { $current }. How many hours before a meeting should the secretaries get the digest? Type a number of hours from 1 to 168 (for example: 24, or 2 days).
 digest-setting-hours-range = The time must be between { $min } and { $max } whole hours. Please type it again, for example: 24.
 digest-setting-hours-preview = Meeting at { $meeting }: the digest will go out at { $at }.

@@ -3,6 +3,8 @@ control-confirm = Xác nhận
 control-edit = Sửa
 control-cancel = Hủy
 control-skip = Bỏ qua
+# The way out of a menu whose actions include cancelling something.
+control-exit = Thoát
 role-member = đảng viên
 role-secretary = bí thư
 role-admin = quản trị

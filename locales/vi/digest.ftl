@@ -36,8 +36,8 @@ digest-commit-registered = Đã đăng ký: { $count }/{ $total }
 digest-commit-missing = Chưa đăng ký: { $names }
 digest-commit-deadline = Hạn đăng ký: { $date }
 digest-commit-all = Tất cả đã đăng ký.
-digest-commit-changed-since = Sửa sau khi gửi, từ báo cáo lúc { $time }: { $count }
-digest-commit-changed = Sửa sau khi gửi: { $count }
+digest-commit-changed-since = Việc sửa sau khi gửi (kể từ báo cáo lúc { $time }): { $count }
+digest-commit-changed = Việc sửa sau khi gửi: { $count }
 digest-changed-line = - { $name }: { $text }
 digest-deleted-line = - { $name } (đã xóa): { $text }
 digest-draft-mark = { $name } (đang soạn)
@@ -94,11 +94,11 @@ digest-chart-caption = Biểu đồ tham dự sinh hoạt chi bộ 12 tháng qua
 digest-chart-file = bieu-do-tham-du
 
 # Settings in /caidat.
-digest-setting-hours-label = Giờ gửi báo cáo
-digest-setting-hours-value = { $hours } giờ trước buổi sinh hoạt
+digest-setting-hours-label = Gửi báo cáo trước buổi sinh hoạt
+digest-setting-hours-value = { $hours } giờ
 digest-setting-hours-prompt = Hiện tại: { $current }. Bí thư, phó bí thư nhận báo cáo trước buổi sinh hoạt bao nhiêu giờ? Gõ số giờ từ 1 đến 168 (ví dụ: 24, hoặc 2 ngày).
 digest-setting-hours-range = Thời gian phải từ { $min } đến { $max } giờ, tính tròn giờ. Vui lòng gõ lại, ví dụ: 24.
-digest-setting-hours-preview = Buổi sinh hoạt { $meeting }: báo cáo sẽ gửi lúc { $at }.
+digest-setting-hours-preview = Buổi sinh hoạt lúc { $meeting }: báo cáo sẽ gửi lúc { $at }.
 digest-setting-retention-label = Thời gian lưu dữ liệu
 digest-setting-retention-value = { $months } tháng
 digest-setting-retention-prompt = Hiện tại: { $current }. Trả lời, điểm danh, đăng ký làm theo và tự đánh giá được lưu bao nhiêu tháng? Gõ số tháng từ 12 đến 120 (ví dụ: 36, hoặc 3 năm).

@@ -63,7 +63,7 @@ describe.each(DB_KINDS)("daily notice for the chi ủy on %s", (db) => {
     await h.send(ADMIN, "03/12/2026");
     await h.send(ADMIN, "19:30");
     await h.send(ADMIN, "Nhà văn hóa khu phố");
-    await h.press(ADMIN, "Bỏ qua");
+    await h.press(ADMIN, "Không ghi nội dung");
     await h.press(ADMIN, "Xác nhận");
     await at("2026-11-30T12:30:00Z"); // the three-day reminder
     for (const user of ["binh", "cuong"]) {

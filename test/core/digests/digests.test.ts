@@ -339,15 +339,15 @@ describe.each(DB_KINDS)("digests on %s", (db) => {
   it("the digest time is a setting in /caidat, validated, previewed on the next meeting and audited", async () => {
     await addMeeting(h.store.db, branchId, new Date("2027-01-07T07:00:00Z"));
     await h.send("an", "/caidat");
-    const [ask] = await h.press("an", "Giờ gửi báo cáo");
-    expect(ask?.text).toContain("Hiện tại: 24 giờ trước buổi sinh hoạt.");
+    const [ask] = await h.press("an", "Gửi báo cáo trước buổi sinh hoạt");
+    expect(ask?.text).toContain("Hiện tại: 24 giờ.");
     const [tooLong] = await h.send("an", "200");
     expect(tooLong?.text).toContain("Số phải từ 1 đến 168");
     const [halfHour] = await h.send("an", "30 phút");
     expect(halfHour?.text).toContain("Thời gian phải từ 1 đến 168 giờ");
     const [confirm] = await h.send("an", "2 ngày");
-    expect(confirm?.text).toContain("Giờ gửi báo cáo: 24 giờ trước buổi sinh hoạt → 48 giờ trước buổi sinh hoạt");
-    expect(confirm?.text).toContain("Buổi sinh hoạt 14:00, Thứ Năm 07/01/2027: báo cáo sẽ gửi lúc 14:00, Thứ Ba 05/01/2027.");
+    expect(confirm?.text).toContain("Gửi báo cáo trước buổi sinh hoạt: 24 giờ → 48 giờ");
+    expect(confirm?.text).toContain("Buổi sinh hoạt lúc 14:00, Thứ Năm 07/01/2027: báo cáo sẽ gửi lúc 14:00, Thứ Ba 05/01/2027.");
     await h.press("an", "Xác nhận");
     expect((await h.store.db.branch.findUniqueOrThrow({ where: { id: branchId } })).digestHoursBefore).toBe(48);
     expect(await h.store.db.auditLog.count({ where: { branchId, action: "settings.changed" } })).toBe(1);

@@ -60,7 +60,7 @@ describe.each(DB_KINDS)("late and caught-up reminders on %s", (db) => {
       [
         "Buổi họp tới (19:00, Thứ Tư 02/12/2026) sẽ được nhắc:",
         "• 19:00, Chủ Nhật 29/11/2026 – nhắc trước 3 ngày: đã qua",
-        "• 19:00, Thứ Hai 30/11/2026 – nhắc thêm lần 1 (cho ai chưa trả lời): đã qua",
+        "• 19:00, Thứ Hai 30/11/2026 – nhắc thêm lần 1 (cho đồng chí chưa trả lời): đã qua",
         "• 05:30, Thứ Ba 01/12/2026 – gửi bù lời nhắc đầu tiên (sau giờ yên tĩnh)",
         "• 19:00, Thứ Ba 01/12/2026 – nhắc trước 1 ngày",
         "• 17:00, Thứ Tư 02/12/2026 – nhắc trước 2 giờ",
@@ -116,8 +116,8 @@ describe.each(DB_KINDS)("self-evaluation nudges after downtime on %s", (db) => {
     await h.press(ADMIN, "Một ngày cố định (ví dụ ngày 5)");
     await h.send(ADMIN, "12");
     await h.send(ADMIN, "19:00");
-    await h.press(ADMIN, "Bỏ qua");
-    await h.press(ADMIN, "Bỏ qua");
+    await h.press(ADMIN, "Chưa có, chi ủy báo sau");
+    await h.press(ADMIN, "Không ghi nội dung");
     await h.press(ADMIN, "Xác nhận");
   });
   afterAll(() => h.close());

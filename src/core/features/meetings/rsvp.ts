@@ -1,9 +1,10 @@
 // A member's answer to a meeting: Tham dự, or Vắng mặt with a reason (vắng mặt có lý do). Answers
 // come from the buttons on reminders (actions outside any flow, so they work weeks later) and from
-// /hop, and can be changed until the meeting starts.
+// /hop, for the next meeting or ahead of time for a later one, and can be changed until the meeting
+// starts.
 import { MAX_REASON_CHARS, type Meeting } from "../../domain/meetings.ts";
 import type { RsvpAnswer } from "../../domain/model.ts";
-import { formatDateTime } from "../../domain/time.ts";
+import { formatDate, formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, invalid, type FlowDef } from "../../engine/flow.ts";
 import type { ActionDef, CommandDef } from "../../engine/registry.ts";
@@ -105,8 +106,33 @@ export const rsvpActionDef: ActionDef = {
   },
 };
 
-/** How far ahead /hop mentions a second meeting after the next one. */
-const ALSO_DAYS = 45;
+/** How far ahead /hop offers later meetings to answer in advance (báo vắng trước), and how many. */
+const LATER_DAYS = 100;
+const LATER_MAX = 3;
+
+/**
+ * A meeting as /hop shows it: the facts, one's answer and the Tham dự / Vắng mặt choices; for the
+ * next meeting also the later ones, each a choice that opens its own card so that an absence next
+ * month can be reported now.
+ */
+async function showMeeting(ctx: Ctx, meeting: Meeting, withLater: boolean): Promise<void> {
+  const member = ctx.actor.member!;
+  const branch = ctx.actor.branch!;
+  const rsvp = await ctx.tx.meetings.rsvp(meeting.id, member.id);
+  const lines = [meetingFacts(ctx.t, ctx.actor.locale, meeting, branch.timezone), "", ctx.t("meeting-your-answer", { answer: answerText(ctx.t, rsvp) })];
+  if (member.exempted) lines.push(ctx.t("meeting-exempted-note"));
+  lines.push(ctx.t("meeting-change-until-start"));
+  const message = meetingMessage("", ctx.t, meeting.id);
+  if (withLater) {
+    const later = (await ctx.tx.meetings.inRange(branch.id, new Date(meeting.startsAt.getTime() + 1), new Date(ctx.now.getTime() + LATER_DAYS * 86_400_000))).slice(0, LATER_MAX);
+    if (later.length) {
+      lines.push("", ctx.t("meeting-later-title"));
+      for (const m of later) lines.push(ctx.t("meeting-later-line", { when: whenOf(ctx, m), answer: answerText(ctx.t, await ctx.tx.meetings.rsvp(m.id, member.id)) }));
+      message.choices!.push(...later.map((m) => [{ label: ctx.t("meeting-later-answer", { date: formatDate(m.startsAt, branch.timezone, ctx.actor.locale) }), action: `h:${m.id}` }]));
+    }
+  }
+  ctx.reply({ ...message, text: lines.join("\n") });
+}
 
 export const hopCommand: CommandDef = {
   name: "hop",
@@ -114,16 +140,22 @@ export const hopCommand: CommandDef = {
   access: "member",
   description: "meeting-hop-description",
   async run(ctx) {
-    const member = ctx.actor.member!;
     const branch = ctx.actor.branch!;
     const meeting = await ctx.tx.meetings.next(branch.id, ctx.now);
-    if (!meeting) return ctx.reply(ctx.t(member.isAdmin ? "meeting-none-admin" : "meeting-none"));
-    const rsvp = await ctx.tx.meetings.rsvp(meeting.id, member.id);
-    const lines = [meetingFacts(ctx.t, ctx.actor.locale, meeting, branch.timezone), "", ctx.t("meeting-your-answer", { answer: answerText(ctx.t, rsvp) })];
-    if (member.exempted) lines.push(ctx.t("meeting-exempted-note"));
-    lines.push(ctx.t("meeting-change-until-start"));
-    const later = (await ctx.tx.meetings.inRange(branch.id, new Date(meeting.startsAt.getTime() + 1), new Date(ctx.now.getTime() + ALSO_DAYS * 86_400_000)))[0];
-    if (later) lines.push("", ctx.t("meeting-also-upcoming", { when: whenOf(ctx, later) }));
-    ctx.reply(meetingMessage(lines.join("\n"), ctx.t, meeting.id));
+    if (!meeting) return ctx.reply(ctx.t(ctx.actor.member!.isAdmin ? "meeting-none-admin" : "meeting-none"));
+    await showMeeting(ctx, meeting, true);
+  },
+};
+
+/** "h:<meetingId>": a later meeting's card from /hop, to answer it in advance. */
+export const laterMeetingAction: ActionDef = {
+  prefix: "h",
+  access: "member",
+  async run(ctx, parts) {
+    const [meetingId] = parts;
+    if (!meetingId || parts.length !== 1) return ctx.reply(ctx.t("choice-stale"));
+    const open = await openMeeting(ctx, meetingId);
+    if ("problem" in open) return ctx.reply(ctx.t(open.problem, open.args));
+    await showMeeting(ctx, open.meeting, false);
   },
 };

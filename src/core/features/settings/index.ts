@@ -40,7 +40,8 @@ export function createSettingsFlow(catalog: SettingsCatalog): FlowDef<SettingsDr
       menu: {
         prompt: (ctx) => ({
           text: [ctx.t("settings-menu-title", { branch: ctx.actor.branch!.name }), ...catalog.list.map((s) => `• ${ctx.t(s.label)}: ${current(ctx, s)}`), "", ctx.t("settings-menu-ask")].join("\n"),
-          choices: [...catalog.list.map((s) => [{ label: ctx.t(s.label), value: s.key }]), [{ label: ctx.t("control-cancel"), value: "cancel" }]],
+          // The way out of a menu is "Thoát": nothing is being cancelled.
+          choices: [...catalog.list.map((s) => [{ label: ctx.t(s.label), value: s.key }]), [{ label: ctx.t("control-exit"), value: "cancel" }]],
         }),
         choice: (ctx, d, value) => {
           if (value === "cancel") return end(ctx.t("cancel-done"));
@@ -52,7 +53,7 @@ export function createSettingsFlow(catalog: SettingsCatalog): FlowDef<SettingsDr
           const def = catalog.get(d.key)!;
           const suggestions = def.suggestions?.(ctx.t, ctx.actor.branch!) ?? [];
           const choices: StepChoice[][] = suggestions.map((s, i) => [{ label: s.label, value: `s${i}` }]);
-          choices.push([{ label: ctx.t("control-cancel"), value: "cancel" }]);
+          choices.push([{ label: ctx.t("control-exit"), value: "cancel" }]);
           return { text: ctx.t(def.prompt, { current: current(ctx, def) }), choices };
         },
         choice: (ctx, d, value) => {
