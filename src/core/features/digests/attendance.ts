@@ -135,11 +135,10 @@ async function listPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
     choices: [
       ...page.items.map((m, i) => [{ label: labels[i]!, value: `m:${m.id}` }]),
       ...(nav.length ? [nav] : []),
+      // Once someone is absent, their reason can be recorded (vắng có lý do), before confirming.
+      ...(listed.some((m) => !present.has(m.id)) ? [[{ label: ctx.t("attendance-give-reason"), value: "why" }]] : []),
       controls,
-      [
-        ...(listed.some((m) => !present.has(m.id)) ? [{ label: ctx.t("attendance-give-reason"), value: "why" }] : []),
-        { label: ctx.t("attendance-other-meeting"), value: "other" },
-      ],
+      [{ label: ctx.t("attendance-other-meeting"), value: "other" }],
     ],
   };
 }
