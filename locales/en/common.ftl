@@ -5,6 +5,7 @@ control-cancel = Cancel
 control-skip = Skip
 # The way out of a menu whose actions include cancelling something.
 control-exit = Exit
+control-exit-done = Closed; nothing was changed.
 role-member = member
 role-secretary = secretary
 role-admin = admin

@@ -47,6 +47,7 @@ meeting-menu-move = Move a meeting
 meeting-menu-cancel = Cancel a meeting
 meeting-menu-add = Add a meeting
 meeting-cancel-keep = Don't cancel
+meeting-cancel-kept = Not cancelled: the meeting stays as scheduled.
 meeting-menu-cancelled = { $meeting } – cancelled
 meeting-menu-cancelled-reason = { $meeting } – cancelled: { $reason }
 
@@ -88,6 +89,7 @@ meeting-no-topic = No agenda
 meeting-none-yet = none yet
 meeting-text-empty = There is no text. Please type it again.
 meeting-text-too-long = Longer than { $max } characters. Please make it shorter.
+meeting-text-number = “{ $input }” is not one of the choices here. Please press a button, or type the text in words.
 
 meeting-rule-preview =
     New regular schedule: { $rule }

@@ -49,6 +49,7 @@ meeting-menu-move = Dời một buổi họp
 meeting-menu-cancel = Hủy một buổi họp
 meeting-menu-add = Thêm buổi họp
 meeting-cancel-keep = Không hủy nữa
+meeting-cancel-kept = Không hủy: buổi họp vẫn giữ nguyên lịch.
 
 meeting-rule-day = ngày { $day } hằng tháng, lúc { $time }
 meeting-rule-nth = { $weekday } tuần thứ { $nth } hằng tháng, lúc { $time }
@@ -88,6 +89,7 @@ meeting-no-topic = Không ghi nội dung
 meeting-none-yet = chưa có
 meeting-text-empty = Nội dung chưa có chữ. Vui lòng gõ lại.
 meeting-text-too-long = Nội dung dài quá { $max } ký tự. Vui lòng viết ngắn gọn hơn.
+meeting-text-number = “{ $input }” không phải là lựa chọn ở bước này. Vui lòng bấm nút, hoặc gõ nội dung bằng chữ.
 
 meeting-rule-preview =
     Lịch sinh hoạt định kỳ mới: { $rule }

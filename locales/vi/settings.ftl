@@ -20,7 +20,7 @@ settings-quiet-off = không có
 settings-quiet-same = Giờ bắt đầu và giờ kết thúc trùng nhau. Nếu muốn bỏ giờ yên tĩnh, gõ “tắt”.
 
 settings-nudge-count-label = Số lần nhắc thêm
-settings-nudge-count-prompt = Hiện tại: { $current }. Đồng chí chưa trả lời sẽ được nhắc thêm tối đa mấy lần (từ 0 đến 5)?
+settings-nudge-count-prompt = Hiện tại: { $current }. Đảng viên chưa trả lời sẽ được nhắc thêm tối đa mấy lần (từ 0 đến 5)?
 settings-nudge-count-value = { $count } lần
 settings-nudge-none = không nhắc thêm
 settings-nudge-interval-label = Khoảng cách nhắc thêm

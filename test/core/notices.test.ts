@@ -94,7 +94,8 @@ describe.each(DB_KINDS)("daily notice for the chi ủy on %s", (db) => {
     await h.send(ADMIN, "/caidat");
     const [ask] = await h.press(ADMIN, "Tin hằng ngày cho chi ủy");
     expect(ask?.text).toContain("Hiện tại: lúc 18:00 hằng ngày.");
-    const [confirm] = await h.send(ADMIN, "tắt");
+    // Typed as the prompt shows it, quotes and all.
+    const [confirm] = await h.send(ADMIN, "“tắt”");
     expect(confirm?.text).toContain("Tin hằng ngày cho chi ủy: lúc 18:00 hằng ngày → tắt");
     await h.press(ADMIN, "Xác nhận");
     const branch = await h.store.db.branch.findFirstOrThrow({ where: { name: "Chi bộ Khu phố 7" } });

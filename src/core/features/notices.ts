@@ -101,7 +101,7 @@ export const noticeSetting: SettingDef = {
   columns: ["noticeMinute"],
   show: (b, t) => (b.noticeMinute === null ? t("notice-setting-off") : t("notice-setting-value", { time: formatMinutes(b.noticeMinute) })),
   parse(text): Parsed<BranchPatch> {
-    if (OFF_WORDS.has(fold(text))) return { ok: true, value: { noticeMinute: null } };
+    if (OFF_WORDS.has(fold(text.replace(/["“”]/g, "")))) return { ok: true, value: { noticeMinute: null } };
     const time = parseTime(text);
     return time.ok ? { ok: true, value: { noticeMinute: time.value } } : time;
   },

@@ -65,7 +65,7 @@ describe.each(DB_KINDS)("bad input in the meeting flows on %s", (db) => {
     await h.send(ADMIN, "ngày 31");
     await refused("time", BAD_TIMES);
     await h.send(ADMIN, "14:00");
-    await refused("place", [["...", "Nội dung chưa có chữ"], ["x".repeat(201), "Nội dung dài quá 200 ký tự"]]);
+    await refused("place", [["...", "Nội dung chưa có chữ"], ["x".repeat(201), "Nội dung dài quá 200 ký tự"], ["7", "“7” không phải là lựa chọn ở bước này"]]);
     await h.send(ADMIN, "Phòng họp tầng 2");
     await refused("topic", [["!!!", "Nội dung chưa có chữ"], ["a".repeat(2001), "Tin nhắn quá dài (2.001 ký tự)"]]);
     await h.press(ADMIN, "Không ghi nội dung");

@@ -70,6 +70,15 @@ describe.each(DB_KINDS)("answering ahead and cancelled meetings on %s", (db) => 
     // It can no longer be moved or cancelled again.
     const [move] = await h.press(ADMIN, "Dời một buổi họp");
     expect(labels(move)).not.toContain("10/02 19:00 · Sinh hoạt chi bộ định kỳ tháng 02/2027");
-    await h.press(ADMIN, "Thoát");
+    // The answer to the way out says what was chosen.
+    const [left] = await h.send(ADMIN, "thoát");
+    expect(left?.text).toBe("Đã thoát. Không có gì thay đổi.");
+    await h.send(ADMIN, "/lichhop");
+    await h.press(ADMIN, "Hủy một buổi họp");
+    await h.press(ADMIN, "05/03 19:00 · Sinh hoạt chi bộ định kỳ tháng 03/2027");
+    await h.press(ADMIN, "Không nêu lý do");
+    const [kept] = await h.press(ADMIN, "Không hủy nữa");
+    expect(kept?.text).toBe("Không hủy: buổi họp vẫn giữ nguyên lịch.");
+    expect(await h.store.db.meeting.count({ where: { status: "CANCELLED" } })).toBe(1);
   });
 });

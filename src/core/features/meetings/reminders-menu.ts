@@ -39,7 +39,7 @@ export const offsetsFlow: FlowDef<OffsetsDraft> = {
         choices: [[{ label: ctx.t("reminder-default-offsets"), value: "default" }], [{ label: ctx.t("control-exit"), value: "cancel" }]],
       }),
       choice: (ctx, d, value) => {
-        if (value === "cancel") return end(ctx.t("cancel-done"));
+        if (value === "cancel") return end(ctx.t("control-exit-done"));
         if (value !== "default") return invalid("input-pick-a-choice");
         return go("confirm", { ...d, offsets: [...DEFAULT_REMINDER_OFFSETS] });
       },

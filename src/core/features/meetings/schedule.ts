@@ -56,7 +56,8 @@ const controls = (ctx: Ctx, op?: Op): StepChoice[] => [
 /** Place, topic and labels built from them stay short on a button. */
 const LABEL_CHARS = 40;
 const short = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1).trimEnd()}…` : text);
-const cancelled = <D>(ctx: Ctx): Next<D> => end(ctx.t("cancel-done"));
+/** The answer to the way out: it says what the person chose, "Thoát" or "Không hủy nữa". */
+const exited = <D>(ctx: Ctx, op?: Op): Next<D> => end(ctx.t(op === "cancel" ? "meeting-cancel-kept" : "control-exit-done"));
 
 /** The rule the draft describes, with only the fields its kind uses (an edit may leave others behind). */
 function specOf(d: ScheduleDraft): RuleSpec {
@@ -100,6 +101,8 @@ function textStep(next: string, field: "place" | "topic" | "reason", max: number
   return (_ctx, d, text) => {
     // A word meaning "none" typed where there are no buttons is not taken as the place itself.
     if (NONE_WORDS.has(fold(text).replace(/[.!]+$/, ""))) return go(next, { ...d, [field]: null });
+    // A bare number is a choice that does not exist here, never a place or a topic.
+    if (/^\d+$/.test(text.trim())) return invalid("meeting-text-number", { input: text.trim().slice(0, 12) });
     const p = freeText(text, max);
     if ("problem" in p) return invalid(p.problem, { max });
     return go(next, { ...d, [field]: p.value });
@@ -172,7 +175,7 @@ function pickStep(op: "move" | "cancel"): StepDef<ScheduleDraft> {
       };
     },
     choice: async (ctx, d, value) => {
-      if (value === "cancel") return cancelled(ctx);
+      if (value === "cancel") return exited(ctx, op);
       const meeting = await openMeeting(ctx, value);
       if (!meeting) return invalid("meeting-pick-gone");
       const at = localMinutesOf(meeting.startsAt, zoneOf(ctx));
@@ -250,7 +253,7 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
         return { text: lines.join("\n\n"), choices };
       },
       choice: async (ctx, d, value) => {
-        if (value === "cancel") return cancelled(ctx);
+        if (value === "cancel") return exited(ctx);
         if (value === "rule") return go("kind", { ...draftOf(await ctx.tx.meetings.rule(branchOf(ctx).id)), ...d });
         if (value === "move") return go("pick-move", d);
         if (value === "cancel-one") return go("pick-cancel", d);
@@ -363,7 +366,7 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
       },
       choice: (ctx, d, value) => {
         if (value === "edit") return go("kind", d);
-        if (value === "cancel") return cancelled(ctx);
+        if (value === "cancel") return exited(ctx);
         if (value === "ok" || value === "keep") return saveRule(ctx, d, value === "ok");
         return invalid("input-pick-a-choice");
       },
@@ -378,7 +381,7 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
         choices: [[{ label: ctx.t("meeting-title-thematic"), value: "THEMATIC" }], [{ label: ctx.t("meeting-add-regular"), value: "REGULAR" }], [exit(ctx)]],
       }),
       choice: async (ctx, d, value) => {
-        if (value === "cancel") return cancelled(ctx);
+        if (value === "cancel") return exited(ctx);
         if (value !== "THEMATIC" && value !== "REGULAR") return invalid("input-pick-a-choice");
         const rule = await ctx.tx.meetings.rule(branchOf(ctx).id);
         return go("date", { ...d, addKind: value, ...(rule ? { at: rule.timeOfDay, place: rule.place } : {}), topic: null });
@@ -435,7 +438,7 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
     reason: {
       prompt: (ctx) => ({ text: ctx.t("meeting-ask-cancel-reason"), choices: [[{ label: ctx.t("meeting-no-reason"), value: "skip" }], [exit(ctx, "cancel")]] }),
       choice: (ctx, d, value) => {
-        if (value === "cancel") return cancelled(ctx);
+        if (value === "cancel") return exited(ctx, "cancel");
         return value === "skip" ? go("mconfirm", { ...d, reason: null }) : invalid("input-pick-a-choice");
       },
       text: textStep("mconfirm", "reason", MAX_TOPIC_CHARS),
@@ -453,7 +456,7 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
           return { text: ctx.t("meeting-add-preview", { facts }) + (warn ? "\n\n" + warn : ""), choices: [controls(ctx)] };
         }
         const meeting = await openMeeting(ctx, d.meetingId);
-        if (!meeting) return { text: ctx.t("meeting-pick-gone"), choices: [[exit(ctx)]] };
+        if (!meeting) return { text: ctx.t("meeting-pick-gone"), choices: [[exit(ctx, d.op)]] };
         const { informed } = await audienceOf(deps(ctx), branch, meeting);
         const facts = meetingFacts(ctx.t, locale, meeting, zone);
         if (d.op === "cancel") {
@@ -466,7 +469,7 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
         return { text: text + (warn ? "\n\n" + warn : ""), choices: [controls(ctx)] };
       },
       choice: (ctx, d, value) => {
-        if (value === "cancel") return cancelled(ctx);
+        if (value === "cancel") return exited(ctx, d.op);
         if (value === "edit") return go(d.op === "cancel" ? "reason" : "date", d);
         if (value === "ok") return applyOne(ctx, d);
         return invalid("input-pick-a-choice");
