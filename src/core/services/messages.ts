@@ -53,7 +53,7 @@ export function flattenChoices(message: OutMessage): Choice[] | null {
   return flat.length ? flat : null;
 }
 
-export function createMessages(translator: Translator, defaultLocale: Locale, clock: Clock = { now: () => new Date() }): Messages {
+export function createMessages(translator: Translator, defaultLocale: Locale, clock: Clock): Messages {
   const bind = (locale: Locale): T => (key, args) => translator.t(locale, key, args);
 
   const preferredIdentity = (member: Member, identities: Identity[]): Identity | null => {

@@ -24,7 +24,8 @@ import {
 } from "./fixtures.ts";
 
 const { translator } = loadLocales(localesDir, { strict: true });
-const messages = createMessages(translator, "vi");
+// Rendering never sends: the clock is not read.
+const messages = createMessages(translator, "vi", { now: () => MEETING_AT });
 const LOCALES: Locale[] = ["vi", "en"];
 const render = (input: DigestInput, locale: Locale) => renderDigest(buildDigest(input), messages.bind(locale), locale);
 
