@@ -97,9 +97,9 @@ export async function participationChart(series: MonthParticipation[], labels: C
     ctx.font = `15px ${FAMILY}`;
     lx += 22 + ctx.measureText(label).width + 28;
   }
-  text(ctx, labels.note, 24, 96, { size: 13, color: COLORS.muted });
+  text(ctx, labels.note, 24, 98, { size: 13, color: COLORS.muted });
 
-  const plot = { left: 72, right: CHART_WIDTH - 24, top: 124, bottom: CHART_HEIGHT - 72 };
+  const plot = { left: 72, right: CHART_WIDTH - 24, top: 140, bottom: CHART_HEIGHT - 72 };
   const totals = series.map((s) => s.present + s.excused + s.missing);
   const step = niceStep(Math.max(...totals, 1));
   const top = Math.max(step, Math.ceil(Math.max(...totals, 1) / step) * step);
