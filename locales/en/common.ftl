@@ -3,6 +3,9 @@ control-confirm = Confirm
 control-edit = Edit
 control-cancel = Cancel
 control-skip = Skip
+# The way out of a menu whose actions include cancelling something.
+control-exit = Exit
+control-exit-done = Closed; nothing was changed.
 role-member = member
 role-secretary = secretary
 role-admin = admin

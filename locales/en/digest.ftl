@@ -11,6 +11,7 @@ digest-meeting-place = Place: { $place }
 digest-meeting-topic = Topic: { $topic }
 digest-no-meeting = The branch has no meeting scheduled. An admin sets the schedule with /schedule.
 digest-after-note = Self-evaluation has closed: these are the final figures.
+digest-after-note-no-eval = Figures as of the start of the meeting.
 digest-as-of = Figures as of { $time }.
 
 digest-roll-title-forecast = EXPECTED ATTENDANCE
@@ -35,8 +36,8 @@ digest-commit-registered = Registered: { $count }/{ $total }
 digest-commit-missing = Not registered: { $names }
 digest-commit-deadline = Registration closes: { $date }
 digest-commit-all = Everyone has registered.
-digest-commit-changed-since = Edited after submission since the digest of { $time }: { $count }
-digest-commit-changed = Edited after submission: { $count }
+digest-commit-changed-since = Commitments edited after submission (since the digest of { $time }): { $count }
+digest-commit-changed = Commitments edited after submission: { $count }
 digest-changed-line = - { $name }: { $text }
 digest-deleted-line = - { $name } (deleted): { $text }
 digest-draft-mark = { $name } (in draft)
@@ -56,9 +57,12 @@ digest-eval-not-yet-twice = Not yet two months in a row: { $count }
 
 digest-warn-title = PRIVATE NOTES FOR THE BRANCH COMMITTEE
 digest-warn-none = Nothing to note.
-digest-warn-absences = Absent without reason or no answer { $times } or more times in { $months } months: { $count }
-digest-warn-absence-line = - { $name }: { $total } times (absent without reason { $noreason }, no answer { $noanswer })
-digest-warn-charter = Party Charter, Article 8: a member who misses branch meetings three months in a year without good reason is considered by the branch. The assistant only points this out so the committee knows and can talk with the member; it takes no action itself.
+digest-warn-absences = Missed regular meetings without reason in { $months } or more months of { $year }: { $count }
+digest-warn-absence-line = - { $name }: { $count ->
+    [one] 1 month
+   *[other] { $count } months
+} ({ $months })
+digest-warn-charter = Party Charter, Article 8: a member who misses branch meetings three months in a year without good reason is considered by the branch. The assistant counts months, and regular meetings only; where attendance was not recorded, not answering counts too. The assistant only points this out so the committee knows and can talk with the member; it takes no action itself.
 digest-warn-unreachable = The assistant cannot reach: { $count }
 digest-warn-unreachable-inactive = - { $name }: blocked the assistant or stopped using the chat{ $undelivered ->
     [0] .
@@ -78,11 +82,15 @@ digest-meeting-not-found = This meeting of the branch was not found.
 digest-none = The branch has no meeting to report on yet. An admin sets the schedule with /schedule.
 
 # The participation chart (PNG).
-digest-chart-title = Answers to branch meetings, last 12 months · { $branch }
-digest-chart-attend = Attend
+digest-chart-title = Attendance at branch meetings, last 12 months · { $branch }
+digest-chart-note = Months with recorded attendance count it; the others count the members' answers (noted under each bar).
+digest-chart-attend = Present / said they attend
 digest-chart-absent = Absent with reason
-digest-chart-no-answer = No answer
-digest-chart-axis = Answers
+digest-chart-no-answer = Absent without reason / no answer
+digest-chart-from-recorded = recorded
+digest-chart-from-answers = answers
+digest-chart-from-both = both
+digest-chart-axis = Count
 digest-chart-month = { $month ->
     [1] Jan
     [2] Feb
@@ -98,12 +106,12 @@ digest-chart-month = { $month ->
    *[12] Dec
 }
 digest-chart-no-meeting = no meeting
-digest-chart-caption = Chart of answers to branch meetings over the last 12 months.
+digest-chart-caption = Attendance at branch meetings over the last 12 months: recorded attendance where it was recorded, the members' answers elsewhere.
 digest-chart-file = participation-chart
 
 # Settings in /settings.
-digest-setting-hours-label = Digest time
-digest-setting-hours-value = { $hours } hours before the meeting
+digest-setting-hours-label = Digest before the meeting
+digest-setting-hours-value = { $hours } hours
 digest-setting-hours-prompt = Now: { $current }. How many hours before a meeting should the secretaries get the digest? Type a number of hours from 1 to 168 (for example: 24, or 2 days).
 digest-setting-hours-range = The time must be between { $min } and { $max } whole hours. Please type it again, for example: 24.
 digest-setting-hours-preview = Meeting at { $meeting }: the digest will go out at { $at }.

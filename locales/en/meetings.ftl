@@ -30,7 +30,9 @@ meeting-none-admin = The branch has no upcoming meeting yet. You can set the reg
 meeting-your-answer = Your answer: { $answer }
 meeting-exempted-note = You are exempted from meetings, so you get no reminders and need not answer; if you attend anyway, you can say so here.
 meeting-change-until-start = You can change your answer until the meeting starts.
-meeting-also-upcoming = The one after: { $when }
+meeting-later-title = Later meetings, which you can answer now:
+meeting-later-line = • { $when }: { $answer }
+meeting-later-answer = Answer now for { $date }
 
 meeting-menu-title = Meetings of { $branch }
 meeting-menu-rule = Regular schedule: { $rule }
@@ -44,6 +46,10 @@ meeting-menu-edit-rule = Change the regular schedule
 meeting-menu-move = Move a meeting
 meeting-menu-cancel = Cancel a meeting
 meeting-menu-add = Add a meeting
+meeting-cancel-keep = Don't cancel
+meeting-cancel-kept = Not cancelled: the meeting stays as scheduled.
+meeting-menu-cancelled = { $meeting } – cancelled
+meeting-menu-cancelled-reason = { $meeting } – cancelled: { $reason }
 
 meeting-rule-day = day { $day } of every month, at { $time }
 meeting-rule-nth = { $weekday } of week { $nth } of every month, at { $time }
@@ -63,20 +69,27 @@ meeting-nth-label = { $nth ->
    *[4] Fourth week
 }
 meeting-nth-invalid = Please choose the first, second, third or fourth week.
-meeting-ask-weekday = Which weekday of week { $nth }? Press a button, or type for example: Thursday, Sunday.
+meeting-ask-weekday = Which weekday of week { $nth }? Press a button, or type the day, for example: Thursday, Sunday.
 meeting-ask-weekday-last = The last which weekday of the month? Press a button, or type for example: Friday, Sunday.
 meeting-weekday-invalid = That is not a weekday I know. Please press a button, or type for example: Monday, Thursday, Sunday.
 meeting-ask-time = At what time? Type for example: 14:00, 14h, 14h30 or 7pm.
-meeting-keep-time = Keep { $time }
-meeting-time-format = I could not read the time "{ $input }". Please type for example: 14:00, 14h, 14h30 or 2pm.
-meeting-time-range = "{ $input }" is not a valid time: hours 0 to 23, minutes 0 to 59. For example: 14:00. Please type it again.
-meeting-ask-place = Where? Type the place (for example: Meeting room, 2nd floor) or the link of an online meeting. Now: { $current }
-meeting-keep-place = Keep the place
-meeting-ask-topic = The meeting's agenda (for example: review of the month, tasks for next month)? Now: { $current }
+meeting-keep-time = Keep the time ({ $time })
+meeting-usual-time = The usual time ({ $time })
+meeting-time-format = I could not read the time “{ $input }”. Please type for example: 14:00, 14h, 14h30 or 2pm.
+meeting-time-range = “{ $input }” is not a valid time: hours 0 to 23, minutes 0 to 59. For example: 14:00. Please type it again.
+meeting-ask-place = Where? Type the place (for example: Community hall) or the link of an online meeting.
+meeting-current = Now: { $value }
+meeting-current-none = None yet.
+meeting-keep-place = Keep: { $place }
+meeting-no-place = None yet, to be announced
+meeting-ask-topic = The meeting's agenda (for example: review of the month, tasks for next month)?
 meeting-ask-topic-thematic = The topic of the thematic meeting? (for example: Studying and following Ho Chi Minh's thought, ethics and style on thrift)
-meeting-keep-topic = Keep the agenda
+meeting-keep-topic = Keep: { $topic }
+meeting-no-topic = No agenda
+meeting-none-yet = none yet
 meeting-text-empty = There is no text. Please type it again.
 meeting-text-too-long = Longer than { $max } characters. Please make it shorter.
+meeting-text-number = “{ $input }” is not one of the choices here. Please press a button, or type the text in words.
 
 meeting-rule-preview =
     New regular schedule: { $rule }
@@ -88,14 +101,19 @@ meeting-preview-line = { $when }
 meeting-preview-line-holiday = { $when } – note: public holiday ({ $holiday })
 meeting-preview-line-shifted = { $original } is a public holiday ({ $holiday }) → proposed: { $when }
 meeting-preview-note = If a meeting later falls on a public holiday, it will be moved to the next working day and the admins told. Press Confirm to save.
-meeting-preview-holiday-note = Some meetings fall on public holidays. Press Confirm to move them to the proposed days, or Keep the dates to meet as scheduled.
+meeting-preview-holiday-note = A meeting falls on a public holiday. Choose “{ $shift }” to meet on the next working day, or “Keep the dates” to meet as scheduled.
 meeting-keep-holiday-dates = Keep the dates
+meeting-shift-to = Move to { $date }
+meeting-shift-all = Move to the proposed days
 meeting-rule-saved = Regular schedule saved: { $rule }.
 meeting-next-dates =
     Next meetings:
     { $dates }
-meeting-rule-kept = The meeting at { $when } has already been announced, so it stays as it is. To change it, use /schedule → Move a meeting.
-meeting-members-told = { $count } members were told about the change.
+meeting-rule-kept = The meeting at { $when } keeps its time, as members have been reminded of it. To change it, use /schedule → Move a meeting.
+meeting-members-told = { $count ->
+    [one] 1 member was told about the change.
+   *[other] { $count } members were told about the change.
+}
 
 meeting-holiday-new-year = New Year's Day
 meeting-holiday-tet = Lunar New Year (Tết)
@@ -115,7 +133,7 @@ meeting-pick-cancel = Which meeting should be cancelled?
 meeting-pick-gone = That meeting is no longer scheduled (it has passed or was cancelled). Please choose another one.
 meeting-ask-date = On which day? Type day/month/year, for example 05/12/2026 or 5/12. (It is now { $today })
 meeting-ask-date-move = Move it to which day? Type day/month/year, for example 05/12/2026 or 5/12. (It is now { $today })
-meeting-date-format = I could not read the date "{ $input }". Please type day/month/year, for example 05/12/2026 or 5/12.
+meeting-date-format = I could not read the date “{ $input }”. Please type day/month/year, for example 05/12/2026 or 5/12.
 meeting-date-month = There is no month { $month } (months are 1 to 12). Please type the date again, for example 05/12/2026.
 meeting-date-year = The year { $year } is not valid. Please type the date again, for example 05/12/2026.
 meeting-date-not-exist = There is no { $date } in the calendar. Please type it again.
@@ -131,13 +149,23 @@ meeting-add-preview =
 meeting-added-done =
     Meeting added:
     { $facts }
-meeting-ask-cancel-reason = Why is the meeting cancelled (the members will be told)? You may press Skip.
+meeting-ask-cancel-reason = Why is the meeting cancelled? The reason goes with the notice to the members.
+meeting-no-reason = No reason given
+meeting-reason-none = not given
 meeting-cancel-preview =
     Cancel the meeting:
     { $facts }
     Reason: { $reason }
-    Members already reminded or who answered, who will be told: { $count }.
-meeting-cancelled-done = The meeting at { $when } is cancelled. { $count } members were told.
+    { $count ->
+        [0] Nobody has been reminded or has answered yet, so nobody needs to be told.
+        [one] 1 member who was reminded or answered will be told.
+       *[other] { $count } members who were reminded or answered will be told.
+    }
+meeting-cancelled-done = { $count ->
+    [0] The meeting at { $when } is cancelled.
+    [one] The meeting at { $when } is cancelled. 1 member was told.
+   *[other] The meeting at { $when } is cancelled. { $count } members were told.
+}
 meeting-cancelled-notice =
     Notice: the following meeting has been cancelled; you need not attend.
     { $facts }
@@ -145,9 +173,17 @@ meeting-cancelled-reason = Reason: { $reason }
 meeting-move-preview =
     Move the meeting:
     { $facts }
-    to: { $when }
-    Members already reminded or who answered, who will be told: { $count }. Everyone is asked again whether they attend at the new time.
-meeting-moved-done = The meeting was moved to { $when }. { $count } members were told.
+    Move to: { $when }
+    { $count ->
+        [0] Nobody has been reminded or has answered yet; members will be reminded for the new time.
+        [one] 1 member who was reminded or answered will be told and asked again whether they attend at the new time.
+       *[other] { $count } members who were reminded or answered will be told and asked again whether they attend at the new time.
+    }
+meeting-moved-done = { $count ->
+    [0] The meeting was moved to { $when }.
+    [one] The meeting was moved to { $when }. 1 member was told.
+   *[other] The meeting was moved to { $when }. { $count } members were told.
+}
 meeting-moved-notice =
     Notice: the meeting has been rescheduled (it was { $was }):
     { $facts }

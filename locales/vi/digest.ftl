@@ -11,6 +11,7 @@ digest-meeting-place = Địa điểm: { $place }
 digest-meeting-topic = Nội dung: { $topic }
 digest-no-meeting = Chi bộ chưa có lịch sinh hoạt. Quản trị đặt lịch bằng lệnh /lichhop.
 digest-after-note = Đã hết hạn tự đánh giá: đây là số liệu cuối cùng.
+digest-after-note-no-eval = Số liệu đến lúc bắt đầu sinh hoạt.
 digest-as-of = Số liệu lúc { $time }.
 
 digest-roll-title-forecast = DỰ KIẾN ĐIỂM DANH
@@ -35,8 +36,8 @@ digest-commit-registered = Đã đăng ký: { $count }/{ $total }
 digest-commit-missing = Chưa đăng ký: { $names }
 digest-commit-deadline = Hạn đăng ký: { $date }
 digest-commit-all = Tất cả đã đăng ký.
-digest-commit-changed-since = Sửa sau khi gửi, từ báo cáo lúc { $time }: { $count }
-digest-commit-changed = Sửa sau khi gửi: { $count }
+digest-commit-changed-since = Việc sửa sau khi gửi (kể từ báo cáo lúc { $time }): { $count }
+digest-commit-changed = Việc sửa sau khi gửi: { $count }
 digest-changed-line = - { $name }: { $text }
 digest-deleted-line = - { $name } (đã xóa): { $text }
 digest-draft-mark = { $name } (đang soạn)
@@ -56,9 +57,9 @@ digest-eval-not-yet-twice = Chưa thực hiện hai tháng liền: { $count }
 
 digest-warn-title = LƯU Ý RIÊNG CHO CHI ỦY
 digest-warn-none = Không có gì cần lưu ý.
-digest-warn-absences = Vắng không lý do hoặc không trả lời từ { $times } lần trong { $months } tháng: { $count }
-digest-warn-absence-line = - { $name }: { $total } lần (vắng không lý do { $noreason }, không trả lời { $noanswer })
-digest-warn-charter = Điều lệ Đảng, Điều 8: đảng viên bỏ sinh hoạt chi bộ ba tháng trong năm mà không có lý do chính đáng thì chi bộ xem xét. Trợ lý chỉ nhắc để chi ủy nắm tình hình, gặp gỡ và tìm hiểu lý do; Trợ lý không tự xử lý.
+digest-warn-absences = Vắng sinh hoạt định kỳ không có lý do từ { $months } tháng trở lên trong năm { $year }: { $count }
+digest-warn-absence-line = - { $name }: { $count } tháng ({ $months })
+digest-warn-charter = Điều lệ Đảng, Điều 8: đảng viên bỏ sinh hoạt chi bộ ba tháng trong năm mà không có lý do chính đáng thì chi bộ xem xét. Trợ lý tính theo tháng, chỉ các buổi sinh hoạt định kỳ; buổi chưa điểm danh thì không trả lời cũng được tính. Trợ lý chỉ nhắc để chi ủy nắm tình hình, gặp gỡ và tìm hiểu lý do; Trợ lý không tự xử lý.
 digest-warn-unreachable = Trợ lý không nhắn tin được: { $count }
 digest-warn-unreachable-inactive = - { $name }: đã chặn Trợ lý hoặc ngừng dùng tài khoản chat{ $undelivered ->
     [0] .
@@ -78,22 +79,26 @@ digest-meeting-not-found = Không tìm thấy buổi sinh hoạt này của chi 
 digest-none = Chi bộ chưa có buổi sinh hoạt nào để báo cáo. Quản trị đặt lịch bằng lệnh /lichhop.
 
 # The participation chart (PNG).
-digest-chart-title = Trả lời sinh hoạt chi bộ 12 tháng qua · { $branch }
-digest-chart-attend = Tham dự
-digest-chart-absent = Vắng mặt có lý do
-digest-chart-no-answer = Chưa trả lời
+digest-chart-title = Tham dự sinh hoạt chi bộ 12 tháng qua · { $branch }
+digest-chart-note = Tháng đã điểm danh tính theo điểm danh, tháng chưa điểm danh tính theo trả lời (ghi dưới mỗi cột).
+digest-chart-attend = Có mặt / báo tham dự
+digest-chart-absent = Vắng có lý do
+digest-chart-no-answer = Vắng không lý do / chưa trả lời
+digest-chart-from-recorded = điểm danh
+digest-chart-from-answers = trả lời
+digest-chart-from-both = cả hai
 digest-chart-axis = Số lượt
 digest-chart-month = T{ $month }
 digest-chart-no-meeting = không họp
-digest-chart-caption = Biểu đồ trả lời sinh hoạt chi bộ 12 tháng qua.
+digest-chart-caption = Biểu đồ tham dự sinh hoạt chi bộ 12 tháng qua: theo điểm danh ở tháng đã điểm danh, theo trả lời của đảng viên ở tháng chưa điểm danh.
 digest-chart-file = bieu-do-tham-du
 
 # Settings in /caidat.
-digest-setting-hours-label = Giờ gửi báo cáo
-digest-setting-hours-value = { $hours } giờ trước buổi sinh hoạt
+digest-setting-hours-label = Gửi báo cáo trước buổi sinh hoạt
+digest-setting-hours-value = { $hours } giờ
 digest-setting-hours-prompt = Hiện tại: { $current }. Bí thư, phó bí thư nhận báo cáo trước buổi sinh hoạt bao nhiêu giờ? Gõ số giờ từ 1 đến 168 (ví dụ: 24, hoặc 2 ngày).
 digest-setting-hours-range = Thời gian phải từ { $min } đến { $max } giờ, tính tròn giờ. Vui lòng gõ lại, ví dụ: 24.
-digest-setting-hours-preview = Buổi sinh hoạt { $meeting }: báo cáo sẽ gửi lúc { $at }.
+digest-setting-hours-preview = Buổi sinh hoạt lúc { $meeting }: báo cáo sẽ gửi lúc { $at }.
 digest-setting-retention-label = Thời gian lưu dữ liệu
 digest-setting-retention-value = { $months } tháng
 digest-setting-retention-prompt = Hiện tại: { $current }. Trả lời, điểm danh, đăng ký làm theo và tự đánh giá được lưu bao nhiêu tháng? Gõ số tháng từ 12 đến 120 (ví dụ: 36, hoặc 3 năm).

@@ -20,8 +20,8 @@ meeting-absence-ask =
     Đồng chí vui lòng cho biết ngắn gọn lý do vắng mặt buổi sinh hoạt lúc { $when } (tối đa 500 ký tự). Gõ /huy nếu không muốn báo vắng nữa.
 meeting-reason-empty = Lý do vắng chưa có nội dung. Vui lòng gõ lý do bằng chữ, ví dụ: Đi công tác tỉnh. Chưa có gì được lưu.
 meeting-reason-too-long = Lý do dài { $count } ký tự, quá mức { $max } ký tự. Vui lòng viết ngắn gọn hơn. Chưa có gì được lưu.
-meeting-rsvp-attend-saved = Đã ghi nhận: đồng chí Tham dự buổi sinh hoạt lúc { $when }. Cảm ơn đồng chí! Nếu có thay đổi, gõ /hop để báo lại.
-meeting-rsvp-absent-saved = Đã ghi nhận: đồng chí Vắng mặt buổi sinh hoạt lúc { $when }, lý do: { $reason }. Nếu có thay đổi, gõ /hop để báo lại.
+meeting-rsvp-attend-saved = Đã ghi nhận: đồng chí sẽ tham dự buổi sinh hoạt lúc { $when }. Cảm ơn đồng chí! Nếu có thay đổi, gõ /hop để báo lại.
+meeting-rsvp-absent-saved = Đã ghi nhận: đồng chí vắng mặt buổi sinh hoạt lúc { $when }, lý do: { $reason }. Nếu có thay đổi, gõ /hop để báo lại.
 meeting-rsvp-cancelled = Buổi sinh hoạt lúc { $when } đã được hủy, đồng chí không cần trả lời.
 meeting-rsvp-closed = Buổi sinh hoạt lúc { $when } đã bắt đầu nên không thể thay đổi câu trả lời nữa.
 
@@ -30,7 +30,9 @@ meeting-none-admin = Chi bộ chưa có lịch buổi sinh hoạt sắp tới. �
 meeting-your-answer = Trả lời của đồng chí: { $answer }
 meeting-exempted-note = Đồng chí đang được miễn sinh hoạt nên không nhận tin nhắc và không bắt buộc trả lời; nếu vẫn dự họp, đồng chí có thể báo ở đây.
 meeting-change-until-start = Có thể đổi câu trả lời cho đến khi buổi sinh hoạt bắt đầu.
-meeting-also-upcoming = Buổi tiếp theo: { $when }
+meeting-later-title = Các buổi sau, có thể báo trước:
+meeting-later-line = • { $when }: { $answer }
+meeting-later-answer = Báo trước cho buổi { $date }
 
 meeting-menu-title = Lịch sinh hoạt của { $branch }
 meeting-menu-rule = Lịch định kỳ: { $rule }
@@ -38,12 +40,16 @@ meeting-menu-no-rule = Chi bộ chưa có lịch sinh hoạt định kỳ.
 meeting-menu-upcoming =
     Các buổi sắp tới:
     { $list }
+meeting-menu-cancelled = { $meeting } – đã hủy
+meeting-menu-cancelled-reason = { $meeting } – đã hủy, lý do: { $reason }
 meeting-menu-ask = Đồng chí muốn làm gì?
 meeting-menu-set-rule = Đặt lịch định kỳ
 meeting-menu-edit-rule = Sửa lịch định kỳ
 meeting-menu-move = Dời một buổi họp
 meeting-menu-cancel = Hủy một buổi họp
 meeting-menu-add = Thêm buổi họp
+meeting-cancel-keep = Không hủy nữa
+meeting-cancel-kept = Không hủy: buổi họp vẫn giữ nguyên lịch.
 
 meeting-rule-day = ngày { $day } hằng tháng, lúc { $time }
 meeting-rule-nth = { $weekday } tuần thứ { $nth } hằng tháng, lúc { $time }
@@ -63,20 +69,27 @@ meeting-nth-label = { $nth ->
    *[4] Tuần thứ tư
 }
 meeting-nth-invalid = Vui lòng chọn tuần thứ nhất, hai, ba hoặc tư.
-meeting-ask-weekday = Thứ mấy của tuần thứ { $nth }? Bấm nút, hoặc gõ như: thứ 5, chủ nhật.
-meeting-ask-weekday-last = Thứ mấy cuối cùng của tháng? Bấm nút, hoặc gõ như: thứ 6, chủ nhật.
+meeting-ask-weekday = Thứ mấy của tuần thứ { $nth }? Bấm nút, hoặc gõ tên thứ như: thứ 5, chủ nhật.
+meeting-ask-weekday-last = Thứ mấy cuối cùng của tháng? Bấm nút, hoặc gõ tên thứ như: thứ 6, chủ nhật.
 meeting-weekday-invalid = Chưa hiểu thứ trong tuần. Vui lòng bấm nút, hoặc gõ như: thứ 2, thứ 5, chủ nhật.
 meeting-ask-time = Họp lúc mấy giờ? Gõ như: 14:00, 14h, 14h30 hoặc 7 giờ tối.
-meeting-keep-time = Giữ { $time }
-meeting-time-format = Chưa hiểu giờ "{ $input }". Vui lòng gõ như: 14:00, 14h, 14h30 hoặc 2 giờ chiều.
-meeting-time-range = "{ $input }" không phải là giờ hợp lệ: giờ từ 0 đến 23, phút từ 0 đến 59. Ví dụ: 14:00. Vui lòng gõ lại.
-meeting-ask-place = Họp ở đâu? Gõ địa điểm (ví dụ: Phòng họp tầng 2) hoặc đường link họp trực tuyến. Hiện tại: { $current }
-meeting-keep-place = Giữ địa điểm cũ
-meeting-ask-topic = Nội dung buổi họp (ví dụ: Kiểm điểm công tác tháng, triển khai nhiệm vụ tháng tới)? Hiện tại: { $current }
+meeting-keep-time = Giữ giờ cũ ({ $time })
+meeting-usual-time = Giờ thường lệ ({ $time })
+meeting-time-format = Chưa hiểu giờ “{ $input }”. Vui lòng gõ như: 14:00, 14h, 14h30 hoặc 2 giờ chiều.
+meeting-time-range = “{ $input }” không phải là giờ hợp lệ: giờ từ 0 đến 23, phút từ 0 đến 59. Ví dụ: 14:00. Vui lòng gõ lại.
+meeting-ask-place = Họp ở đâu? Gõ địa điểm (ví dụ: Nhà văn hóa khu phố) hoặc đường link họp trực tuyến.
+meeting-current = Hiện tại: { $value }
+meeting-current-none = Hiện chưa có.
+meeting-keep-place = Giữ: { $place }
+meeting-no-place = Chưa có, chi ủy báo sau
+meeting-ask-topic = Nội dung buổi họp (ví dụ: Kiểm điểm công tác tháng, triển khai nhiệm vụ tháng tới)?
 meeting-ask-topic-thematic = Chủ đề của buổi sinh hoạt chuyên đề? (ví dụ: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về tiết kiệm)
-meeting-keep-topic = Giữ nội dung cũ
+meeting-keep-topic = Giữ: { $topic }
+meeting-no-topic = Không ghi nội dung
+meeting-none-yet = chưa có
 meeting-text-empty = Nội dung chưa có chữ. Vui lòng gõ lại.
 meeting-text-too-long = Nội dung dài quá { $max } ký tự. Vui lòng viết ngắn gọn hơn.
+meeting-text-number = “{ $input }” không phải là lựa chọn ở bước này. Vui lòng bấm nút, hoặc gõ nội dung bằng chữ.
 
 meeting-rule-preview =
     Lịch sinh hoạt định kỳ mới: { $rule }
@@ -88,13 +101,15 @@ meeting-preview-line = { $when }
 meeting-preview-line-holiday = { $when } – lưu ý: ngày nghỉ { $holiday }
 meeting-preview-line-shifted = { $original } là ngày nghỉ { $holiday } → đề xuất dời sang { $when }
 meeting-preview-note = Nếu sau này có buổi rơi vào ngày nghỉ lễ, Trợ lý sẽ dời sang ngày làm việc kế tiếp và báo quản trị. Bấm Xác nhận để lưu.
-meeting-preview-holiday-note = Có buổi rơi vào ngày nghỉ lễ. Bấm Xác nhận để dời các buổi đó sang ngày đề xuất, hoặc Giữ đúng ngày để họp đúng theo lịch.
+meeting-preview-holiday-note = Có buổi rơi vào ngày nghỉ lễ. Chọn “{ $shift }” để họp vào ngày làm việc kế tiếp, hoặc “Giữ đúng ngày” để họp đúng theo lịch.
 meeting-keep-holiday-dates = Giữ đúng ngày
+meeting-shift-to = Dời sang { $date }
+meeting-shift-all = Dời sang các ngày đề xuất
 meeting-rule-saved = Đã lưu lịch sinh hoạt định kỳ: { $rule }.
 meeting-next-dates =
     Các buổi tới:
     { $dates }
-meeting-rule-kept = Buổi lúc { $when } đã bắt đầu được nhắc nên giữ nguyên. Nếu cần đổi, dùng /lichhop → Dời một buổi họp.
+meeting-rule-kept = Buổi lúc { $when } giữ nguyên giờ cũ vì các đồng chí đã được nhắc. Nếu cần đổi, dùng /lichhop → Dời một buổi họp.
 meeting-members-told = Đã báo cho { $count } đồng chí về thay đổi lịch họp.
 
 meeting-holiday-new-year = Tết Dương lịch
@@ -115,14 +130,14 @@ meeting-pick-cancel = Hủy buổi họp nào?
 meeting-pick-gone = Buổi họp này không còn trong lịch (đã qua hoặc đã hủy). Vui lòng chọn buổi khác.
 meeting-ask-date = Họp ngày nào? Gõ ngày/tháng/năm, ví dụ 05/12/2026 hoặc 5/12. (Bây giờ là { $today })
 meeting-ask-date-move = Dời sang ngày nào? Gõ ngày/tháng/năm, ví dụ 05/12/2026 hoặc 5/12. (Bây giờ là { $today })
-meeting-date-format = Chưa hiểu ngày "{ $input }". Vui lòng gõ theo dạng ngày/tháng/năm, ví dụ 05/12/2026 hoặc 5/12.
+meeting-date-format = Chưa hiểu ngày “{ $input }”. Vui lòng gõ theo dạng ngày/tháng/năm, ví dụ 05/12/2026 hoặc 5/12.
 meeting-date-month = Tháng { $month } không có trong lịch (tháng từ 1 đến 12). Vui lòng gõ lại ngày, ví dụ 05/12/2026.
 meeting-date-year = Năm { $year } không hợp lệ. Vui lòng gõ lại ngày, ví dụ 05/12/2026.
 meeting-date-not-exist = Ngày { $date } không có trong lịch. Vui lòng gõ lại.
 meeting-date-past = Ngày { $date } đã qua. Vui lòng chọn một ngày từ hôm nay trở đi.
 meeting-date-too-far = Chỉ xếp lịch được trong vòng { $days } ngày tới. Vui lòng chọn ngày gần hơn.
 meeting-datetime-past = Thời điểm này đã qua (bây giờ là { $now }). Vui lòng chọn giờ muộn hơn.
-meeting-ask-add-kind = Thêm buổi họp nào?
+meeting-ask-add-kind = Thêm buổi sinh hoạt nào?
 meeting-add-regular = Sinh hoạt chi bộ (buổi bổ sung)
 meeting-add-preview =
     Thêm buổi họp:
@@ -131,27 +146,41 @@ meeting-add-preview =
 meeting-added-done =
     Đã thêm buổi họp:
     { $facts }
-meeting-ask-cancel-reason = Lý do hủy buổi họp (sẽ gửi kèm thông báo cho các đồng chí)? Có thể bấm Bỏ qua.
+meeting-ask-cancel-reason = Lý do hủy buổi họp? Lý do sẽ được gửi kèm thông báo cho các đồng chí.
+meeting-no-reason = Không nêu lý do
+meeting-reason-none = không nêu
 meeting-cancel-preview =
     Hủy buổi họp:
     { $facts }
     Lý do: { $reason }
-    Số đồng chí đã được nhắc hoặc đã trả lời, sẽ nhận thông báo hủy: { $count }.
-meeting-cancelled-done = Đã hủy buổi họp lúc { $when }. Đã báo cho { $count } đồng chí.
+    { $count ->
+        [0] Chưa đồng chí nào được nhắc hoặc trả lời, nên không cần báo cho ai.
+       *[other] Sẽ báo cho { $count } đồng chí đã được nhắc hoặc đã trả lời.
+    }
+meeting-cancelled-done = { $count ->
+    [0] Đã hủy buổi họp lúc { $when }.
+   *[other] Đã hủy buổi họp lúc { $when }. Đã báo cho { $count } đồng chí.
+}
 meeting-cancelled-notice =
-    Thông báo: buổi họp sau đã được hủy, đồng chí không cần đến dự.
+    Thông báo: buổi sinh hoạt sau đã được hủy, đồng chí không cần đến dự.
     { $facts }
 meeting-cancelled-reason = Lý do: { $reason }
 meeting-move-preview =
     Dời buổi họp:
     { $facts }
-    sang: { $when }
-    Số đồng chí đã được nhắc hoặc đã trả lời, sẽ nhận thông báo: { $count }. Các đồng chí sẽ được hỏi lại tham dự hay vắng mặt cho giờ mới.
-meeting-moved-done = Đã dời buổi họp sang { $when }. Đã báo cho { $count } đồng chí.
+    Dời sang: { $when }
+    { $count ->
+        [0] Chưa đồng chí nào được nhắc hoặc trả lời; các đồng chí sẽ được nhắc theo giờ mới.
+       *[other] Sẽ báo cho { $count } đồng chí đã được nhắc hoặc đã trả lời, và hỏi lại tham dự hay vắng mặt theo giờ mới.
+    }
+meeting-moved-done = { $count ->
+    [0] Đã dời buổi họp sang { $when }.
+   *[other] Đã dời buổi họp sang { $when }. Đã báo cho { $count } đồng chí.
+}
 meeting-moved-notice =
-    Thông báo thay đổi lịch họp (lịch cũ: { $was }):
+    Thông báo: buổi sinh hoạt được dời lịch (lịch cũ: { $was }):
     { $facts }
 meeting-moved-answer-again = Trước đây đồng chí đã báo: { $answer }. Vui lòng báo lại cho lịch mới.
 meeting-updated-notice =
-    Thông báo thay đổi thông tin buổi họp:
+    Thông báo thay đổi thông tin buổi sinh hoạt:
     { $facts }

@@ -31,7 +31,7 @@ export interface Core {
 
 export function createCore(deps: CoreDeps): Core {
   const registry = new Registry(deps.features);
-  const messages = createMessages(deps.translator, deps.settings.defaultLocale);
+  const messages = createMessages(deps.translator, deps.settings.defaultLocale, deps.clock);
   const services: Services = { messages, links: deps.links, registry, settings: deps.settings, clock: deps.clock, ...(deps.bots ? { bots: deps.bots } : {}), ...(deps.render ? { render: deps.render } : {}) };
   const engine = createEngine({ store: deps.store, services, logger: deps.logger, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) });
 

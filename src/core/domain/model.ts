@@ -29,6 +29,8 @@ export interface BranchSettings {
   commitmentMax: number;
   commitmentReminderDays: number;
   retentionMonths: number;
+  /** Minutes after local midnight of the chi ủy's daily notice of members' changes; null: none. */
+  noticeMinute: number | null;
 }
 
 export interface Branch extends BranchSettings {

@@ -14,6 +14,7 @@ import { invitesFeature } from "./invites.ts";
 import { languageFeature } from "./language.ts";
 import { linkingFeature } from "./linking.ts";
 import { meetingsFeature } from "./meetings/index.ts";
+import { noticesFeature } from "./notices.ts";
 import { membersFeature } from "./members.ts";
 import { onboardingFeature } from "./onboarding.ts";
 import { privacyFeature } from "./privacy.ts";
@@ -35,6 +36,7 @@ export const allFeatures: Feature[] = [
   digestsFeature, // /baocao (secretaries) and the scheduled digests before and at each meeting
   attendanceFeature, // /diemdanh (secretaries): who actually attended
   exportFeature, // /xuat (secretaries): CSV and XLSX of the branch's answers
+  noticesFeature, // the chi ủy's daily notice of members' changes (a job)
   membersFeature, // /thanhvien (admins)
   invitesFeature, // /moi (admins)
   settingsFeature, // /caidat (admins)

@@ -13,6 +13,8 @@ export interface AttendanceRow {
   meetingId: string;
   memberId: string;
   present: boolean;
+  /** Absent with this reason, as recorded at the meeting. */
+  reason: string | null;
   recordedById: string | null;
   recordedAt: Date;
 }
@@ -110,7 +112,7 @@ export interface DigestRepo {
   history(branchId: string, from: Date, to: Date): Promise<MeetingHistory>;
   attendance(meetingId: string): Promise<AttendanceRow[]>;
   /** Records who was present; replaces what was recorded for these members before. */
-  saveAttendance(meetingId: string, entries: Array<{ memberId: string; present: boolean }>, recordedById: string, at: Date): Promise<void>;
+  saveAttendance(meetingId: string, entries: Array<{ memberId: string; present: boolean; reason: string | null }>, recordedById: string, at: Date): Promise<void>;
   /** The branch's commitment periods, newest first. */
   periods(branchId: string, limit: number): Promise<PeriodRow[]>;
   exportData(branchId: string, range: ExportRange): Promise<ExportData>;

@@ -2,11 +2,12 @@
 // Everything runs inside `store.tx`: a unit of work that commits or rolls back as one, so a state
 // change and the messages it causes are never separated.
 import type { Audience, Platform } from "../types.ts";
-import type { AuditEntry, BotAccount, BotUsage, Branch, BranchSettings, FlowState, Identity, Invite, Member, OpenQuestion, OutboxItem } from "../domain/model.ts";
+import type { AuditEntry, BotAccount, BotUsage, Branch, BranchSettings, FlowState, Identity, Invite, Member, OpenQuestion, OutboxItem, OutboxStatus } from "../domain/model.ts";
 import type { CommitmentRepo } from "./commitments.ts";
 import type { DigestRepo } from "./digests.ts";
 import type { LinkCodeRepo } from "./link-codes.ts";
 import type { MeetingRepo } from "./meetings.ts";
+import type { NoticeRepo } from "./notices.ts";
 import type { PrivacyRepo } from "./privacy.ts";
 
 export interface UpdateRepo {
@@ -182,6 +183,11 @@ export interface OutboxRepo {
   backlog(now: Date): Promise<{ pending: number; due: number; failed: number }>;
   byKey(key: string): Promise<OutboxItem | null>;
   existingKeys(keys: string[]): Promise<Set<string>>;
+  /**
+   * The queued items among these keys: their status, and when each went (sentAt) or is to go
+   * (notBefore). Jobs use it so that a nudge never follows another message too closely.
+   */
+  timesOf(keys: string[]): Promise<Map<string, { status: OutboxStatus; at: Date }>>;
 }
 
 export interface BotAccountPatch {
@@ -245,6 +251,7 @@ export interface Tx {
   commitments: CommitmentRepo;
   digests: DigestRepo;
   privacy: PrivacyRepo;
+  notices: NoticeRepo;
 }
 
 export interface Store {

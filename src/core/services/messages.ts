@@ -1,7 +1,10 @@
 // Addressing and wording of everything the bot sends: each person in their own language, to their
-// preferred chat, through the outbox of the current unit of work.
+// preferred chat, through the outbox of the current unit of work. Messages to members (everything
+// but the replies to a person's own message, which the engine queues itself) keep to their branch's
+// quiet hours, whenever they were planned for.
+import { outsideQuietHours } from "../domain/calendar/quiet.ts";
 import type { Branch, Identity, Member } from "../domain/model.ts";
-import type { TranslateArgs, Translator } from "../ports/runtime.ts";
+import type { Clock, TranslateArgs, Translator } from "../ports/runtime.ts";
 import type { NewOutboxItem, Tx } from "../ports/store.ts";
 import { LOCALES, type Audience, type Locale, type OutMessage } from "../types.ts";
 import { Priority, type PriorityLevel } from "./priority.ts";
@@ -9,6 +12,7 @@ import { Priority, type PriorityLevel } from "./priority.ts";
 export type T = (key: string, args?: TranslateArgs) => string;
 
 export interface SendOptions {
+  /** When it is planned for; a message to a member still waits for the end of their branch's quiet hours. */
   notBefore?: Date;
   /** After this the message is no longer useful (a reminder for a meeting that has started). */
   giveUpAt?: Date | null;
@@ -48,7 +52,7 @@ export function asLocale(value: string | null | undefined): Locale | null {
   return value && (LOCALES as readonly string[]).includes(value) ? (value as Locale) : null;
 }
 
-export function createMessages(translator: Translator, defaultLocale: Locale): Messages {
+export function createMessages(translator: Translator, defaultLocale: Locale, clock: Clock): Messages {
   const bind = (locale: Locale): T => (key, args) => translator.t(locale, key, args);
 
   const preferredIdentity = (member: Member, identities: Identity[]): Identity | null => {
@@ -59,11 +63,14 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
   };
 
   /** The outbox item of one message to a member: to their preferred chat, or failed when none can receive it. */
-  const addressed = (identities: Identity[], branch: Branch | null, r: Recipient, opts: SendOptions) => {
+  const addressed = (identities: Identity[], callBranch: Branch | null, r: Recipient, opts: SendOptions) => {
     const { member } = r;
+    const branch = r.branch !== undefined ? r.branch : callBranch;
     const target = preferredIdentity(member, identities);
-    const locale = messages.localeOf(member, r.branch !== undefined ? r.branch : branch, target);
+    const locale = messages.localeOf(member, branch, target);
     const message = { ...r.build(bind(locale), locale), locale };
+    const planned = r.notBefore ?? opts.notBefore;
+    const giveUpAt = r.giveUpAt !== undefined ? r.giveUpAt : (opts.giveUpAt ?? null);
     // Kept as a failed item so the secretary's digest can say who could not be reached.
     const via = target ?? identities[0];
     const item: NewOutboxItem = {
@@ -76,8 +83,10 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
       payload: message,
       priority: r.priority ?? opts.priority ?? Priority.notice,
       audience: r.audience ?? opts.audience ?? null,
-      notBefore: r.notBefore ?? opts.notBefore ?? new Date(0),
-      giveUpAt: r.giveUpAt !== undefined ? r.giveUpAt : (opts.giveUpAt ?? null),
+      notBefore: branch
+        ? outsideQuietHours(planned ?? clock.now(), clock.now(), branch.timezone, { start: branch.quietStart, end: branch.quietEnd }, giveUpAt)
+        : (planned ?? new Date(0)),
+      giveUpAt,
       ...(target ? {} : { undeliverable: identities.length ? "chat-inactive" : "no-chat" }),
     };
     return { item, target, message };
@@ -98,7 +107,7 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
         await tx.outbox.enqueue([item]);
         return false;
       }
-      await messages.toIdentity(tx, target, key, message, { ...opts, memberId: member.id });
+      await messages.toIdentity(tx, target, key, message, { notBefore: item.notBefore, giveUpAt: item.giveUpAt, memberId: member.id });
       return true;
     },
 

@@ -21,6 +21,7 @@ import { digestRepo } from "./repos/digests.ts";
 import { linkCodeRepo } from "./repos/link-codes.ts";
 import { meetingRepo } from "./repos/meetings.ts";
 import { privacyRepo } from "./repos/privacy.ts";
+import { noticeRepo } from "./repos/notices.ts";
 
 const ATTEMPTS = 4;
 // Prisma codes for "someone else got there first": unique violation, write conflict / deadlock.
@@ -44,6 +45,7 @@ export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null
     commitments: commitmentRepo(db),
     digests: digestRepo(db),
     privacy: privacyRepo(db),
+    notices: noticeRepo(db),
   };
 }
 

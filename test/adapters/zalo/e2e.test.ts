@@ -241,7 +241,7 @@ describe.each(DB_KINDS)("a month of a branch on Zalo (%s)", (db) => {
 
     expect((await rig.say(BINH, "2"))[0]).toContain("Lý do vắng?");
     const reason = "Đi công tác tỉnh Lào Cai theo quyết định của cơ quan";
-    expect((await rig.say(BINH, reason))[0]).toContain(`đồng chí Vắng mặt buổi sinh hoạt lúc 14:00, Thứ Bảy 28/11/2026, lý do: ${reason}`);
+    expect((await rig.say(BINH, reason))[0]).toContain(`đồng chí vắng mặt buổi sinh hoạt lúc 14:00, Thứ Bảy 28/11/2026, lý do: ${reason}`);
 
     // A commitment, typed, then sent with "Xác nhận" typed as a word.
     expect((await rig.say(BINH, "dang ky"))[0]).toContain("Gõ việc thứ 1");

@@ -109,12 +109,15 @@ describe("Vietnamese public holidays", () => {
     expect(holidayOn(d("2023-05-04"))).toBeNull();
   });
 
-  it("proposes the next working day, or the next free weekend day for a weekend meeting", () => {
+  it("always proposes the next working day, whatever weekday the meeting was on", () => {
     expect(isoDate(nextWorkingDay(d("2026-04-30")))).toBe("2026-05-04");
     expect(isoDate(nextWorkingDay(d("2026-02-17")))).toBe("2026-02-23");
     expect(isoDate(nextWorkingDay(d("2027-01-01")))).toBe("2027-01-04");
-    // Sunday 26/4/2026 is Giỗ Tổ: a branch that meets on Sundays goes to Saturday 2/5.
-    expect(isoDate(nextWorkingDay(d("2026-04-26")))).toBe("2026-05-02");
-    expect(weekdayOf(d("2026-05-02"))).toBe(6);
+    // Tết 2027: Friday 05/02 and Sunday 07/02 both go to Wednesday 10/02, the first working day after.
+    expect(isoDate(nextWorkingDay(d("2027-02-05")))).toBe("2027-02-10");
+    expect(isoDate(nextWorkingDay(d("2027-02-07")))).toBe("2027-02-10");
+    // Sunday 26/4/2026 is Giỗ Tổ, made up on Monday 27/4: Tuesday 28/4.
+    expect(isoDate(nextWorkingDay(d("2026-04-26")))).toBe("2026-04-28");
+    expect(weekdayOf(d("2026-04-28"))).toBe(2);
   });
 });

@@ -78,6 +78,10 @@ describe.each(DB_KINDS)("/dangky on %s", (db) => {
     const [first] = await live("Trần Thị Bình");
     expect(first).toMatchObject({ text: "Đi làm đúng giờ, không dùng điện thoại vào việc riêng", status: "SUBMITTED" });
     expect(first?.changedAt?.getTime()).toBe(h.clock.now().getTime());
+    // The secretaries hear of it in the day's notice at 18:00, with the day's other changes.
+    expect(h.inbox("an").slice(before)).toEqual([]);
+    h.clock.set("2026-11-25T11:00:00Z");
+    await h.tick();
     const told = h.inbox("an").slice(before);
     expect(told).toHaveLength(1);
     expect(told[0]?.text).toContain("Đồng chí Trần Thị Bình đã sửa việc đăng ký (năm 2026)");

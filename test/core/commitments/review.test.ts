@@ -109,6 +109,10 @@ describe.each(DB_KINDS)("/gopy on %s", (db) => {
     const [saved] = await h.press("binh", "Xác nhận");
     expect(saved?.text).toContain("Đã sửa theo đề nghị và báo chi ủy.");
     expect(saved?.text).not.toContain("chi ủy đề nghị sửa");
+    // The chi ủy hears of it in the day's notice at 18:00, not at once.
+    expect(h.inbox("an").slice(before)).toEqual([]);
+    h.clock.set(new Date(period.deadline.getTime() + 18 * 3_600_000 + 60_000));
+    await h.tick();
     const [told] = h.inbox("an").slice(before);
     expect(told?.text).toContain("Đồng chí Trần Thị Bình đã sửa việc đăng ký theo đề nghị của chi ủy (năm 2026)");
     // The other commitment has no open request: after the deadline it stays as it is.

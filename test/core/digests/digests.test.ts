@@ -111,7 +111,7 @@ describe.each(DB_KINDS)("digests on %s", (db) => {
       "Chưa gửi: Nguyễn Văn An (đang soạn), Võ Minh Hiếu",
       "Đã hoàn thành: 1 việc\nĐang thực hiện: 0 việc\nChưa thực hiện: 1 việc",
       "Chưa thực hiện hai tháng liền: 1\n- Lê Hoàng Cường: Hướng dẫn đồng nghiệp mới sử dụng phần mềm quản lý văn bản",
-      "- Phạm Thị Dung: 3 lần (vắng không lý do 0, không trả lời 3)",
+      "- Phạm Thị Dung: 3 tháng (09/2026, 10/2026, 11/2026)",
       "Điều lệ Đảng, Điều 8",
       "- Bùi Quang Huy: chưa có tài khoản chat nào",
       "- Ngô Thị Lan: đã chặn Trợ lý hoặc ngừng dùng tài khoản chat",
@@ -163,37 +163,50 @@ describe.each(DB_KINDS)("digests on %s", (db) => {
     expect(await h.store.db.attendance.count()).toBe(0);
   });
 
-  it("records who actually attended, pre-filled from the answers, one tap per change", async () => {
+  it("records who actually attended, pre-filled from the answers, one tap per change, with the reasons of absences", async () => {
     h.clock.set(new Date(MEETING.getTime() + 2 * 3_600_000));
     const [list] = await h.send("an", "/diemdanh");
     expect(list?.text).toContain("ĐIỂM DANH");
-    expect(list?.text).toContain("Đã điền sẵn theo trả lời tham dự của đảng viên.");
-    expect(list?.text).toContain("Có mặt: 3 · Vắng: 6");
+    expect(list?.text).toContain("Đã điền sẵn theo trả lời của đảng viên.");
+    expect(list?.text).toContain("Có mặt: 3 · Vắng có lý do: 2 · Vắng không lý do: 3");
     const labels = list!.choices!.flat().map((c) => c.label);
     expect(labels).toContain("✅ Trần Thị Bình");
-    expect(labels).toContain("❌ Lê Hoàng Cường (vắng)");
-    expect(labels).toContain("❌ Hoàng Văn Đức, miễn SH (vắng)");
+    expect(labels).toContain("❌ Lê Hoàng Cường (vắng có lý do)");
+    expect(labels).toContain("❌ Hoàng Văn Đức, miễn sinh hoạt (vắng)");
+    expect(labels).toContain("Ghi lý do vắng");
 
     // Bình did not come after all; An (who never answered) did.
     const [after1] = await h.press("an", "✅ Trần Thị Bình");
-    expect(after1?.text).toContain("Có mặt: 2 · Vắng: 7");
+    expect(after1?.text).toContain("Có mặt: 2 · Vắng có lý do: 2 · Vắng không lý do: 4");
     const [after2] = await h.press("an", "❌ Nguyễn Văn An (vắng)");
-    expect(after2?.text).toContain("Có mặt: 3 · Vắng: 6");
+    expect(after2?.text).toContain("Có mặt: 3 · Vắng có lý do: 2 · Vắng không lý do: 3");
     // Typing a name works where there are no buttons.
     const [typed] = await h.send("an", "Võ Minh Hiếu");
     expect(typed?.text).toContain("Đã ghi đồng chí Võ Minh Hiếu: vắng.");
     await h.press("an", "❌ Võ Minh Hiếu (vắng)");
+    // Bình's absence has a reason the secretary learnt at the meeting: recorded for the minutes.
+    const [who] = await h.press("an", "Ghi lý do vắng");
+    expect(who?.text).toContain("Ghi lý do vắng cho đồng chí nào?");
+    const [ask] = await h.press("an", "❌ Trần Thị Bình (vắng)");
+    expect(ask?.text).toBe("Lý do vắng của đồng chí Trần Thị Bình? Gõ ngắn gọn, ví dụ: Ốm, nằm viện.");
+    const [empty] = await h.send("an", "...");
+    expect(empty?.text).toContain("Lý do vắng chưa có nội dung");
+    const [noted] = await h.send("an", "Đột xuất phải trực cơ quan");
+    expect(noted?.text).toContain("Đã ghi: đồng chí Trần Thị Bình vắng có lý do (Đột xuất phải trực cơ quan).");
+    expect(noted?.text).toContain("Có mặt: 3 · Vắng có lý do: 3 · Vắng không lý do: 2");
     const [saved] = await h.press("an", "Xác nhận");
-    expect(saved?.text).toContain("Đã ghi điểm danh Sinh hoạt chi bộ định kỳ, 14:00, Thứ Năm 03/12/2026.");
-    expect(saved?.text).toContain("Có mặt: 3\nVắng mặt: 6 (có lý do 2, không có lý do 4)");
+    expect(saved?.text).toContain("Đã ghi điểm danh:\nSinh hoạt chi bộ định kỳ lúc 14:00, Thứ Năm 03/12/2026");
+    expect(saved?.text).toContain("Có mặt: 3\nVắng mặt có lý do: 3\nVắng mặt không có lý do: 2");
+    expect(saved?.text).toContain("- Trần Thị Bình: Đột xuất phải trực cơ quan");
 
     const rows = await h.store.db.attendance.findMany({ where: { meetingId } });
     expect(rows).toHaveLength(9);
     const present = rows.filter((r) => r.present).map((r) => r.memberId).sort();
     expect(present).toEqual([ids.an, ids.dung, ids.hieu].sort());
+    expect(rows.find((r) => r.memberId === ids.binh)?.reason).toBe("Đột xuất phải trực cơ quan");
     expect(rows.every((r) => r.recordedById === ids.an)).toBe(true);
     const audit = await h.store.db.auditLog.findFirstOrThrow({ where: { action: "attendance.recorded" } });
-    expect(audit.details).toMatchObject({ meetingId, present: 3, absent: 6, excused: 2, noreason: 4, corrected: 2 });
+    expect(audit.details).toMatchObject({ meetingId, present: 3, excused: 3, noreason: 2, corrected: 2 });
   });
 
   it("/baocao gives the current picture with recorded attendance, and the chart on request", async () => {
@@ -201,7 +214,8 @@ describe.each(DB_KINDS)("digests on %s", (db) => {
     expect(digest?.text.startsWith("BÁO CÁO CHI BỘ")).toBe(true);
     expect(digest?.text).toContain("ĐIỂM DANH\n");
     expect(digest?.text).toContain("Có mặt: 3");
-    expect(digest?.text).toContain("Vắng mặt không có lý do: 3\nTrần Thị Bình, Bùi Quang Huy, Ngô Thị Lan");
+    expect(digest?.text).toContain("Vắng mặt không có lý do: 2\nBùi Quang Huy, Ngô Thị Lan");
+    expect(digest?.text).toContain("- Trần Thị Bình: Đột xuất phải trực cơ quan");
     expect(digest!.choices!.flat().map((c) => c.label)).toEqual(["Biểu đồ 12 tháng", "Xuất dữ liệu", "Điểm danh", "Buổi trước"]);
     const [chart] = await h.press("an", "Biểu đồ 12 tháng");
     expect(pngSize(Buffer.from(fileOf([chart!], ".png").data, "base64"))).toEqual({ width: 960, height: 540 });
@@ -244,7 +258,7 @@ describe.each(DB_KINDS)("digests on %s", (db) => {
 
     const attendance = csv("diem-danh.csv");
     expect(attendance).toHaveLength(10);
-    expect(attendance.find((r) => r[2] === "Trần Thị Bình")?.slice(3, 5)).toEqual(["Vắng mặt", ""]);
+    expect(attendance.find((r) => r[2] === "Trần Thị Bình")?.slice(3, 5)).toEqual(["Vắng mặt", "Đột xuất phải trực cơ quan"]);
     expect(attendance.find((r) => r[2] === "Lê Hoàng Cường")?.slice(3, 6)).toEqual(["Vắng mặt", HOSTILE_REASON, "Nguyễn Văn An"]);
 
     const commitments = csv("dang-ky-lam-theo.csv");
@@ -325,15 +339,15 @@ describe.each(DB_KINDS)("digests on %s", (db) => {
   it("the digest time is a setting in /caidat, validated, previewed on the next meeting and audited", async () => {
     await addMeeting(h.store.db, branchId, new Date("2027-01-07T07:00:00Z"));
     await h.send("an", "/caidat");
-    const [ask] = await h.press("an", "Giờ gửi báo cáo");
-    expect(ask?.text).toContain("Hiện tại: 24 giờ trước buổi sinh hoạt.");
+    const [ask] = await h.press("an", "Gửi báo cáo trước buổi sinh hoạt");
+    expect(ask?.text).toContain("Hiện tại: 24 giờ.");
     const [tooLong] = await h.send("an", "200");
     expect(tooLong?.text).toContain("Số phải từ 1 đến 168");
     const [halfHour] = await h.send("an", "30 phút");
     expect(halfHour?.text).toContain("Thời gian phải từ 1 đến 168 giờ");
     const [confirm] = await h.send("an", "2 ngày");
-    expect(confirm?.text).toContain("Giờ gửi báo cáo: 24 giờ trước buổi sinh hoạt → 48 giờ trước buổi sinh hoạt");
-    expect(confirm?.text).toContain("Buổi sinh hoạt 14:00, Thứ Năm 07/01/2027: báo cáo sẽ gửi lúc 14:00, Thứ Ba 05/01/2027.");
+    expect(confirm?.text).toContain("Gửi báo cáo trước buổi sinh hoạt: 24 giờ → 48 giờ");
+    expect(confirm?.text).toContain("Buổi sinh hoạt lúc 14:00, Thứ Năm 07/01/2027: báo cáo sẽ gửi lúc 14:00, Thứ Ba 05/01/2027.");
     await h.press("an", "Xác nhận");
     expect((await h.store.db.branch.findUniqueOrThrow({ where: { id: branchId } })).digestHoursBefore).toBe(48);
     expect(await h.store.db.auditLog.count({ where: { branchId, action: "settings.changed" } })).toBe(1);

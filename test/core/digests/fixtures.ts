@@ -34,6 +34,7 @@ export function branch(overrides: Partial<Branch> = {}): Branch {
     commitmentMax: 5,
     commitmentReminderDays: 14,
     retentionMonths: 36,
+    noticeMinute: 1080,
     createdAt: JOINED,
     updatedAt: JOINED,
     ...overrides,
@@ -95,6 +96,7 @@ export const attendance = (meetingId: string, memberId: string, present: boolean
   meetingId,
   memberId,
   present,
+  reason: null,
   recordedById: "m00",
   recordedAt: MEETING_AT,
 });

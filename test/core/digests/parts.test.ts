@@ -3,8 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BOM, csvField, toCsv } from "../../../src/core/domain/digest/csv.ts";
-import { absenceCounts, absenceWarnings, outcomeOf, participationByMonth } from "../../../src/core/domain/digest/participation.ts";
-import { CHART_HEIGHT, CHART_WIDTH, participationChart } from "../../../src/core/features/digests/chart.ts";
+import { absenceMonths, absenceWarnings, outcomeOf, participationByMonth } from "../../../src/core/domain/digest/participation.ts";
+import { CHART_HEIGHT, CHART_WIDTH, niceStep, participationChart } from "../../../src/core/features/digests/chart.ts";
 import { clip } from "../../../src/core/features/digests/render.ts";
 import { AFTER_RELEVANT_MS, beforeAt, digestKey, duePhase } from "../../../src/core/features/digests/schedule.ts";
 import { parseDigestHours, parseRetention } from "../../../src/core/features/digests/settings.ts";
@@ -16,55 +16,60 @@ const at = (iso: string) => new Date(iso);
 
 describe("absences (Điều lệ Đảng, Điều 8)", () => {
   const members = [member(0), member(1), member(2, { exempted: true }), member(3, { joinedAt: at("2026-10-15T00:00:00Z") }), member(4, { status: "REMOVED", removedAt: at("2026-10-20T00:00:00Z") })];
-  const meetings = ["2025-12-04", "2026-02-05", "2026-06-04", "2026-09-03", "2026-11-05"].map((d, i) => meeting(`x${i}`, at(`${d}T07:00:00Z`)));
-  const history: MeetingHistory = { meetings, members, rsvps: [], attendance: [] };
+  const regular = ["2025-12-04", "2026-02-05", "2026-06-04", "2026-09-03", "2026-11-05", "2026-11-19"].map((d, i) => meeting(`x${i}`, at(`${d}T07:00:00Z`)));
+  // Three sinh hoạt chuyên đề across the new year, as in the issue: none of them counts.
+  const thematic = ["2026-12-06", "2027-01-03", "2027-01-04"].map((d, i) => meeting(`t${i}`, at(`${d}T07:00:00Z`), { kind: "THEMATIC" }));
+  const history: MeetingHistory = { meetings: [...regular, ...thematic], members, rsvps: [], attendance: [] };
 
-  it("an answer stands until attendance is recorded, which then wins", () => {
+  it("an answer stands until attendance is recorded, which then wins; a reason recorded at the meeting excuses", () => {
     expect(outcomeOf(undefined, undefined)).toBe("no-answer");
     expect(outcomeOf(rsvp("x", "m", "ATTEND"), undefined)).toBe("attending");
     expect(outcomeOf(rsvp("x", "m", "ABSENT", "ốm"), undefined)).toBe("excused");
     expect(outcomeOf(rsvp("x", "m", "ATTEND"), attendance("x", "m", false))).toBe("absent-no-reason");
     expect(outcomeOf(rsvp("x", "m", "ABSENT", "ốm"), attendance("x", "m", false))).toBe("excused");
     expect(outcomeOf(undefined, attendance("x", "m", true))).toBe("present");
+    expect(outcomeOf(undefined, { ...attendance("x", "m", false), reason: "Trực cơ quan" })).toBe("excused");
   });
 
-  it("counts only the last twelve months, only expected members, only active ones", () => {
-    const now = at("2026-12-01T00:00:00Z");
-    const counts = absenceCounts(history, at("2025-12-01T00:00:00Z"), now);
-    // m00 and m01 were expected at all five; m03 only at the November one; the exempted and the removed are not warned.
-    expect(counts.map((c) => [c.memberId, c.noAnswer])).toEqual([
-      ["m00", 5],
-      ["m01", 5],
-      ["m03", 1],
-    ]);
-    const warned = absenceWarnings(
-      { ...history, rsvps: meetings.slice(0, 3).map((m) => rsvp(m.id, "m01", "ATTEND")), attendance: [attendance("x2", "m01", false)] },
-      now,
-      "Asia/Ho_Chi_Minh",
-    );
-    // m01: absent without reason once (said Tham dự on 04/06), no answer twice; the 04/12/2025 meeting is still inside the window.
-    expect(warned.map((w) => [w.memberId, w.noReason, w.noAnswer])).toEqual([
-      ["m00", 0, 5],
-      ["m01", 1, 2],
-    ]);
-    const later = absenceWarnings(history, at("2026-12-05T00:00:00Z"), "Asia/Ho_Chi_Minh");
-    expect(later.find((w) => w.memberId === "m00")?.noAnswer).toBe(4);
-  });
-
-  it("gives twelve months of answers, empty months included, in the branch's time zone", () => {
-    const h: MeetingHistory = {
-      meetings: [meeting("a", at("2026-10-31T18:00:00Z")), meeting("b", at("2026-11-05T07:00:00Z")), meeting("c", at("2026-12-20T07:00:00Z"))],
-      members: [member(0), member(1), member(2, { exempted: true })],
-      rsvps: [rsvp("a", "m00", "ATTEND"), rsvp("a", "m02", "ABSENT", "ốm"), rsvp("b", "m01", "ABSENT", "công tác")],
-      attendance: [],
+  it("counts months with a regular meeting missed without reason, within the year, for expected active members", () => {
+    const recorded: MeetingHistory = {
+      ...history,
+      rsvps: regular.slice(1, 4).map((m) => rsvp(m.id, "m01", "ATTEND")),
+      attendance: [attendance("x3", "m01", false)],
     };
-    const series = participationByMonth(h, "Asia/Ho_Chi_Minh", at("2026-12-01T00:00:00Z"));
+    const months = absenceMonths(recorded, at("2026-12-10T00:00:00Z"), "Asia/Ho_Chi_Minh");
+    // m00 missed five regular meetings of 2026 in four months (two in November); December 2025 is last year.
+    // m01 said Tham dự and did not come in September, and did not answer in November; m03 joined in October.
+    expect(months).toEqual([
+      { memberId: "m00", months: ["2026-02", "2026-06", "2026-09", "2026-11"] },
+      { memberId: "m01", months: ["2026-09", "2026-11"] },
+      { memberId: "m03", months: ["2026-11"] },
+    ]);
+    expect(absenceWarnings(recorded, at("2026-12-10T00:00:00Z"), "Asia/Ho_Chi_Minh").map((w) => w.memberId)).toEqual(["m00"]);
+  });
+
+  it("chuyên đề absences and last year's months never add up to a warning in January", () => {
+    expect(absenceWarnings(history, at("2027-01-08T00:00:00Z"), "Asia/Ho_Chi_Minh")).toEqual([]);
+  });
+
+  it("gives twelve months of attendance where recorded and answers elsewhere, empty months included, in the branch's time zone", () => {
+    const h: MeetingHistory = {
+      meetings: [meeting("a", at("2026-10-31T18:00:00Z")), meeting("b", at("2026-11-05T07:00:00Z")), meeting("c", at("2026-12-20T07:00:00Z")), meeting("d", at("2026-09-10T07:00:00Z"))],
+      members: [member(0), member(1), member(2, { exempted: true })],
+      rsvps: [rsvp("a", "m00", "ATTEND"), rsvp("a", "m02", "ABSENT", "ốm"), rsvp("b", "m01", "ABSENT", "công tác"), rsvp("d", "m00", "ATTEND"), rsvp("d", "m01", "ATTEND")],
+      // September was recorded: m00 came, m01 did not after all, the exempted member came.
+      attendance: [attendance("d", "m00", true), attendance("d", "m01", false), attendance("d", "m02", true)],
+    };
+    const series = participationByMonth(h, "Asia/Ho_Chi_Minh", at("2026-12-01T00:00:00Z"), 12, at("2026-03-15T00:00:00Z"));
     expect(series).toHaveLength(12);
     expect(series[0]!.month).toBe("2026-01");
-    // 18:00 UTC on 31/10 is 01:00 on 01/11 in Hà Nội: both meetings fall in November.
-    expect(series.at(-2)).toEqual({ month: "2026-11", meetings: 2, attend: 1, absent: 2, noAnswer: 2 });
+    // Before the branch existed (March 2026) there is nothing to show, not "no meeting".
+    expect(series.slice(0, 3).map((s) => s.beforeStart)).toEqual([true, true, false]);
+    expect(series[8]).toEqual({ month: "2026-09", beforeStart: false, meetings: 1, recorded: 1, present: 2, excused: 0, missing: 1 });
+    // 18:00 UTC on 31/10 is 01:00 on 01/11 in Hà Nội: both meetings fall in November, counted by the answers.
+    expect(series.at(-2)).toEqual({ month: "2026-11", beforeStart: false, meetings: 2, recorded: 0, present: 1, excused: 2, missing: 2 });
     // A meeting after `now` is not counted.
-    expect(series.at(-1)).toEqual({ month: "2026-12", meetings: 0, attend: 0, absent: 0, noAnswer: 0 });
+    expect(series.at(-1)).toEqual({ month: "2026-12", beforeStart: false, meetings: 0, recorded: 0, present: 0, excused: 0, missing: 0 });
   });
 });
 
@@ -157,21 +162,45 @@ describe("digest settings", () => {
 });
 
 describe("participation chart", () => {
+  const labels = {
+    title: "Tham dự sinh hoạt chi bộ 12 tháng qua · Chi bộ Trường THCS Nguyễn Trãi, Phường Đông Anh, Hà Nội",
+    note: "Tháng đã điểm danh tính theo điểm danh, tháng chưa điểm danh tính theo trả lời (ghi dưới mỗi cột).",
+    present: "Có mặt / báo tham dự",
+    excused: "Vắng có lý do",
+    missing: "Vắng không lý do / chưa trả lời",
+    axis: "Số lượt",
+    noMeeting: "không họp",
+    fromRecorded: "điểm danh",
+    fromAnswers: "trả lời",
+    fromBoth: "cả hai",
+    month: (m: number) => `T${m}`,
+  };
+
   it("is a PNG of the declared size, drawn from the monthly series", async () => {
     const series = Array.from({ length: 12 }, (_, i) => ({
       month: `${i === 0 ? 2025 : 2026}-${String(i === 0 ? 12 : i).padStart(2, "0")}`,
-      meetings: i === 4 ? 0 : 1,
-      attend: i === 4 ? 0 : 20 + (i % 5),
-      absent: i === 4 ? 0 : 3,
-      noAnswer: i === 4 ? 0 : i % 4,
+      beforeStart: i < 2,
+      meetings: i === 4 || i < 2 ? 0 : 1,
+      recorded: i > 8 ? 1 : 0,
+      present: i === 4 || i < 2 ? 0 : 20 + (i % 5),
+      excused: i === 4 || i < 2 ? 0 : 3,
+      missing: i === 4 || i < 2 ? 0 : i % 4,
     }));
-    const labels = { title: "Trả lời sinh hoạt chi bộ 12 tháng qua · Chi bộ Trường THCS Nguyễn Trãi, Phường Đông Anh, Hà Nội", attend: "Tham dự", absent: "Vắng mặt có lý do", noAnswer: "Chưa trả lời", axis: "Số lượt", noMeeting: "không họp", month: (m: number) => `T${m}` };
     const png = await participationChart(series, labels);
     expect(pngSize(png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT });
     // Different data, different picture: the bars are drawn from the numbers.
-    const other = await participationChart(series.map((s) => ({ ...s, noAnswer: s.noAnswer + 5 })), labels);
+    const other = await participationChart(series.map((s) => ({ ...s, missing: s.missing + 5 })), labels);
     expect(other.equals(png)).toBe(false);
     if (process.env.CHART_OUT) writeFileSync(process.env.CHART_OUT, png);
+  });
+
+  it("counts people, so the axis steps are whole numbers, even with no data", () => {
+    for (let max = 0; max <= 500; max++) {
+      const step = niceStep(max);
+      expect(Number.isInteger(step) && step >= 1).toBe(true);
+      expect(Math.ceil(Math.max(max, 1) / step)).toBeLessThanOrEqual(5);
+    }
+    expect([0, 1, 4, 5, 6, 12, 40, 60].map(niceStep)).toEqual([1, 1, 1, 1, 2, 5, 10, 20]);
   });
 });
 

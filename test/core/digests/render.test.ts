@@ -24,7 +24,8 @@ import {
 } from "./fixtures.ts";
 
 const { translator } = loadLocales(localesDir, { strict: true });
-const messages = createMessages(translator, "vi");
+// Rendering never sends: the clock is not read.
+const messages = createMessages(translator, "vi", { now: () => MEETING_AT });
 const LOCALES: Locale[] = ["vi", "en"];
 const render = (input: DigestInput, locale: Locale) => renderDigest(buildDigest(input), messages.bind(locale), locale);
 
@@ -127,6 +128,15 @@ function recorded(): DigestInput {
   return { branch: branch(), meeting: { ...M, kind: "THEMATIC", place: null, topic: null }, phase: "now", now: new Date(MEETING_AT.getTime() + 3 * 3_600_000), source };
 }
 
+/** The picture at the start of a sinh hoạt chuyên đề: no self-evaluation to speak of. */
+function thematicAfter(): DigestInput {
+  const members = Array.from({ length: 4 }, (_, i) => member(i));
+  const source = emptySource(members);
+  source.rsvps = [rsvp(M.id, "m00", "ATTEND"), rsvp(M.id, "m01", "ABSENT", sample.absence_reasons[0]!)];
+  const topic = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về tiết kiệm";
+  return { branch: branch(), meeting: { ...M, kind: "THEMATIC", topic }, phase: "after", now: MEETING_AT, source };
+}
+
 function noMeeting(): DigestInput {
   const members = Array.from({ length: 3 }, (_, i) => member(i));
   const source = emptySource(members);
@@ -140,6 +150,7 @@ const CASES: Record<string, () => DigestInput> = {
   "long-reasons": longReasons,
   "sixty-members": sixtyMembers,
   recorded,
+  "thematic-after": thematicAfter,
   "no-meeting": noMeeting,
 };
 
@@ -195,11 +206,18 @@ describe("digest model", () => {
 
   it("warns about three absences without reason or answer in twelve months, and unreachable chats", () => {
     const w = buildDigest(everyoneAnswered()).warnings;
-    expect(w.absences).toEqual([{ name: "Đỗ Thị Hương", noReason: 1, noAnswer: 2 }]);
+    expect(w.absences).toEqual([{ name: "Đỗ Thị Hương", months: ["2026-09", "2026-10", "2026-11"] }]);
     expect(w.unreachable).toEqual([
       { name: "Hồ Văn Khải", why: "inactive", undelivered: 2 },
       { name: "Ngô Thị Lan", why: "no-chat", undelivered: 0 },
     ]);
+  });
+});
+
+describe("digest of a sinh hoạt chuyên đề", () => {
+  it("says nothing about self-evaluation, which only regular meetings have", () => {
+    expect(render(thematicAfter(), "vi")).not.toMatch(/tự đánh giá/i);
+    expect(render(thematicAfter(), "en")).not.toMatch(/self-evaluation/i);
   });
 });
 

@@ -11,21 +11,21 @@ const BAD_DATES: Array<[string, string]> = [
   ["31/02", "Ngày 31/02 không có trong lịch."],
   ["13/13/2026", "Tháng 13 không có trong lịch"],
   ["0/0", "Tháng 0 không có trong lịch"],
-  ["ngày mai", 'Chưa hiểu ngày "ngày mai"'],
-  ["-1", 'Chưa hiểu ngày "-1"'],
-  ["99999999999999999999", 'Chưa hiểu ngày "99999999999999999999"'],
-  ["25:00", 'Chưa hiểu ngày "25:00"'],
+  ["ngày mai", 'Chưa hiểu ngày “ngày mai”'],
+  ["-1", 'Chưa hiểu ngày “-1”'],
+  ["99999999999999999999", 'Chưa hiểu ngày “99999999999999999999”'],
+  ["25:00", 'Chưa hiểu ngày “25:00”'],
   ["20/11/2026", "Ngày 20/11/2026 đã qua."],
   ["5/12/2031", "Chỉ xếp lịch được trong vòng 400 ngày tới."],
 ];
 const BAD_TIMES: Array<[string, string]> = [
-  ["25:00", '"25:00" không phải là giờ hợp lệ'],
-  ["24:00", '"24:00" không phải là giờ hợp lệ'],
-  ["13:60", '"13:60" không phải là giờ hợp lệ'],
-  ["-1", 'Chưa hiểu giờ "-1"'],
-  ["99999999999999999999", 'Chưa hiểu giờ "99999999999999999999"'],
-  ["ngày mai", 'Chưa hiểu giờ "ngày mai"'],
-  ["31/02", 'Chưa hiểu giờ "31/02"'],
+  ["25:00", '“25:00” không phải là giờ hợp lệ'],
+  ["24:00", '“24:00” không phải là giờ hợp lệ'],
+  ["13:60", '“13:60” không phải là giờ hợp lệ'],
+  ["-1", 'Chưa hiểu giờ “-1”'],
+  ["99999999999999999999", 'Chưa hiểu giờ “99999999999999999999”'],
+  ["ngày mai", 'Chưa hiểu giờ “ngày mai”'],
+  ["31/02", 'Chưa hiểu giờ “31/02”'],
 ];
 
 describe.each(DB_KINDS)("bad input in the meeting flows on %s", (db) => {
@@ -65,10 +65,10 @@ describe.each(DB_KINDS)("bad input in the meeting flows on %s", (db) => {
     await h.send(ADMIN, "ngày 31");
     await refused("time", BAD_TIMES);
     await h.send(ADMIN, "14:00");
-    await refused("place", [["...", "Nội dung chưa có chữ"], ["x".repeat(201), "Nội dung dài quá 200 ký tự"]]);
+    await refused("place", [["...", "Nội dung chưa có chữ"], ["x".repeat(201), "Nội dung dài quá 200 ký tự"], ["7", "“7” không phải là lựa chọn ở bước này"]]);
     await h.send(ADMIN, "Phòng họp tầng 2");
     await refused("topic", [["!!!", "Nội dung chưa có chữ"], ["a".repeat(2001), "Tin nhắn quá dài (2.001 ký tự)"]]);
-    await h.press(ADMIN, "Bỏ qua");
+    await h.press(ADMIN, "Không ghi nội dung");
     await refused("confirm", [["có lẽ", "Vui lòng chọn một trong các lựa chọn"]]);
     // A stale button from an earlier step is refused too.
     const [stale] = await h.action(ADMIN, "f:zzzzzz:ok");
@@ -135,8 +135,8 @@ describe.each(DB_KINDS)("bad input in the meeting flows on %s", (db) => {
 
   it("/caidat: every setting", async () => {
     const cases: Array<[string, string, Array<[string, string]>]> = [
-      ["Múi giờ", "value", [["Mars/Olympus", 'Không tìm thấy múi giờ "Mars/Olympus"'], ["UTC+7", "Không tìm thấy múi giờ"], ["ngày mai", "Không tìm thấy múi giờ"], ["99999999999999999999", "Không tìm thấy múi giờ"]]],
-      ["Giờ yên tĩnh", "value", [["25:00-07:00", '"25:00" không phải là giờ hợp lệ'], ["21:00", "Chưa hiểu khoảng giờ"], ["21:00-21:00", "trùng nhau"], ["31/02", "Chưa hiểu khoảng giờ"]]],
+      ["Múi giờ", "value", [["Mars/Olympus", 'Không tìm thấy múi giờ “Mars/Olympus”'], ["UTC+7", "Không tìm thấy múi giờ"], ["ngày mai", "Không tìm thấy múi giờ"], ["99999999999999999999", "Không tìm thấy múi giờ"]]],
+      ["Giờ yên tĩnh", "value", [["25:00-07:00", '“25:00” không phải là giờ hợp lệ'], ["21:00", "Chưa hiểu khoảng giờ"], ["21:00-21:00", "trùng nhau"], ["31/02", "Chưa hiểu khoảng giờ"]]],
       ["Số lần nhắc thêm", "value", [["6", "Số phải từ 0 đến 5"], ["-1", "Số phải từ 0 đến 5"], ["99999999999999999999", "Vui lòng gõ một số từ 0 đến 5"], ["ngày mai", "Vui lòng gõ một số từ 0 đến 5"]]],
       ["Khoảng cách nhắc thêm", "value", [["0", "Số phải từ 1 đến 72"], ["73", "Số phải từ 1 đến 72"], ["30 phút", "Số phải từ 1 đến 72"], ["25:00", "Vui lòng gõ một số từ 1 đến 72"]]],
     ];

@@ -25,8 +25,8 @@ describe.each(DB_KINDS)("settings, quiet hours and nudges on %s", (db) => {
     await h.press(ADMIN, "Một ngày cố định (ví dụ ngày 5)");
     await h.send(ADMIN, "15");
     await h.send(ADMIN, "7h30");
-    await h.press(ADMIN, "Bỏ qua");
-    await h.press(ADMIN, "Bỏ qua");
+    await h.press(ADMIN, "Chưa có, chi ủy báo sau");
+    await h.press(ADMIN, "Không ghi nội dung");
     await h.press(ADMIN, "Xác nhận");
   });
   afterAll(() => h.close());
@@ -42,8 +42,8 @@ describe.each(DB_KINDS)("settings, quiet hours and nudges on %s", (db) => {
     expect(preview?.text).toContain("Khoảng cách nhắc thêm: 24 giờ → 18 giờ");
     // The preview shows the next meeting's reminders as they will go with the new value.
     expect(preview?.text).toContain("Buổi họp tới (07:30, Thứ Ba 15/12/2026) sẽ được nhắc:");
-    expect(preview?.text).toContain("• 07:00, Chủ Nhật 13/12/2026 – nhắc thêm lần 1 (cho ai chưa trả lời)");
-    expect(preview?.text).toContain("• 19:30, Chủ Nhật 13/12/2026 – nhắc thêm lần 2 (cho ai chưa trả lời)");
+    expect(preview?.text).toContain("• 07:00, Chủ Nhật 13/12/2026 – nhắc thêm lần 1 (cho đồng chí chưa trả lời)");
+    expect(preview?.text).toContain("• 19:30, Chủ Nhật 13/12/2026 – nhắc thêm lần 2 (cho đồng chí chưa trả lời)");
     expect(preview?.text).toContain("• 07:00, Thứ Ba 15/12/2026 – nhắc trước 2 giờ");
     expect((await h.store.db.branch.findUniqueOrThrow({ where: { id: branchId } })).nudgeIntervalHours).toBe(24);
     const [saved] = await h.press(ADMIN, "Xác nhận");
@@ -59,7 +59,7 @@ describe.each(DB_KINDS)("settings, quiet hours and nudges on %s", (db) => {
     expect(summary?.text).toContain("• 07:30, Thứ Bảy 12/12/2026 – nhắc trước 3 ngày");
     const [ask] = await h.press(ADMIN, "Giờ yên tĩnh");
     expect(ask?.text).toContain("Giờ yên tĩnh hiện tại: 21:00–07:00");
-    await h.press(ADMIN, "Hủy");
+    await h.press(ADMIN, "Thoát");
     expect((await h.store.db.branch.findUniqueOrThrow({ where: { id: branchId } })).quietStart).toBe(1260);
   });
 
@@ -103,13 +103,13 @@ describe.each(DB_KINDS)("settings, quiet hours and nudges on %s", (db) => {
     h.clock.set("2027-01-12T22:00:00Z"); // 23:00 in Berlin
     await h.send(ADMIN, "/lichhop");
     await h.press(ADMIN, "Hủy một buổi họp");
-    await h.press(ADMIN, "15/01 07:30 · Sinh hoạt chi bộ định kỳ tháng 1/2027");
-    await h.press(ADMIN, "Bỏ qua");
+    await h.press(ADMIN, "15/01 07:30 · Sinh hoạt chi bộ định kỳ tháng 01/2027");
+    await h.press(ADMIN, "Không nêu lý do");
     await h.press(ADMIN, "Xác nhận");
     expect(h.inbox("binh").length).toBe(before);
     await at("2027-01-13T05:59:00Z");
     expect(h.inbox("binh").length).toBe(before);
     await at("2027-01-13T06:00:00Z"); // 07:00 in Berlin
-    expect(h.inbox("binh").slice(before).map((m) => m.text.split("\n")[0])).toEqual(["Thông báo: buổi họp sau đã được hủy, đồng chí không cần đến dự."]);
+    expect(h.inbox("binh").slice(before).map((m) => m.text.split("\n")[0])).toEqual(["Thông báo: buổi sinh hoạt sau đã được hủy, đồng chí không cần đến dự."]);
   });
 });

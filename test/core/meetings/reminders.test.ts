@@ -107,7 +107,7 @@ describe.each(DB_KINDS)("reminders and answers on %s", (db) => {
 
   it("Tham dự is recorded from the reminder's button", async () => {
     const [answer] = await h.press("binh", "Tham dự");
-    expect(answer?.text).toBe("Đã ghi nhận: đồng chí Tham dự buổi sinh hoạt lúc 14:00, Thứ Năm 10/12/2026. Cảm ơn đồng chí! Nếu có thay đổi, gõ /hop để báo lại.");
+    expect(answer?.text).toBe("Đã ghi nhận: đồng chí sẽ tham dự buổi sinh hoạt lúc 14:00, Thứ Năm 10/12/2026. Cảm ơn đồng chí! Nếu có thay đổi, gõ /hop để báo lại.");
     expect(await h.store.db.rsvp.findMany({ select: { answer: true, reason: true } })).toEqual([{ answer: "ATTEND", reason: null }]);
   });
 
@@ -143,7 +143,7 @@ describe.each(DB_KINDS)("reminders and answers on %s", (db) => {
   it("the reason typed after the restart is stored with the absence", async () => {
     const [saved] = await h2.send("cuong", "Đi công tác tỉnh Lào Cai theo quyết định của cơ quan");
     expect(saved?.text).toBe(
-      "Đã ghi nhận: đồng chí Vắng mặt buổi sinh hoạt lúc 14:00, Thứ Năm 10/12/2026, lý do: Đi công tác tỉnh Lào Cai theo quyết định của cơ quan. Nếu có thay đổi, gõ /hop để báo lại.",
+      "Đã ghi nhận: đồng chí vắng mặt buổi sinh hoạt lúc 14:00, Thứ Năm 10/12/2026, lý do: Đi công tác tỉnh Lào Cai theo quyết định của cơ quan. Nếu có thay đổi, gõ /hop để báo lại.",
     );
     const rsvp = await h2.store.db.rsvp.findFirstOrThrow({ where: { answer: "ABSENT" } });
     expect(rsvp.reason).toBe("Đi công tác tỉnh Lào Cai theo quyết định của cơ quan");
@@ -195,7 +195,7 @@ describe.each(DB_KINDS)("reminders and answers on %s", (db) => {
     const [preview] = await h2.press(ADMIN, "Xác nhận").then(() => [h2.last(ADMIN)]);
     expect(preview?.text).toContain("Đã hủy buổi họp lúc 14:00, Thứ Năm 10/12/2026");
     for (const user of [ADMIN, "binh", "cuong"]) {
-      const notice = delivered(user).filter((m) => m.text.startsWith("Thông báo: buổi họp sau đã được hủy"));
+      const notice = delivered(user).filter((m) => m.text.startsWith("Thông báo: buổi sinh hoạt sau đã được hủy"));
       expect(notice).toHaveLength(1);
       expect(notice[0]?.text).toContain("Lý do: Trùng lịch hội nghị của phường");
     }

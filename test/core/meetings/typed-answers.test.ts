@@ -30,7 +30,7 @@ describe.each(DB_KINDS)("answering a reminder by typing, on %s", (db) => {
 
   it('"1" answers Tham dự', async () => {
     const [answer] = await h.send("binh", "1");
-    expect(answer?.text).toContain("Đã ghi nhận: đồng chí Tham dự");
+    expect(answer?.text).toContain("Đã ghi nhận: đồng chí sẽ tham dự");
   });
 
   it('"vang mat" typed without diacritics asks for the reason, which is stored', async () => {

@@ -81,16 +81,15 @@ export function holidayOn(d: SolarDate): Holiday | null {
 }
 
 /**
- * Where a meeting that falls on a holiday should go: the next working day (Monday–Friday, not a
- * holiday). A branch that meets at the weekend keeps to the weekend: the next Saturday or Sunday that
- * is not a holiday.
+ * Where a meeting that falls on a holiday goes: the next working day (Monday–Friday, not a holiday),
+ * whatever weekday the meeting was on, as the admins are told and the README promises. An admin
+ * who prefers another day moves that one meeting with /lichhop.
  */
 export function nextWorkingDay(d: SolarDate): SolarDate {
-  const weekend = isWeekend(d);
   let jd = jdFromDate(d.day, d.month, d.year);
   for (;;) {
     jd++;
     const next = jdToDate(jd);
-    if (isWeekend(next) === weekend && !holidayOn(next)) return next;
+    if (!isWeekend(next) && !holidayOn(next)) return next;
   }
 }

@@ -25,3 +25,15 @@ export function afterQuietHours(at: Date, zone: string, q: QuietHours): Date {
   if (end <= local) end = end.plus({ days: 1 });
   return end.toJSDate();
 }
+
+/**
+ * When a message that is not a reply to the person may go. It was planned for `planned` (in the past
+ * when it is late or caught up after downtime, so it would go `now`); it waits for the end of quiet
+ * hours unless that is no earlier than `giveUpAt` (a reminder for a meeting held early in the
+ * morning), in which case it keeps its time rather than be lost.
+ */
+export function outsideQuietHours(planned: Date, now: Date, zone: string, q: QuietHours, giveUpAt?: Date | null): Date {
+  const base = planned > now ? planned : now;
+  const moved = afterQuietHours(base, zone, q);
+  return giveUpAt && moved >= giveUpAt ? base : moved;
+}

@@ -1,12 +1,18 @@
-// Who was expected at past meetings and how they answered: the private warnings (Điều lệ Đảng,
-// Điều 8: missing meetings without good reason) and the participation chart read the same rules.
+// Who was expected at past meetings, how they answered and whether they came: the private warnings
+// (Điều lệ Đảng, Điều 8: missing meetings without good reason) and the participation chart read the
+// same rules.
 import { DateTime } from "luxon";
 import type { Member } from "../model.ts";
 import type { Meeting, Rsvp } from "../meetings.ts";
 import type { AttendanceRow, MeetingHistory } from "../../ports/digests.ts";
 
-/** Absences without reason or unanswered meetings within the window that earn a private warning. */
-export const ABSENCE_WARNING_COUNT = 3;
+/**
+ * Điều lệ Đảng, Điều 8: a member who misses branch meetings for three months in a year without good
+ * reason is considered by the branch. Months are counted, not meetings, and only regular meetings
+ * (sinh hoạt chi bộ định kỳ), within the calendar year.
+ */
+export const ABSENCE_WARNING_MONTHS = 3;
+/** How far back the warnings may look: the calendar year is at most this long. */
 export const ABSENCE_WINDOW_MONTHS = 12;
 
 /** On the branch's roll when the meeting started (joined before, not removed or erased by then). */
@@ -23,22 +29,27 @@ export type Outcome = "present" | "excused" | "absent-no-reason" | "no-answer" |
 
 /**
  * How one member's meeting went. Recorded attendance wins over the answer: present is present;
- * absent is excused only with a reported reason (vắng mặt có lý do). Without attendance the answer
- * stands, and no answer at all counts against the member.
+ * absent is excused with a reason recorded at the meeting or reported beforehand (vắng mặt có lý
+ * do). Without attendance the answer stands, and no answer at all counts against the member.
  */
 export function outcomeOf(rsvp: Rsvp | undefined, attendance: AttendanceRow | undefined): Outcome {
   if (attendance) {
     if (attendance.present) return "present";
-    return rsvp?.answer === "ABSENT" ? "excused" : "absent-no-reason";
+    return attendance.reason || rsvp?.answer === "ABSENT" ? "excused" : "absent-no-reason";
   }
   if (!rsvp) return "no-answer";
   return rsvp.answer === "ABSENT" ? "excused" : "attending";
 }
 
-export interface AbsenceCount {
+/** The reason of an excused absence: recorded at the meeting, else the one the member gave. */
+export function reasonOf(rsvp: Rsvp | undefined, attendance: AttendanceRow | undefined): string | null {
+  return attendance?.reason || (rsvp?.answer === "ABSENT" ? rsvp.reason : null) || null;
+}
+
+/** A member's months missed without reason: "2026-10", in the branch's time zone. */
+export interface AbsenceMonths {
   memberId: string;
-  noReason: number;
-  noAnswer: number;
+  months: string[];
 }
 
 interface Indexed {
@@ -59,63 +70,85 @@ const at = (ix: Indexed, meetingId: string, memberId: string) => ({
   attendance: ix.attendance.get(`${meetingId}:${memberId}`),
 });
 
-/** Per active member, the meetings in (from, to] missed without reason or left unanswered. */
-export function absenceCounts(history: MeetingHistory, from: Date, to: Date): AbsenceCount[] {
+/**
+ * Per active member, the months of `now`'s year (in the branch's zone) with a regular meeting they
+ * were expected at and missed without reason (recorded absent without one, or, where attendance was
+ * not recorded, never answered), up to `now`.
+ */
+export function absenceMonths(history: MeetingHistory, now: Date, zone: string): AbsenceMonths[] {
   const ix = index(history);
-  const out: AbsenceCount[] = [];
+  const year = DateTime.fromJSDate(now, { zone }).year;
+  const out: AbsenceMonths[] = [];
   for (const member of history.members) {
     if (member.status !== "ACTIVE") continue;
-    const count: AbsenceCount = { memberId: member.id, noReason: 0, noAnswer: 0 };
+    const months = new Set<string>();
     for (const meeting of history.meetings) {
-      if (meeting.startsAt <= from || meeting.startsAt > to || !expectedAt(member, meeting)) continue;
+      if (meeting.kind !== "REGULAR" || meeting.startsAt > now || !expectedAt(member, meeting)) continue;
+      const local = DateTime.fromJSDate(meeting.startsAt, { zone });
+      if (local.year !== year) continue;
       const { rsvp, attendance } = at(ix, meeting.id, member.id);
       const outcome = outcomeOf(rsvp, attendance);
-      if (outcome === "absent-no-reason") count.noReason++;
-      if (outcome === "no-answer") count.noAnswer++;
+      if (outcome === "absent-no-reason" || outcome === "no-answer") months.add(local.toFormat("yyyy-MM"));
     }
-    if (count.noReason + count.noAnswer > 0) out.push(count);
+    if (months.size) out.push({ memberId: member.id, months: [...months].sort() });
   }
   return out;
 }
 
-/** The members to warn about, most missed first. */
-export function absenceWarnings(history: MeetingHistory, now: Date, zone: string): AbsenceCount[] {
-  const from = DateTime.fromJSDate(now, { zone }).minus({ months: ABSENCE_WINDOW_MONTHS }).toJSDate();
-  return absenceCounts(history, from, now)
-    .filter((c) => c.noReason + c.noAnswer >= ABSENCE_WARNING_COUNT)
-    .sort((a, b) => b.noReason + b.noAnswer - (a.noReason + a.noAnswer));
+/** The members to warn about (three months or more), most months first. */
+export function absenceWarnings(history: MeetingHistory, now: Date, zone: string): AbsenceMonths[] {
+  return absenceMonths(history, now, zone)
+    .filter((c) => c.months.length >= ABSENCE_WARNING_MONTHS)
+    .sort((a, b) => b.months.length - a.months.length);
 }
 
 export interface MonthParticipation {
   /** "2026-01", in the branch's time zone. */
   month: string;
+  /** The branch did not exist yet: nothing to show (not "no meeting"). */
+  beforeStart: boolean;
   meetings: number;
-  /** Answered Tham dự. */
-  attend: number;
-  /** Answered Vắng mặt (with a reason). */
-  absent: number;
-  /** Expected and did not answer. */
-  noAnswer: number;
+  /** Meetings of the month with recorded attendance; the others count by the answers. */
+  recorded: number;
+  /** Present (recorded), or answered Tham dự. */
+  present: number;
+  /** Absent with a reason: recorded with one, or answered Vắng mặt. */
+  excused: number;
+  /** Recorded absent without a reason, or expected and did not answer. */
+  missing: number;
 }
 
-/** The answers to the branch's meetings, month by month, for the `months` months ending with `now`'s. */
-export function participationByMonth(history: MeetingHistory, zone: string, now: Date, months = 12): MonthParticipation[] {
+/**
+ * The branch's meetings month by month, for the `months` months ending with `now`'s: recorded
+ * attendance where it was recorded, the answers otherwise. Months before `since` (the branch's
+ * creation) are marked so the chart leaves them empty.
+ */
+export function participationByMonth(history: MeetingHistory, zone: string, now: Date, months = 12, since: Date | null = null): MonthParticipation[] {
   const last = DateTime.fromJSDate(now, { zone }).startOf("month");
+  const first = since ? DateTime.fromJSDate(since, { zone }).toFormat("yyyy-MM") : "";
   const series: MonthParticipation[] = [];
-  for (let i = months - 1; i >= 0; i--) series.push({ month: last.minus({ months: i }).toFormat("yyyy-MM"), meetings: 0, attend: 0, absent: 0, noAnswer: 0 });
+  for (let i = months - 1; i >= 0; i--) {
+    const month = last.minus({ months: i }).toFormat("yyyy-MM");
+    series.push({ month, beforeStart: month < first, meetings: 0, recorded: 0, present: 0, excused: 0, missing: 0 });
+  }
   const byMonth = new Map(series.map((s) => [s.month, s]));
   const ix = index(history);
+  const recorded = new Set(history.attendance.map((a) => a.meetingId));
   for (const meeting of history.meetings) {
     if (meeting.startsAt > now) continue;
     const bucket = byMonth.get(DateTime.fromJSDate(meeting.startsAt, { zone }).toFormat("yyyy-MM"));
     if (!bucket) continue;
     bucket.meetings++;
+    if (recorded.has(meeting.id)) bucket.recorded++;
     for (const member of history.members) {
       if (!onRollAt(member, meeting.startsAt)) continue;
-      const { rsvp } = at(ix, meeting.id, member.id);
-      if (rsvp?.answer === "ATTEND") bucket.attend++;
-      else if (rsvp?.answer === "ABSENT") bucket.absent++;
-      else if (!member.exempted) bucket.noAnswer++;
+      const { rsvp, attendance } = at(ix, meeting.id, member.id);
+      // A member without a row on a recorded meeting joined after it was recorded.
+      if (recorded.has(meeting.id) && !attendance) continue;
+      const outcome = outcomeOf(rsvp, attendance);
+      if (outcome === "present" || outcome === "attending") bucket.present++;
+      else if (outcome === "excused") bucket.excused++;
+      else if (!member.exempted) bucket.missing++;
     }
   }
   return series;

@@ -83,13 +83,11 @@ async function submit(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>> {
   const before = l.items.length - drafts.length;
   await ctx.tx.commitments.submit(ctx.actor.member!.id, l.period.id, ctx.now);
   await ctx.audit("commitment.submitted", { periodId: l.period.id, ids: drafts.map((c) => c.id) });
-  // A first registration shows in the digest; additions after it are changes the chi ủy should see now.
-  if (before > 0) {
-    const name = ctx.actor.member!.fullName;
-    await tellSecretaries(ctx, "commit-added", (t) => ({
-      text: t("commitment-notice-added", { name, period: periodName(t, l.period), items: drafts.map((c) => `• ${c.text}`).join("\n") }),
-    }));
-  }
+  // The chi ủy hears of it in the day's notice: a first registration, or additions to a sent one.
+  const name = ctx.actor.member!.fullName;
+  await tellSecretaries(ctx, before > 0 ? "commit-added" : "commit-sent", (t) => ({
+    text: t(before > 0 ? "commitment-notice-added" : "notice-commitments-submitted", { name, period: periodName(t, l.period), items: drafts.map((c) => `- ${c.text}`).join("\n") }),
+  }));
   return end(ctx.t("commitment-submitted", { count: l.items.length, date: day(ctx, l.period.deadline) }));
 }
 

@@ -1,16 +1,19 @@
 // /diemdanh (secretaries): after a meeting, confirm who actually attended. The list is filled in
-// from the answers (Tham dự → present) or from what was recorded before; one tap on a name (or its
-// number, or typing the name) switches present ⇄ absent, a page of members at a time, and Xác nhận
-// writes the attendance and the audit entry. Recorded attendance feeds the absence warnings.
-import { onRollAt } from "../../domain/digest/participation.ts";
-import type { Meeting, Rsvp } from "../../domain/meetings.ts";
+// from the answers (Tham dự → present, Vắng mặt → absent with the reason given) or from what was
+// recorded before; one tap on a name (or its number, or typing the name) switches present ⇄
+// absent, a page of members at a time; "Ghi lý do vắng" records the reason of an absence (vắng có
+// lý do), as the minutes need; Xác nhận writes the attendance and the audit entry. Recorded
+// attendance feeds the absence warnings and the chart.
+import { onRollAt, reasonOf } from "../../domain/digest/participation.ts";
+import { MAX_REASON_CHARS, type Meeting, type Rsvp } from "../../domain/meetings.ts";
 import type { Member } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
-import { fold } from "../../engine/text.ts";
+import { fold, visibleLength } from "../../engine/text.ts";
 import type { AttendanceRow } from "../../ports/digests.ts";
+import { reasonProblem } from "../meetings/rsvp.ts";
 import { sortMembers } from "../members.ts";
 import { distinctLabels, PAGE_SIZE, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 
@@ -23,6 +26,10 @@ export interface AttendanceDraft {
   /** The members listed, in order (fixed when the flow starts, so numbers do not shift). */
   ids: string[];
   present: string[];
+  /** Reasons of absences (vắng có lý do), by member: given beforehand or recorded here. */
+  reasons?: Record<string, string>;
+  /** Whose reason is being asked. */
+  reasonFor?: string;
 }
 
 /** A scheduled meeting of the secretary's own branch; anything else reads as not found. */
@@ -38,6 +45,18 @@ function prefill(ids: string[], rsvps: Rsvp[], rows: AttendanceRow[]): Set<strin
   const recorded = new Map(rows.map((r) => [r.memberId, r.present]));
   const attending = new Set(rsvps.filter((r) => r.answer === "ATTEND").map((r) => r.memberId));
   return new Set(ids.filter((id) => recorded.get(id) ?? attending.has(id)));
+}
+
+/** Reasons before any change: recorded ones, else the reasons members gave with Vắng mặt. */
+function prefillReasons(ids: string[], rsvps: Rsvp[], rows: AttendanceRow[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const byMember = new Map(rows.map((r) => [r.memberId, r]));
+  const answers = new Map(rsvps.map((r) => [r.memberId, r]));
+  for (const id of ids) {
+    const reason = reasonOf(answers.get(id), byMember.get(id));
+    if (reason) out[id] = reason;
+  }
+  return out;
 }
 
 interface Facts {
@@ -67,7 +86,15 @@ function listedOf(d: AttendanceDraft, f: Facts): Member[] {
 async function draftFor(ctx: Ctx, meeting: Meeting): Promise<AttendanceDraft> {
   const f = await facts(ctx, meeting);
   const ids = f.members.map((m) => m.id);
-  return { meetingId: meeting.id, page: 0, ids, present: [...prefill(ids, f.rsvps, f.rows)] };
+  return { meetingId: meeting.id, page: 0, ids, present: [...prefill(ids, f.rsvps, f.rows)], reasons: prefillReasons(ids, f.rsvps, f.rows) };
+}
+
+/** Present, absent with a reason, absent without one. */
+function tally(listed: Member[], d: AttendanceDraft): { present: number; excused: number; noreason: number } {
+  const present = new Set(d.present);
+  const absent = listed.filter((m) => !present.has(m.id) && !m.exempted);
+  const excused = absent.filter((m) => d.reasons?.[m.id]).length;
+  return { present: listed.filter((m) => present.has(m.id)).length, excused, noreason: absent.length - excused };
 }
 
 const meetingTitle = (ctx: Ctx, m: Meeting) =>
@@ -87,14 +114,15 @@ async function listPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
     ctx.t("attendance-title"),
     meetingTitle(ctx, meeting),
     ctx.t(f.rows.length ? "attendance-from-record" : "attendance-from-answers"),
-    ctx.t("attendance-counts", { present: listed.filter((m) => present.has(m.id)).length, absent: listed.filter((m) => !present.has(m.id)).length }),
+    ctx.t("attendance-counts", tally(listed, d)),
     ctx.t("attendance-hint"),
     pagePosition(ctx.t, page),
   ];
   const labels = distinctLabels(
     page.items.map((m) => {
       const name = m.exempted ? ctx.t("attendance-exempted", { name: m.fullName }) : m.fullName;
-      return ctx.t(present.has(m.id) ? "attendance-label-present" : "attendance-label-absent", { name });
+      if (present.has(m.id)) return ctx.t("attendance-label-present", { name });
+      return ctx.t(d.reasons?.[m.id] ? "attendance-label-excused" : "attendance-label-absent", { name });
     }),
   );
   const nav = pageNav(ctx.t, page);
@@ -107,9 +135,43 @@ async function listPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
     choices: [
       ...page.items.map((m, i) => [{ label: labels[i]!, value: `m:${m.id}` }]),
       ...(nav.length ? [nav] : []),
+      // Once someone is absent, their reason can be recorded (vắng có lý do), before confirming.
+      ...(listed.some((m) => !present.has(m.id)) ? [[{ label: ctx.t("attendance-give-reason"), value: "why" }]] : []),
       controls,
       [{ label: ctx.t("attendance-other-meeting"), value: "other" }],
     ],
+  };
+}
+
+/** The absent members, to pick whose reason to record. */
+async function whyPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
+  const meeting = await ownMeeting(ctx, d.meetingId);
+  if (!meeting) return { text: ctx.t("digest-meeting-not-found"), choices: [[{ label: ctx.t("attendance-back"), value: "back" }]] };
+  const absent = absentees(d, await facts(ctx, meeting));
+  const page = pageOf(absent, d.page);
+  const labels = distinctLabels(page.items.map((m) => ctx.t(d.reasons?.[m.id] ? "attendance-label-excused" : "attendance-label-absent", { name: m.fullName })));
+  const nav = pageNav(ctx.t, page);
+  return {
+    text: [ctx.t("attendance-pick-absent"), pagePosition(ctx.t, page)].filter(Boolean).join("\n"),
+    choices: [...page.items.map((m, i) => [{ label: labels[i]!, value: `w:${m.id}` }]), ...(nav.length ? [nav] : []), [{ label: ctx.t("attendance-back"), value: "back" }]],
+  };
+}
+
+function absentees(d: AttendanceDraft, f: Facts): Member[] {
+  const present = new Set(d.present);
+  return listedOf(d, f).filter((m) => !present.has(m.id));
+}
+
+/** The reason of one absence: typed, the one they gave kept, or none. */
+async function reasonPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
+  const member = d.reasonFor ? await ctx.tx.members.byId(d.reasonFor) : null;
+  const current = d.reasonFor ? d.reasons?.[d.reasonFor] : undefined;
+  const choices: StepChoice[][] = [];
+  if (current) choices.push([{ label: ctx.t("attendance-reason-keep"), value: "keep" }], [{ label: ctx.t("attendance-reason-none"), value: "none" }]);
+  choices.push([{ label: ctx.t("attendance-back"), value: "back" }]);
+  return {
+    text: ctx.t(current ? "attendance-ask-reason-current" : "attendance-ask-reason", { name: member?.fullName ?? "", reason: current ?? "" }),
+    choices,
   };
 }
 
@@ -125,33 +187,35 @@ async function confirm(ctx: Ctx, d: AttendanceDraft): Promise<Next<AttendanceDra
   const ids = listedOf(d, f).map((m) => m.id);
   const before = prefill(ids, f.rsvps, f.rows);
   const present = new Set(d.present);
-  const entries = ids.map((memberId) => ({ memberId, present: present.has(memberId) }));
+  const entries = ids.map((memberId) => ({ memberId, present: present.has(memberId), reason: present.has(memberId) ? null : (d.reasons?.[memberId] ?? null) }));
   await ctx.tx.digests.saveAttendance(meeting.id, entries, ctx.actor.member!.id, ctx.now);
-  const absentees = entries.filter((e) => !e.present).map((e) => e.memberId);
-  const excused = new Set(f.rsvps.filter((r) => r.answer === "ABSENT").map((r) => r.memberId));
-  const counts = {
-    present: entries.length - absentees.length,
-    absent: absentees.length,
-    excused: absentees.filter((id) => excused.has(id)).length,
-    noreason: absentees.filter((id) => !excused.has(id)).length,
-  };
+  const listed = listedOf(d, f);
+  const counts = tally(listed, d);
   const corrected = entries.filter((e) => e.present !== before.has(e.memberId)).length;
   await ctx.audit("attendance.recorded", { meetingId: meeting.id, ...counts, corrected, rerecorded: f.rows.length > 0 });
-  return end(ctx.t("attendance-saved", { meeting: meetingTitle(ctx, meeting), ...counts }));
+  // The reasons, for the minutes (biên bản): who was absent and why.
+  const reasons = listed.filter((m) => !present.has(m.id) && !m.exempted && d.reasons?.[m.id]).map((m) => ctx.t("digest-reason-line", { name: m.fullName, reason: d.reasons![m.id]! }));
+  return end([ctx.t("attendance-saved", { meeting: meetingTitle(ctx, meeting), ...counts }), ...reasons].join("\n"));
+}
+
+/** The one member among `among` whose name contains the typed text, or why there is not one. */
+function byName(among: Member[], text: string): { member: Member } | { problem: string; args: Record<string, string | number> } {
+  const typed = text.trim();
+  if (/^\d+$/.test(typed)) return { problem: "attendance-pick-number", args: { number: typed.slice(0, 6) } };
+  const query = fold(typed);
+  const found = query.length >= 2 ? among.filter((m) => fold(m.fullName).includes(query)) : [];
+  if (found.length === 0) return { problem: "attendance-search-none", args: { query: typed.slice(0, 40) } };
+  if (found.length > 1) return { problem: "attendance-search-many", args: { query: typed.slice(0, 40), count: found.length } };
+  return { member: found[0]! };
 }
 
 async function byTypedName(ctx: Ctx, d: AttendanceDraft, text: string): Promise<Next<AttendanceDraft>> {
-  const typed = text.trim();
-  if (/^\d+$/.test(typed)) return invalid("attendance-pick-number", { number: typed.slice(0, 6) });
   const meeting = await ownMeeting(ctx, d.meetingId);
   if (!meeting) return end(ctx.t("digest-meeting-not-found"));
-  const f = await facts(ctx, meeting);
-  const query = fold(typed);
-  const listed = listedOf(d, f);
-  const found = query.length >= 2 ? listed.filter((m) => fold(m.fullName).includes(query)) : [];
-  if (found.length === 0) return invalid("attendance-search-none", { query: typed.slice(0, 40) });
-  if (found.length > 1) return invalid("attendance-search-many", { query: typed.slice(0, 40), count: found.length });
-  const member = found[0]!;
+  const listed = listedOf(d, await facts(ctx, meeting));
+  const found = byName(listed, text);
+  if ("problem" in found) return invalid(found.problem, found.args);
+  const { member } = found;
   const next = toggle(d, member.id);
   return go("list", { ...next, page: Math.floor(listed.indexOf(member) / PAGE_SIZE) }, ctx.t(next.present.includes(member.id) ? "attendance-now-present" : "attendance-now-absent", { name: member.fullName }));
 }
@@ -175,6 +239,7 @@ export const attendanceFlow: FlowDef<AttendanceDraft> = {
         if (value === "ok") return confirm(ctx, d);
         if (value === "cancel") return end(ctx.t("attendance-cancelled"));
         if (value === "other") return go("pick", d);
+        if (value === "why") return go("why", { ...d, page: 0 });
         const page = parsePageValue(value);
         if (page !== null) return go("list", { ...d, page });
         const id = value.startsWith("m:") ? value.slice(2) : "";
@@ -182,6 +247,49 @@ export const attendanceFlow: FlowDef<AttendanceDraft> = {
         return go("list", toggle(d, id));
       },
       text: byTypedName,
+    },
+    why: {
+      prompt: whyPrompt,
+      choice: (_ctx, d, value) => {
+        if (value === "back") return go("list", { ...d, page: 0 });
+        const page = parsePageValue(value);
+        if (page !== null) return go("why", { ...d, page });
+        const id = value.startsWith("w:") ? value.slice(2) : "";
+        if (!d.ids.includes(id) || d.present.includes(id)) return invalid("input-pick-a-choice");
+        return go("reason", { ...d, reasonFor: id });
+      },
+      text: async (ctx, d, text) => {
+        const meeting = await ownMeeting(ctx, d.meetingId);
+        if (!meeting) return end(ctx.t("digest-meeting-not-found"));
+        const found = byName(absentees(d, await facts(ctx, meeting)), text);
+        if ("problem" in found) return invalid(found.problem, found.args);
+        return go("reason", { ...d, reasonFor: found.member.id });
+      },
+    },
+    reason: {
+      prompt: reasonPrompt,
+      choice: (ctx, d, value) => {
+        const id = d.reasonFor;
+        const back = { ...d, page: 0 };
+        delete back.reasonFor;
+        if (value === "back" || !id) return go("list", back);
+        if (value === "keep") return go("list", back);
+        if (value !== "none") return invalid("input-pick-a-choice");
+        const reasons = { ...d.reasons };
+        delete reasons[id];
+        return go("list", { ...back, reasons }, ctx.t("attendance-reason-cleared"));
+      },
+      text: async (ctx, d, text) => {
+        const id = d.reasonFor;
+        if (!id) return go("list", d);
+        const reason = text.replace(/\s+/g, " ").trim();
+        const problem = reasonProblem(reason);
+        if (problem) return invalid(problem, { max: MAX_REASON_CHARS, count: visibleLength(reason) });
+        const member = await ctx.tx.members.byId(id);
+        const next: AttendanceDraft = { ...d, page: 0, reasons: { ...d.reasons, [id]: reason } };
+        delete next.reasonFor;
+        return go("list", next, ctx.t("attendance-reason-saved", { name: member?.fullName ?? "", reason }));
+      },
     },
     pick: {
       prompt: pickPrompt,

@@ -1,5 +1,6 @@
 // The participation chart attached to the monthly digest: for each of the last 12 months, the
-// answers to the branch's meetings as stacked bars (tham dự / vắng mặt có lý do / chưa trả lời).
+// branch's meetings as stacked bars (có mặt / vắng có lý do / vắng không lý do), from recorded
+// attendance where it was recorded and from the answers otherwise; under each bar, which of the two.
 // Drawn with pureimage (pure JavaScript, no native canvas) in DejaVu Sans, which has every
 // Vietnamese diacritic.
 import { createRequire } from "node:module";
@@ -12,16 +13,22 @@ export const CHART_HEIGHT = 540;
 
 export interface ChartLabels {
   title: string;
-  attend: string;
-  absent: string;
-  noAnswer: string;
+  /** What the bars are counted from, in one line under the legend. */
+  note: string;
+  present: string;
+  excused: string;
+  missing: string;
   axis: string;
   noMeeting: string;
+  /** Under a bar: counted from attendance, from answers, or from both (two meetings that month). */
+  fromRecorded: string;
+  fromAnswers: string;
+  fromBoth: string;
   /** The month's label under its bar ("T12", "Dec"). */
   month(month: number): string;
 }
 
-const COLORS = { attend: "#2E7D32", absent: "#F9A825", noAnswer: "#C62828", grid: "#DDDDDD", text: "#212121", muted: "#757575" };
+const COLORS = { present: "#2E7D32", excused: "#F9A825", missing: "#C62828", grid: "#DDDDDD", text: "#212121", muted: "#757575" };
 // pureimage takes everything after the size as the family name, quotes included.
 const FAMILY = "DejaVuSans";
 const FAMILY_BOLD = "DejaVuSansBold";
@@ -39,11 +46,12 @@ function loadPureimage(): Promise<typeof PImageModule> {
   return loaded;
 }
 
-/** A round step for the value axis, so gridlines read 0, 5, 10 … or 0, 20, 40 … */
-function niceStep(max: number): number {
+/** A whole, round step for the value axis (people are counted): 0, 1, 2 … or 0, 5, 10 … or 0, 20, 40 … */
+export function niceStep(max: number): number {
   const rough = Math.max(1, max) / 5;
+  if (rough <= 1) return 1;
   const power = 10 ** Math.floor(Math.log10(rough));
-  return ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power);
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
 }
 
 type Ctx = ReturnType<PImageModule.Bitmap["getContext"]>;
@@ -77,9 +85,9 @@ export async function participationChart(series: MonthParticipation[], labels: C
 
   // Legend, in the order of the stack from the bottom.
   const legend: Array<[string, string]> = [
-    [COLORS.attend, labels.attend],
-    [COLORS.absent, labels.absent],
-    [COLORS.noAnswer, labels.noAnswer],
+    [COLORS.present, labels.present],
+    [COLORS.excused, labels.excused],
+    [COLORS.missing, labels.missing],
   ];
   let lx = 24;
   for (const [color, label] of legend) {
@@ -89,9 +97,10 @@ export async function participationChart(series: MonthParticipation[], labels: C
     ctx.font = `15px ${FAMILY}`;
     lx += 22 + ctx.measureText(label).width + 28;
   }
+  text(ctx, labels.note, 24, 98, { size: 13, color: COLORS.muted });
 
-  const plot = { left: 72, right: CHART_WIDTH - 24, top: 116, bottom: CHART_HEIGHT - 64 };
-  const totals = series.map((s) => s.attend + s.absent + s.noAnswer);
+  const plot = { left: 72, right: CHART_WIDTH - 24, top: 140, bottom: CHART_HEIGHT - 72 };
+  const totals = series.map((s) => s.present + s.excused + s.missing);
   const step = niceStep(Math.max(...totals, 1));
   const top = Math.max(step, Math.ceil(Math.max(...totals, 1) / step) * step);
   const y = (v: number) => plot.bottom - ((plot.bottom - plot.top) * v) / top;
@@ -110,22 +119,27 @@ export async function participationChart(series: MonthParticipation[], labels: C
     const cx = plot.left + slot * i + slot / 2;
     let base = 0;
     for (const [value, color] of [
-      [s.attend, COLORS.attend],
-      [s.absent, COLORS.absent],
-      [s.noAnswer, COLORS.noAnswer],
+      [s.present, COLORS.present],
+      [s.excused, COLORS.excused],
+      [s.missing, COLORS.missing],
     ] as const) {
       if (value <= 0) continue;
       const y0 = y(base);
       const y1 = y(base + value);
       ctx.fillStyle = color;
       ctx.fillRect(Math.round(cx - barWidth / 2), Math.round(y1), Math.round(barWidth), Math.max(1, Math.round(y0 - y1)));
-      if (y0 - y1 >= 18) text(ctx, String(value), cx, (y0 + y1) / 2 + 5, { size: 12, color: color === COLORS.absent ? COLORS.text : "#FFFFFF", align: "center" });
+      if (y0 - y1 >= 18) text(ctx, String(value), cx, (y0 + y1) / 2 + 5, { size: 12, color: color === COLORS.excused ? COLORS.text : "#FFFFFF", align: "center" });
       base += value;
     }
-    if (s.meetings === 0) text(ctx, labels.noMeeting, cx, plot.bottom - 8, { size: 11, color: COLORS.muted, align: "center" });
+    // Before the branch existed there is nothing to say about a month.
+    if (s.meetings === 0 && !s.beforeStart) text(ctx, labels.noMeeting, cx, plot.bottom - 8, { size: 11, color: COLORS.muted, align: "center" });
     const [year, month] = s.month.split("-").map(Number) as [number, number];
-    text(ctx, labels.month(month), cx, plot.bottom + 22, { size: 14, align: "center" });
-    if (i === 0 || month === 1) text(ctx, String(year), cx, plot.bottom + 42, { size: 12, color: COLORS.muted, align: "center" });
+    text(ctx, labels.month(month), cx, plot.bottom + 20, { size: 14, align: "center" });
+    if (s.meetings > 0) {
+      const source = s.recorded === s.meetings ? labels.fromRecorded : s.recorded === 0 ? labels.fromAnswers : labels.fromBoth;
+      text(ctx, source, cx, plot.bottom + 36, { size: 10, color: COLORS.muted, align: "center" });
+    }
+    if (i === 0 || month === 1) text(ctx, String(year), cx, plot.bottom + 54, { size: 12, color: COLORS.muted, align: "center" });
   });
   ctx.fillStyle = COLORS.text;
   ctx.fillRect(plot.left, plot.bottom, plot.right - plot.left, 1);

@@ -33,14 +33,18 @@ export async function loadDigest(tx: Tx, branch: Branch, meeting: Meeting | null
 
 /** The chart of the 12 months ending with `now`'s month, labelled in `locale`. */
 export async function chartFile(history: MeetingHistory, branch: Branch, now: Date, t: T): Promise<OutFile> {
-  const series = participationByMonth(history, branch.timezone, now, CHART_MONTHS);
+  const series = participationByMonth(history, branch.timezone, now, CHART_MONTHS, branch.createdAt);
   const png = await participationChart(series, {
     title: t("digest-chart-title", { branch: branch.name }),
-    attend: t("digest-chart-attend"),
-    absent: t("digest-chart-absent"),
-    noAnswer: t("digest-chart-no-answer"),
+    note: t("digest-chart-note"),
+    present: t("digest-chart-attend"),
+    excused: t("digest-chart-absent"),
+    missing: t("digest-chart-no-answer"),
     axis: t("digest-chart-axis"),
     noMeeting: t("digest-chart-no-meeting"),
+    fromRecorded: t("digest-chart-from-recorded"),
+    fromAnswers: t("digest-chart-from-answers"),
+    fromBoth: t("digest-chart-from-both"),
     month: (month) => t("digest-chart-month", { month }),
   });
   const month = DateTime.fromJSDate(now, { zone: branch.timezone }).toFormat("yyyy-MM");

@@ -1,8 +1,9 @@
 // The digest as data: what the secretaries see about one meeting, computed from the rows the
 // repository read. Pure, so the rendering can be tested exactly (golden files) without a database.
+import { DateTime } from "luxon";
 import { Priority } from "../../services/priority.ts";
 import { evalWindow, hasSelfEvaluation } from "../../domain/commitments/window.ts";
-import { absenceWarnings } from "../../domain/digest/participation.ts";
+import { absenceWarnings, reasonOf } from "../../domain/digest/participation.ts";
 import type { Meeting, Rsvp } from "../../domain/meetings.ts";
 import type { Branch, MeetingKind, Member } from "../../domain/model.ts";
 import type { AttendanceRow, DigestSource } from "../../ports/digests.ts";
@@ -68,7 +69,9 @@ export interface SelfEvalSummary {
 }
 
 export interface Warnings {
-  absences: Array<{ name: string; noReason: number; noAnswer: number }>;
+  /** The year counted, and who missed regular meetings without reason in three months or more ("2026-10"). */
+  year: number;
+  absences: Array<{ name: string; months: string[] }>;
   unreachable: Array<{ name: string; why: "no-chat" | "inactive"; undelivered: number }>;
   /** Messages to members waiting for the next month: a bot used up its monthly quota. */
   quotaHeld: { notices: number; optional: number };
@@ -127,8 +130,9 @@ function rollCall(members: Member[], rsvps: Rsvp[], attendance: AttendanceRow[])
       // Members without a row joined after the meeting was recorded.
       const row = rows.get(m.id);
       if (!row) continue;
+      const reason = reasonOf(rsvp, row);
       if (row.present) roll.present++;
-      else if (excused) roll.excused.push(excused);
+      else if (reason !== null || excused) roll.excused.push({ ...person(m), reason: reason ?? "" });
       else if (!m.exempted) roll.absentNoReason.push(person(m));
     } else if (rsvp?.answer === "ATTEND") roll.present++;
     else if (excused) roll.excused.push(excused);
@@ -203,7 +207,7 @@ function warnings(input: DigestInput, members: Member[]): Warnings {
   const names = new Map(members.map((m) => [m.id, m.fullName]));
   const absences = absenceWarnings(source.history, now, branch.timezone).flatMap((c) => {
     const name = names.get(c.memberId);
-    return name ? [{ name, noReason: c.noReason, noAnswer: c.noAnswer }] : [];
+    return name ? [{ name, months: c.months }] : [];
   });
   const undelivered = new Map(source.undelivered.map((u) => [u.memberId, u.count]));
   const unreachable: Warnings["unreachable"] = [];
@@ -213,7 +217,12 @@ function warnings(input: DigestInput, members: Member[]): Warnings {
     unreachable.push({ name: m.fullName, why: chats.length ? "inactive" : "no-chat", undelivered: undelivered.get(m.id) ?? 0 });
   }
   const held = (keep: (p: number) => boolean) => source.quotaHeld.filter((h) => keep(h.priority)).reduce((n, h) => n + h.count, 0);
-  return { absences, unreachable, quotaHeld: { notices: held((p) => p < Priority.optional), optional: held((p) => p >= Priority.optional) } };
+  return {
+    year: DateTime.fromJSDate(now, { zone: branch.timezone }).year,
+    absences,
+    unreachable,
+    quotaHeld: { notices: held((p) => p < Priority.optional), optional: held((p) => p >= Priority.optional) },
+  };
 }
 
 export function buildDigest(input: DigestInput): DigestModel {

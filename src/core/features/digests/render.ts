@@ -1,7 +1,7 @@
 // The digest as text for a phone: one block per section, in the order the secretary reads them at
 // the meeting; counts first and names after, short lines. Blocks are separated by a blank line, and
 // the adapters split a long digest at line boundaries, so no line is ever cut in two.
-import { ABSENCE_WARNING_COUNT, ABSENCE_WINDOW_MONTHS } from "../../domain/digest/participation.ts";
+import { ABSENCE_WARNING_MONTHS } from "../../domain/digest/participation.ts";
 import { formatDate, formatDateTime } from "../../domain/time.ts";
 import type { TranslateArgs } from "../../ports/runtime.ts";
 import type { Locale } from "../../types.ts";
@@ -23,6 +23,9 @@ export function clip(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
 }
 
+/** "2026-10" → "10/2026", as months are written everywhere ("tháng 10/2026"). */
+const monthText = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;
+
 const names = (people: Person[]) => people.map((p) => p.name).join(", ");
 
 function pendingNames(t: Tr, people: Pending[]): string {
@@ -40,7 +43,8 @@ function header(m: DigestModel, t: Tr, locale: Locale): string {
     if (m.meeting.place) lines.push(t("digest-meeting-place", { place: clip(m.meeting.place, 200) }));
     if (m.meeting.topic) lines.push(t("digest-meeting-topic", { topic: clip(m.meeting.topic, 200) }));
   }
-  if (m.phase === "after") lines.push(t("digest-after-note"));
+  // Only a regular meeting has a self-evaluation whose deadline is its start.
+  if (m.phase === "after") lines.push(t(m.selfEval ? "digest-after-note" : "digest-after-note-no-eval"));
   if (m.phase === "now") lines.push(t("digest-as-of", { time: when(m.now) }));
   return lines.join("\n");
 }
@@ -114,8 +118,8 @@ function warnings(w: Warnings, t: Tr): string {
     return lines.join("\n");
   }
   if (w.absences.length) {
-    lines.push(t("digest-warn-absences", { count: w.absences.length, times: ABSENCE_WARNING_COUNT, months: ABSENCE_WINDOW_MONTHS }));
-    for (const a of w.absences) lines.push(t("digest-warn-absence-line", { name: a.name, total: a.noReason + a.noAnswer, noreason: a.noReason, noanswer: a.noAnswer }));
+    lines.push(t("digest-warn-absences", { count: w.absences.length, months: ABSENCE_WARNING_MONTHS, year: String(w.year) }));
+    for (const a of w.absences) lines.push(t("digest-warn-absence-line", { name: a.name, count: a.months.length, months: a.months.map(monthText).join(", ") }));
     lines.push(t("digest-warn-charter"));
   }
   if (w.unreachable.length) {

@@ -69,5 +69,3 @@ export const retentionSetting: SettingDef = {
     return ctx.t("digest-setting-retention-preview", { date: formatDate(cutoff, zone, ctx.actor.locale) });
   },
 };
-
-export const digestSettings: SettingDef[] = [digestHoursSetting, retentionSetting];

@@ -1,7 +1,7 @@
 // The branch's answers as tables, one per kind (answers to meetings, attendance, commitments,
 // self-evaluations), with headers in the branch language. CSV and XLSX are two writings of these.
 import { DateTime } from "luxon";
-import { onRollAt } from "../../domain/digest/participation.ts";
+import { onRollAt, reasonOf } from "../../domain/digest/participation.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import type { Progress } from "../../domain/model.ts";
 import type { ExportData } from "../../ports/digests.ts";
@@ -67,7 +67,7 @@ export function buildTables(data: ExportData, t: T): Table[] {
       ...meetingCells(meetingsById.get(a.meetingId)!),
       name.get(a.memberId)!,
       t(a.present ? "export-present" : "export-absent"),
-      !a.present && rsvp?.answer === "ABSENT" ? rsvp.reason : null,
+      a.present ? null : reasonOf(rsvp, a),
       a.recordedById ? (name.get(a.recordedById) ?? null) : null,
       when(a.recordedAt),
     ];

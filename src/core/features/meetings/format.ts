@@ -25,8 +25,9 @@ const isLink = (place: string) => /^https?:\/\/\S+$/i.test(place.trim());
 export function meetingTitle(t: T, m: Pick<Meeting, "kind" | "occurrence">): string {
   if (m.kind === "THEMATIC") return t("meeting-title-thematic");
   if (m.occurrence) {
+    // "tháng 01/2027": months are written with two digits everywhere.
     const [year, month] = m.occurrence.split("-");
-    return t("meeting-title-regular-month", { month: `${Number(month)}/${year}` });
+    return t("meeting-title-regular-month", { month: `${month}/${year}` });
   }
   return t("meeting-title-regular");
 }

@@ -4,7 +4,7 @@ import type { Feature } from "../../engine/registry.ts";
 import { PLAN_MONTHS, planBranch } from "./planner.ts";
 import { queueDueReminders } from "./reminders.ts";
 import { offsetsFlow, remindersAction, remindersCommand } from "./reminders-menu.ts";
-import { absenceFlow, hopCommand, rsvpActionDef } from "./rsvp.ts";
+import { absenceFlow, hopCommand, laterMeetingAction, rsvpActionDef } from "./rsvp.ts";
 import { scheduleCommand, scheduleFlow } from "./schedule.ts";
 import { monthsFrom } from "../../domain/calendar/rule.ts";
 
@@ -19,7 +19,7 @@ export const meetingsFeature: Feature = {
   name: "meetings",
   commands: [hopCommand, scheduleCommand, remindersCommand],
   flows: [absenceFlow, scheduleFlow, offsetsFlow],
-  actions: [rsvpActionDef, remindersAction],
+  actions: [rsvpActionDef, laterMeetingAction, remindersAction],
   jobs: [
     {
       // Keeps the coming months planned from each rule. Cheap when nothing is missing: two reads.

@@ -36,10 +36,10 @@ export const offsetsFlow: FlowDef<OffsetsDraft> = {
     offsets: {
       prompt: async (ctx) => ({
         text: ctx.t("reminder-ask-offsets", { current: offsetsText(ctx, await ctx.tx.meetings.offsets(ctx.actor.branch!.id)) }),
-        choices: [[{ label: ctx.t("reminder-default-offsets"), value: "default" }], [{ label: ctx.t("control-cancel"), value: "cancel" }]],
+        choices: [[{ label: ctx.t("reminder-default-offsets"), value: "default" }], [{ label: ctx.t("control-exit"), value: "cancel" }]],
       }),
       choice: (ctx, d, value) => {
-        if (value === "cancel") return end(ctx.t("cancel-done"));
+        if (value === "cancel") return end(ctx.t("control-exit-done"));
         if (value !== "default") return invalid("input-pick-a-choice");
         return go("confirm", { ...d, offsets: [...DEFAULT_REMINDER_OFFSETS] });
       },

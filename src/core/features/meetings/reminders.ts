@@ -1,8 +1,9 @@
 // The scheduler's reminder job. At each tick it works out, for every upcoming meeting, the one
 // reminder or nudge due now (see timeline.ts) and queues it for each member it concerns, under a
-// deterministic key: whoever ticks, however often, each member gets each reminder once. Reads and
-// writes go in batches so that a whole province's meetings in the same minute plan in seconds.
-import type { Branch, Member } from "../../domain/model.ts";
+// deterministic key: whoever ticks, however often, each member gets each reminder once. What the
+// member was already sent decides the rest (see decide()). Reads and writes go in batches so that a
+// whole province's meetings in the same minute plan in seconds.
+import type { Branch, Member, OutboxStatus } from "../../domain/model.ts";
 import { MAX_OFFSET_MINUTES, type Meeting, type Rsvp } from "../../domain/meetings.ts";
 import type { JobContext } from "../../engine/jobs.ts";
 import type { Tx } from "../../ports/store.ts";
@@ -10,8 +11,8 @@ import { Priority } from "../../services/priority.ts";
 import type { Recipient } from "../../services/messages.ts";
 import type { Locale, OutMessage } from "../../types.ts";
 import { answerText, meetingFacts, meetingMessage } from "./format.ts";
-import { itemKey, timelineOf } from "./keys.ts";
-import { dueAt, type TimelineItem } from "./timeline.ts";
+import { itemKey, movedKey, timelineOf } from "./keys.ts";
+import { COLLIDE_MS, dueAt, type TimelineItem } from "./timeline.ts";
 
 /** Meetings further ahead than the largest offset (plus a day of quiet hours) have nothing due. */
 export const LOOKAHEAD_MS = (MAX_OFFSET_MINUTES + 1440) * 60_000;
@@ -76,23 +77,46 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
     const missing = wanted.filter((w) => !queued.has(w.key));
     if (!missing.length) return { reminders: 0, nudges: 0, unreachable: 0 };
 
+    // What each of them was already sent about the meeting decides what (if anything) goes now. The
+    // first reminder has nothing before it, which spares a look-up when a whole province is reminded.
+    const priorOf = (w: (typeof missing)[number]) =>
+      w.round.superseded.length
+        ? [...w.round.superseded.map((i) => ({ key: itemKey(w.round.meeting, i, w.member.id), planned: i.at })), { key: movedKey(w.round.meeting, w.member.id), planned: null }]
+        : [];
+    const times = await tx.outbox.timesOf(missing.flatMap((w) => priorOf(w).map((p) => p.key)));
+    const chosen: Array<{ round: Round; member: Member; item: TimelineItem; key: string }> = [];
+    const superseded: string[] = [];
+    for (const w of missing) {
+      const prior = priorOf(w).flatMap((p) => {
+        const queuedAs = times.get(p.key);
+        return queuedAs ? [{ ...p, ...queuedAs }] : [];
+      });
+      const decision = decide(w.round, prior);
+      if (decision === "skip") continue;
+      superseded.push(...decision.withdraw);
+      chosen.push({ round: w.round, member: w.member, item: decision.item, key: itemKey(w.round.meeting, decision.item, w.member.id) });
+    }
+    if (superseded.length) await tx.outbox.withdraw(superseded, "superseded");
+    if (!chosen.length) return { reminders: 0, nudges: 0, unreachable: 0 };
+
     const cache = new Map<string, OutMessage>();
-    const recipients: Recipient[] = missing.map(({ round, member, key }) => ({
+    const recipients: Recipient[] = chosen.map(({ round, member, item, key }) => ({
       member,
       branch: round.branch,
       key,
-      notBefore: round.item.at,
+      // Planned for the item's time; late or caught up, it still waits for the end of quiet hours.
+      notBefore: item.at,
       // A reminder for a meeting that has begun is of no use; the sender drops it then.
       giveUpAt: round.meeting.startsAt,
       // Near a bot's monthly quota the reminder still goes out; nudges wait.
       priority: round.item.kind === "nudge" ? Priority.optional : Priority.notice,
       build: (t, locale: Locale) => {
         const rsvp = answerOf.get(`${round.meeting.id}:${member.id}`);
-        const id = `${round.meeting.id}:${locale}:${rsvp?.answer ?? "-"}`;
+        const id = `${round.meeting.id}:${item.kind}:${locale}:${rsvp?.answer ?? "-"}`;
         let message = cache.get(id);
         if (!message) {
           const facts = meetingFacts(t, locale, round.meeting, round.branch.timezone);
-          const lead = t(round.item.kind === "nudge" ? "reminder-nudge-heading" : "reminder-heading");
+          const lead = t(item.kind === "nudge" ? "reminder-nudge-heading" : "reminder-heading");
           const tail = rsvp ? t("reminder-answered", { answer: answerText(t, rsvp) }) : t("reminder-ask");
           message = meetingMessage(`${lead}\n\n${facts}\n\n${tail}`, t, round.meeting, round.branch.timezone, locale);
           cache.set(id, message);
@@ -110,7 +134,7 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
   async function logSkipped(tx: Tx, batch: Round[], inserted: Set<string>): Promise<void> {
     for (const round of batch) {
       if (!round.superseded.length) continue;
-      const fresh = [...inserted].filter((k) => k.startsWith(`${round.item.kind}:${round.meeting.id}:`)).map((k) => k.split(":").at(-1)!);
+      const fresh = [...inserted].filter((k) => k.includes(`:${round.meeting.id}:`)).map((k) => k.split(":").at(-1)!);
       if (!fresh.length) continue;
       const earlier = round.superseded.flatMap((item) => fresh.map((memberId) => ({ item, key: itemKey(round.meeting, item, memberId) })));
       const sent = await tx.outbox.existingKeys(earlier.map((e) => e.key));
@@ -122,4 +146,41 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
       );
     }
   }
+}
+
+/** Something already queued for the member about the meeting: an earlier reminder or nudge, or the move notice. */
+export interface Prior {
+  key: string;
+  /** When its timeline placed it; null for a notice outside the timeline (the meeting was moved). */
+  planned: Date | null;
+  status: OutboxStatus;
+  /** When it went, or is to go. */
+  at: Date;
+}
+
+/**
+ * What one member gets now when `round.item` is due, given what they were already sent about the
+ * meeting:
+ * - the first message about a meeting is always the invitation: a nudge to someone never invited
+ *   becomes the latest reminder that is due;
+ * - something still waiting to go (quiet hours, downtime) is not followed by a nudge, which would
+ *   ask the same in the same minute; a reminder replaces it (what waits is withdrawn);
+ * - a message that went off its plan (late, caught up, a move notice) covers what was planned soon
+ *   after it: within an hour for a reminder, within half the nudge interval for a nudge. Messages
+ *   that went on time are already spaced by the timeline.
+ */
+export function decide(round: Pick<Round, "item" | "superseded" | "branch">, prior: Prior[]): "skip" | { item: TimelineItem; withdraw: string[] } {
+  const { item, superseded, branch } = round;
+  const waiting = prior.filter((p) => p.status === "PENDING");
+  if (item.kind === "nudge") {
+    if (waiting.length) return "skip";
+    if (!prior.some((p) => p.key.startsWith("reminder:") || p.key.startsWith("moved:"))) {
+      const invitation = superseded.filter((i) => i.kind === "reminder").at(-1);
+      return invitation ? { item: invitation, withdraw: [] } : "skip";
+    }
+  }
+  const offPlan = prior.filter((p) => p.status !== "PENDING" && (p.planned === null || p.at.getTime() - p.planned.getTime() > COLLIDE_MS));
+  const gap = item.kind === "nudge" ? Math.max(COLLIDE_MS, (branch.nudgeIntervalHours * 3_600_000) / 2) : COLLIDE_MS;
+  if (offPlan.some((p) => p.at.getTime() > item.at.getTime() - gap)) return "skip";
+  return { item, withdraw: waiting.map((p) => p.key) };
 }

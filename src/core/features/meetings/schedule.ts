@@ -13,7 +13,7 @@ import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDe
 import type { CommandDef } from "../../engine/registry.ts";
 import { fold, visibleLength } from "../../engine/text.ts";
 import { audienceOf, cancelMeeting, changeMeeting, type MeetingDeps } from "./changes.ts";
-import { holidayWarning, meetingFacts, meetingTitle, occurrenceLine, ruleText } from "./format.ts";
+import { formatDay, holidayWarning, meetingFacts, meetingTitle, occurrenceLine, ruleText } from "./format.ts";
 import { planBranch } from "./planner.ts";
 
 type Op = "move" | "cancel" | "add";
@@ -43,12 +43,21 @@ const PICK_DAYS = 180;
 const deps = (ctx: Ctx): MeetingDeps => ({ tx: ctx.tx, messages: ctx.services.messages, now: ctx.now });
 const branchOf = (ctx: Ctx): Branch => ctx.actor.branch!;
 const zoneOf = (ctx: Ctx): string => branchOf(ctx).timezone;
-const controls = (ctx: Ctx): StepChoice[] => [
+/**
+ * Here "Hủy" names an action (cancelling a meeting), so the way out of a step is "Thoát", or "Không
+ * hủy nữa" while a cancellation is being prepared: never the same word as the action.
+ */
+const exit = (ctx: Ctx, op?: Op): StepChoice => ({ label: ctx.t(op === "cancel" ? "meeting-cancel-keep" : "control-exit"), value: "cancel" });
+const controls = (ctx: Ctx, op?: Op): StepChoice[] => [
   { label: ctx.t("control-confirm"), value: "ok" },
   { label: ctx.t("control-edit"), value: "edit" },
-  { label: ctx.t("control-cancel"), value: "cancel" },
+  exit(ctx, op),
 ];
-const cancelled = <D>(ctx: Ctx): Next<D> => end(ctx.t("cancel-done"));
+/** Place, topic and labels built from them stay short on a button. */
+const LABEL_CHARS = 40;
+const short = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1).trimEnd()}…` : text);
+/** The answer to the way out: it says what the person chose, "Thoát" or "Không hủy nữa". */
+const exited = <D>(ctx: Ctx, op?: Op): Next<D> => end(ctx.t(op === "cancel" ? "meeting-cancel-kept" : "control-exit-done"));
 
 /** The rule the draft describes, with only the fields its kind uses (an edit may leave others behind). */
 function specOf(d: ScheduleDraft): RuleSpec {
@@ -84,21 +93,28 @@ function freeText(text: string, max: number): { value: string } | { problem: str
   return { value };
 }
 
+/** Typed instead of pressing the "none" choice: "bỏ qua", "không", "chưa có". */
+const NONE_WORDS = new Set(["bo qua", "khong", "khong co", "chua co", "skip", "none", "no"]);
+
 /** A free-text answer (place, topic, reason) that goes into `field` and moves on to `next`. */
 function textStep(next: string, field: "place" | "topic" | "reason", max: number): NonNullable<StepDef<ScheduleDraft>["text"]> {
   return (_ctx, d, text) => {
+    // A word meaning "none" typed where there are no buttons is not taken as the place itself.
+    if (NONE_WORDS.has(fold(text).replace(/[.!]+$/, ""))) return go(next, { ...d, [field]: null });
+    // A bare number is a choice that does not exist here, never a place or a topic.
+    if (/^\d+$/.test(text.trim())) return invalid("meeting-text-number", { input: text.trim().slice(0, 12) });
     const p = freeText(text, max);
     if ("problem" in p) return invalid(p.problem, { max });
     return go(next, { ...d, [field]: p.value });
   };
 }
 
-/** Where the meeting is: typed, kept from before, or skipped. */
+/** Where the meeting is: typed, kept from before (named on the button), or left for later. */
 function placeStep(next: string): StepDef<ScheduleDraft> {
   return {
     prompt: (ctx, d) => ({
-      text: ctx.t("meeting-ask-place", { current: d.place ?? "-" }),
-      choices: [[...(d.place ? [{ label: ctx.t("meeting-keep-place"), value: "keep" }] : []), { label: ctx.t("control-skip"), value: "skip" }]],
+      text: ctx.t("meeting-ask-place") + "\n" + (d.place ? ctx.t("meeting-current", { value: d.place }) : ctx.t("meeting-current-none")),
+      choices: [...(d.place ? [[{ label: ctx.t("meeting-keep-place", { place: short(d.place) }), value: "keep" }]] : []), [{ label: ctx.t("meeting-no-place"), value: "skip" }]],
     }),
     choice: (_ctx, d, value) => {
       if (value === "keep" && d.place) return go(next, d);
@@ -122,11 +138,10 @@ export function parseWeekday(text: string): number | null {
   return m ? Number(m[1]) - 1 : null;
 }
 
-/** Sunday first, so that a typed "2" picks Thứ Hai and "5" Thứ Năm, as Vietnamese numbers the days. */
+/** The week from Thứ Hai, as Vietnamese calendars print it; "thứ 5" typed is read as Thursday. */
 function weekdayChoices(ctx: Ctx): StepChoice[][] {
-  const order = [7, 1, 2, 3, 4, 5, 6];
   const choice = (iso: number): StepChoice => ({ label: weekdayName(iso, ctx.actor.locale), value: String(iso) });
-  return [order.slice(0, 4).map(choice), order.slice(4).map(choice)];
+  return [[1, 2, 3, 4].map(choice), [5, 6, 7].map(choice)];
 }
 
 async function upcoming(ctx: Ctx): Promise<Meeting[]> {
@@ -137,6 +152,12 @@ async function upcoming(ctx: Ctx): Promise<Meeting[]> {
 function shortWhen(ctx: Ctx, m: Meeting): string {
   const d = DateTime.fromJSDate(m.startsAt, { zone: zoneOf(ctx) });
   return `${d.toFormat("dd/MM HH:mm")} · ${meetingTitle(ctx.t, m)}`;
+}
+
+/** A line of the menu's list: cancelled meetings stay in it, marked, with the reason. */
+function listLine(ctx: Ctx, m: Meeting): string {
+  if (m.status !== "CANCELLED") return "• " + shortWhen(ctx, m);
+  return "• " + ctx.t(m.cancelReason ? "meeting-menu-cancelled-reason" : "meeting-menu-cancelled", { meeting: shortWhen(ctx, m), reason: m.cancelReason ?? "" });
 }
 
 async function openMeeting(ctx: Ctx, id: string | undefined): Promise<Meeting | null> {
@@ -150,11 +171,11 @@ function pickStep(op: "move" | "cancel"): StepDef<ScheduleDraft> {
       const list = await upcoming(ctx);
       return {
         text: ctx.t(op === "move" ? "meeting-pick-move" : "meeting-pick-cancel"),
-        choices: [...list.map((m) => [{ label: shortWhen(ctx, m), value: m.id }]), [{ label: ctx.t("control-cancel"), value: "cancel" }]],
+        choices: [...list.map((m) => [{ label: shortWhen(ctx, m), value: m.id }]), [exit(ctx, op)]],
       };
     },
     choice: async (ctx, d, value) => {
-      if (value === "cancel") return cancelled(ctx);
+      if (value === "cancel") return exited(ctx, op);
       const meeting = await openMeeting(ctx, value);
       if (!meeting) return invalid("meeting-pick-gone");
       const at = localMinutesOf(meeting.startsAt, zoneOf(ctx));
@@ -220,17 +241,19 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
         const branch = branchOf(ctx);
         const rule = await ctx.tx.meetings.rule(branch.id);
         const list = await upcoming(ctx);
+        const to = new Date(ctx.now.getTime() + PICK_DAYS * 86_400_000);
+        const shown = (await ctx.tx.meetings.inRange(branch.id, ctx.now, to, { status: ["SCHEDULED", "CANCELLED"] })).slice(0, PICK_LIMIT + 2);
         const lines = [ctx.t("meeting-menu-title", { branch: branch.name })];
         lines.push(rule ? ctx.t("meeting-menu-rule", { rule: ruleText(ctx.t, ctx.actor.locale, rule) }) : ctx.t("meeting-menu-no-rule"));
-        if (list.length) lines.push(ctx.t("meeting-menu-upcoming", { list: list.map((m) => "• " + shortWhen(ctx, m)).join("\n") }));
+        if (shown.length) lines.push(ctx.t("meeting-menu-upcoming", { list: shown.map((m) => listLine(ctx, m)).join("\n") }));
         lines.push(ctx.t("meeting-menu-ask"));
         const choices: StepChoice[][] = [[{ label: ctx.t(rule ? "meeting-menu-edit-rule" : "meeting-menu-set-rule"), value: "rule" }]];
         if (list.length) choices.push([{ label: ctx.t("meeting-menu-move"), value: "move" }], [{ label: ctx.t("meeting-menu-cancel"), value: "cancel-one" }]);
-        choices.push([{ label: ctx.t("meeting-menu-add"), value: "add" }], [{ label: ctx.t("control-cancel"), value: "cancel" }]);
+        choices.push([{ label: ctx.t("meeting-menu-add"), value: "add" }], [exit(ctx)]);
         return { text: lines.join("\n\n"), choices };
       },
       choice: async (ctx, d, value) => {
-        if (value === "cancel") return cancelled(ctx);
+        if (value === "cancel") return exited(ctx);
         if (value === "rule") return go("kind", { ...draftOf(await ctx.tx.meetings.rule(branchOf(ctx).id)), ...d });
         if (value === "move") return go("pick-move", d);
         if (value === "cancel-one") return go("pick-cancel", d);
@@ -308,8 +331,8 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
 
     topic: {
       prompt: (ctx, d) => ({
-        text: ctx.t("meeting-ask-topic", { current: d.topic ?? "-" }),
-        choices: [[...(d.topic ? [{ label: ctx.t("meeting-keep-topic"), value: "keep" }] : []), { label: ctx.t("control-skip"), value: "skip" }]],
+        text: ctx.t("meeting-ask-topic") + "\n" + (d.topic ? ctx.t("meeting-current", { value: d.topic }) : ctx.t("meeting-current-none")),
+        choices: [...(d.topic ? [[{ label: ctx.t("meeting-keep-topic", { topic: short(d.topic) }), value: "keep" }]] : []), [{ label: ctx.t("meeting-no-topic"), value: "skip" }]],
       }),
       choice: (_ctx, d, value) => {
         if (value === "keep" && d.topic) return go("confirm", d);
@@ -324,20 +347,26 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
         const zone = zoneOf(ctx);
         const spec = specOf(d);
         const next = occurrencesAfter(spec, ctx.now, zone, 3);
-        const holidays = next.some((o) => o.holiday);
+        const shifted = next.filter((o) => o.shifted);
         const text = ctx.t("meeting-rule-preview", {
           rule: ruleText(ctx.t, ctx.actor.locale, spec),
-          place: d.place ?? "-",
-          topic: d.topic ?? "-",
+          place: d.place ?? ctx.t("meeting-none-yet"),
+          topic: d.topic ?? ctx.t("meeting-none-yet"),
           dates: next.map((o) => "• " + occurrenceLine(ctx.t, ctx.actor.locale, o, zone)).join("\n"),
         });
-        const choices: StepChoice[][] = [controls(ctx)];
-        if (holidays) choices.unshift([{ label: ctx.t("meeting-keep-holiday-dates"), value: "keep" }]);
-        return { text: text + "\n\n" + ctx.t(holidays ? "meeting-preview-holiday-note" : "meeting-preview-note"), choices };
+        if (!shifted.length) return { text: text + "\n\n" + ctx.t("meeting-preview-note"), choices: [controls(ctx)] };
+        // A meeting on a holiday: the two answers say what they do.
+        const shift = shifted.length === 1 ? ctx.t("meeting-shift-to", { date: formatDay(ctx.actor.locale, shifted[0]!.date) }) : ctx.t("meeting-shift-all");
+        const choices: StepChoice[][] = [
+          [{ label: shift, value: "ok" }],
+          [{ label: ctx.t("meeting-keep-holiday-dates"), value: "keep" }],
+          [{ label: ctx.t("control-edit"), value: "edit" }, exit(ctx)],
+        ];
+        return { text: text + "\n\n" + ctx.t("meeting-preview-holiday-note", { shift }), choices };
       },
       choice: (ctx, d, value) => {
         if (value === "edit") return go("kind", d);
-        if (value === "cancel") return cancelled(ctx);
+        if (value === "cancel") return exited(ctx);
         if (value === "ok" || value === "keep") return saveRule(ctx, d, value === "ok");
         return invalid("input-pick-a-choice");
       },
@@ -349,10 +378,10 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
     "add-kind": {
       prompt: (ctx) => ({
         text: ctx.t("meeting-ask-add-kind"),
-        choices: [[{ label: ctx.t("meeting-title-thematic"), value: "THEMATIC" }], [{ label: ctx.t("meeting-add-regular"), value: "REGULAR" }], [{ label: ctx.t("control-cancel"), value: "cancel" }]],
+        choices: [[{ label: ctx.t("meeting-title-thematic"), value: "THEMATIC" }], [{ label: ctx.t("meeting-add-regular"), value: "REGULAR" }], [exit(ctx)]],
       }),
       choice: async (ctx, d, value) => {
-        if (value === "cancel") return cancelled(ctx);
+        if (value === "cancel") return exited(ctx);
         if (value !== "THEMATIC" && value !== "REGULAR") return invalid("input-pick-a-choice");
         const rule = await ctx.tx.meetings.rule(branchOf(ctx).id);
         return go("date", { ...d, addKind: value, ...(rule ? { at: rule.timeOfDay, place: rule.place } : {}), topic: null });
@@ -374,9 +403,10 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
     },
 
     mtime: {
+      // A new meeting offers the rule's time; a moved one keeps its own.
       prompt: (ctx, d) => ({
         text: ctx.t("meeting-ask-time"),
-        ...(d.at !== undefined ? { choices: [[{ label: ctx.t("meeting-keep-time", { time: formatMinutes(d.at) }), value: "keep" }]] } : {}),
+        ...(d.at !== undefined ? { choices: [[{ label: ctx.t(d.op === "add" ? "meeting-usual-time" : "meeting-keep-time", { time: formatMinutes(d.at) }), value: "keep" }]] } : {}),
       }),
       choice: (ctx, d, value) => {
         if (value !== "keep" || d.at === undefined) return invalid("input-pick-a-choice");
@@ -398,16 +428,19 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
     mtopic: {
       // A sinh hoạt chuyên đề is defined by its topic, so it cannot be skipped.
       prompt: (ctx, d) => ({
-        text: ctx.t(d.addKind === "THEMATIC" ? "meeting-ask-topic-thematic" : "meeting-ask-topic", { current: "-" }),
-        ...(d.addKind === "THEMATIC" ? {} : { choices: [[{ label: ctx.t("control-skip"), value: "skip" }]] }),
+        text: ctx.t(d.addKind === "THEMATIC" ? "meeting-ask-topic-thematic" : "meeting-ask-topic"),
+        ...(d.addKind === "THEMATIC" ? {} : { choices: [[{ label: ctx.t("meeting-no-topic"), value: "skip" }]] }),
       }),
       choice: (_ctx, d, value) => (value === "skip" && d.addKind !== "THEMATIC" ? go("mconfirm", { ...d, topic: null }) : invalid("input-pick-a-choice")),
       text: textStep("mconfirm", "topic", MAX_TOPIC_CHARS),
     },
 
     reason: {
-      prompt: (ctx) => ({ text: ctx.t("meeting-ask-cancel-reason"), choices: [[{ label: ctx.t("control-skip"), value: "skip" }]] }),
-      choice: (_ctx, d, value) => (value === "skip" ? go("mconfirm", { ...d, reason: null }) : invalid("input-pick-a-choice")),
+      prompt: (ctx) => ({ text: ctx.t("meeting-ask-cancel-reason"), choices: [[{ label: ctx.t("meeting-no-reason"), value: "skip" }], [exit(ctx, "cancel")]] }),
+      choice: (ctx, d, value) => {
+        if (value === "cancel") return exited(ctx, "cancel");
+        return value === "skip" ? go("mconfirm", { ...d, reason: null }) : invalid("input-pick-a-choice");
+      },
       text: textStep("mconfirm", "reason", MAX_TOPIC_CHARS),
     },
 
@@ -423,12 +456,12 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
           return { text: ctx.t("meeting-add-preview", { facts }) + (warn ? "\n\n" + warn : ""), choices: [controls(ctx)] };
         }
         const meeting = await openMeeting(ctx, d.meetingId);
-        if (!meeting) return { text: ctx.t("meeting-pick-gone"), choices: [[{ label: ctx.t("control-cancel"), value: "cancel" }]] };
+        if (!meeting) return { text: ctx.t("meeting-pick-gone"), choices: [[exit(ctx, d.op)]] };
         const { informed } = await audienceOf(deps(ctx), branch, meeting);
         const facts = meetingFacts(ctx.t, locale, meeting, zone);
         if (d.op === "cancel") {
-          const text = ctx.t("meeting-cancel-preview", { facts, reason: d.reason ?? "-", count: informed.length });
-          return { text, choices: [controls(ctx)] };
+          const text = ctx.t("meeting-cancel-preview", { facts, reason: d.reason ?? ctx.t("meeting-reason-none"), count: informed.length });
+          return { text, choices: [controls(ctx, "cancel")] };
         }
         const startsAt = localStart(d.date!, d.at ?? 0, zone);
         const warn = holidayWarning(ctx.t, startsAt, zone);
@@ -436,7 +469,7 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
         return { text: text + (warn ? "\n\n" + warn : ""), choices: [controls(ctx)] };
       },
       choice: (ctx, d, value) => {
-        if (value === "cancel") return cancelled(ctx);
+        if (value === "cancel") return exited(ctx, d.op);
         if (value === "edit") return go(d.op === "cancel" ? "reason" : "date", d);
         if (value === "ok") return applyOne(ctx, d);
         return invalid("input-pick-a-choice");

@@ -21,7 +21,8 @@ export const quietHoursSetting: SettingDef = {
   columns: ["quietStart", "quietEnd"],
   show: (b, t) => (b.quietStart === b.quietEnd ? t("settings-quiet-off") : `${formatMinutes(b.quietStart)}–${formatMinutes(b.quietEnd)}`),
   parse(text): Parsed<BranchPatch> {
-    if (OFF_WORDS.has(fold(text))) return { ok: true, value: { quietStart: 0, quietEnd: 0 } };
+    // "tắt" may come typed with the quotes the prompt shows it in.
+    if (OFF_WORDS.has(fold(text.replace(/["“”]/g, "")))) return { ok: true, value: { quietStart: 0, quietEnd: 0 } };
     const range = parseTimeRange(text);
     if (!range.ok) return range;
     const [start, end] = range.value;

@@ -1,11 +1,11 @@
 // The self-evaluation's scheduled work. While a meeting's window is open: the opening message to
 // every member with sent commitments, then nudges to those who have not sent theirs (keyed per
-// meeting, nudge and member, so each goes once, out of quiet hours). When the window closes: anyone
+// meeting, nudge and member, so each goes once, out of quiet hours, and never right after another). When the window closes: anyone
 // still half-way in the flow has their answers kept as a draft and is told.
 import { SELF_EVAL_DAYS_RANGE } from "../../domain/commitments/model.ts";
 import { localYear, yearPeriodId } from "../../domain/commitments/period.ts";
-import { dueNudge, isWindowOpen, nudgeTimes, sendTime } from "../../domain/commitments/window.ts";
-import type { Branch, Member } from "../../domain/model.ts";
+import { dueNudge, evalWindow, isWindowOpen, NUDGE_MIN_GAP_MS, nudgeTimes, sendTime, type Nudge } from "../../domain/commitments/window.ts";
+import type { Branch, Member, OutboxStatus } from "../../domain/model.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import type { JobContext } from "../../engine/jobs.ts";
@@ -61,20 +61,35 @@ export async function queueWindowMessages({ now, store, messages, log }: JobCont
     );
     const members = await tx.meetings.activeMembersOf(batch.map((r) => r.branch.id));
 
-    const wanted: Array<{ round: Round; member: Member; key: string; nudge: boolean; count: number }> = [];
+    const wanted: Array<{ round: Round; member: Member; key: string; nudge: Nudge | null; earlier: Nudge[]; count: number }> = [];
     for (const round of batch) {
       const { meeting, branch } = round;
-      const nudge = dueNudge(nudgeTimes(meeting, branch), now);
+      const nudges = nudgeTimes(meeting, branch);
+      const nudge = dueNudge(nudges, now);
+      const earlier = nudge ? nudges.filter((n) => n.ordinal < nudge.ordinal) : [];
       for (const member of members) {
         const count = member.branchId === branch.id ? (committed.get(`${periodOf(round)}:${member.id}`) ?? 0) : 0;
         if (!count || sent.has(`${meeting.id}:${member.id}`)) continue;
-        wanted.push({ round, member, key: openKey(meeting.id, member.id), nudge: false, count });
-        if (nudge && !member.exempted) wanted.push({ round, member, key: nudgeKey(meeting.id, nudge.ordinal, member.id), nudge: true, count });
+        wanted.push({ round, member, key: openKey(meeting.id, member.id), nudge: null, earlier: [], count });
+        if (nudge && !member.exempted) wanted.push({ round, member, key: nudgeKey(meeting.id, nudge.ordinal, member.id), nudge, earlier, count });
       }
     }
     const queued = await tx.outbox.existingKeys(wanted.map((w) => w.key));
-    // A nudge follows an opening message that went out earlier, never in the same tick as it.
-    const missing = wanted.filter((w) => !queued.has(w.key) && (!w.nudge || queued.has(openKey(w.round.meeting.id, w.member.id))));
+    const candidates = wanted.filter((w) => !queued.has(w.key));
+    // A nudge follows the opening message and earlier nudges at a distance (see nudgeCovered).
+    const priorOf = (w: (typeof wanted)[number]) => [
+      { key: openKey(w.round.meeting.id, w.member.id), planned: evalWindow(w.round.meeting, w.round.branch).opensAt },
+      ...w.earlier.map((n) => ({ key: nudgeKey(w.round.meeting.id, n.ordinal, w.member.id), planned: n.at })),
+    ];
+    const times = await tx.outbox.timesOf(candidates.filter((w) => w.nudge).flatMap((w) => priorOf(w).map((p) => p.key)));
+    const missing = candidates.filter((w) => {
+      if (!w.nudge) return true;
+      const prior = priorOf(w).flatMap((p) => {
+        const queuedAs = times.get(p.key);
+        return queuedAs ? [{ ...p, ...queuedAs }] : [];
+      });
+      return !nudgeCovered(w.nudge, w.round.branch, prior);
+    });
 
     const result = { opened: 0, nudged: 0 };
     for (const round of batch) {
@@ -94,6 +109,19 @@ export async function queueWindowMessages({ now, store, messages, log }: JobCont
     }
     return result;
   }
+}
+
+/**
+ * Whether a due nudge should not go, given the opening message and earlier nudges already queued
+ * for the member: never before the opening message (it goes in a later tick), never while one of
+ * them still waits to go (quiet hours, downtime: the same question twice in a minute), and not
+ * soon after one that went off its plan (late or caught up).
+ */
+export function nudgeCovered(nudge: Nudge, branch: Pick<Branch, "nudgeIntervalHours">, prior: Array<{ key: string; planned: Date; status: OutboxStatus; at: Date }>): boolean {
+  if (!prior.some((p) => p.key.startsWith("selfeval-open:"))) return true;
+  if (prior.some((p) => p.status === "PENDING")) return true;
+  const gap = Math.max(NUDGE_MIN_GAP_MS, (branch.nudgeIntervalHours * 3_600_000) / 2);
+  return prior.some((p) => p.at.getTime() - p.planned.getTime() > NUDGE_MIN_GAP_MS && p.at.getTime() > nudge.at.getTime() - gap);
 }
 
 /** Flows still open on a window that has closed: their answers become a draft, and the member is told. */

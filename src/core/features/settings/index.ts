@@ -40,10 +40,11 @@ export function createSettingsFlow(catalog: SettingsCatalog): FlowDef<SettingsDr
       menu: {
         prompt: (ctx) => ({
           text: [ctx.t("settings-menu-title", { branch: ctx.actor.branch!.name }), ...catalog.list.map((s) => `• ${ctx.t(s.label)}: ${current(ctx, s)}`), "", ctx.t("settings-menu-ask")].join("\n"),
-          choices: [...catalog.list.map((s) => [{ label: ctx.t(s.label), value: s.key }]), [{ label: ctx.t("control-cancel"), value: "cancel" }]],
+          // The way out of a menu is "Thoát": nothing is being cancelled.
+          choices: [...catalog.list.map((s) => [{ label: ctx.t(s.label), value: s.key }]), [{ label: ctx.t("control-exit"), value: "cancel" }]],
         }),
         choice: (ctx, d, value) => {
-          if (value === "cancel") return end(ctx.t("cancel-done"));
+          if (value === "cancel") return end(ctx.t("control-exit-done"));
           return catalog.get(value) ? go("value", { ...d, key: value }) : invalid("input-pick-a-choice");
         },
       },
@@ -51,12 +52,13 @@ export function createSettingsFlow(catalog: SettingsCatalog): FlowDef<SettingsDr
         prompt: (ctx, d) => {
           const def = catalog.get(d.key)!;
           const suggestions = def.suggestions?.(ctx.t, ctx.actor.branch!) ?? [];
-          const choices: StepChoice[][] = suggestions.map((s, i) => [{ label: s.label, value: `s${i}` }]);
-          choices.push([{ label: ctx.t("control-cancel"), value: "cancel" }]);
+          // A value reads in lower case after "Giờ yên tĩnh: …"; on its own button it starts with a capital.
+          const choices: StepChoice[][] = suggestions.map((s, i) => [{ label: s.label.charAt(0).toUpperCase() + s.label.slice(1), value: `s${i}` }]);
+          choices.push([{ label: ctx.t("control-exit"), value: "cancel" }]);
           return { text: ctx.t(def.prompt, { current: current(ctx, def) }), choices };
         },
         choice: (ctx, d, value) => {
-          if (value === "cancel") return end(ctx.t("cancel-done"));
+          if (value === "cancel") return end(ctx.t("control-exit-done"));
           const def = catalog.get(d.key)!;
           const picked = def.suggestions?.(ctx.t, ctx.actor.branch!)[Number(value.slice(1))];
           if (!/^s\d$/.test(value) || !picked) return invalid("input-pick-a-choice");

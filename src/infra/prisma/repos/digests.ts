@@ -164,8 +164,8 @@ export function digestRepo(db: DbTx): DigestRepo {
       for (const e of entries) {
         await db.attendance.upsert({
           where: { meetingId_memberId: { meetingId, memberId: e.memberId } },
-          create: { meetingId, memberId: e.memberId, present: e.present, recordedById, recordedAt: at },
-          update: { present: e.present, recordedById, recordedAt: at },
+          create: { meetingId, memberId: e.memberId, present: e.present, reason: e.present ? null : e.reason, recordedById, recordedAt: at },
+          update: { present: e.present, reason: e.present ? null : e.reason, recordedById, recordedAt: at },
         });
       }
     },

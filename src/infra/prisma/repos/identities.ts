@@ -10,7 +10,7 @@ import { fromSqlite, newId } from "../sqlite-rows.ts";
 const COLUMNS = {
   i: ["id", "platform", "botAccountId", "userId", "chatId", "displayName", "locale", "memberId", "active", "inactiveReason", "failedCodes", "codeLockedUntil", "lastSeenAt", "createdAt", "updatedAt"],
   m: ["id", "branchId", "fullName", "isSecretary", "isAdmin", "partyStatus", "exempted", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "removedAt", "updatedAt"],
-  b: ["id", "name", "timezone", "locale", "quietStart", "quietEnd", "nudgeMax", "nudgeIntervalHours", "digestHoursBefore", "selfEvalDaysBefore", "commitmentMin", "commitmentMax", "commitmentReminderDays", "retentionMonths", "createdAt", "updatedAt"],
+  b: ["id", "name", "timezone", "locale", "quietStart", "quietEnd", "nudgeMax", "nudgeIntervalHours", "digestHoursBefore", "selfEvalDaysBefore", "commitmentMin", "commitmentMax", "commitmentReminderDays", "retentionMonths", "noticeMinute", "createdAt", "updatedAt"],
   f: ["identityId", "flow", "step", "data", "token", "expiresAt", "version", "updatedAt"],
 } as const;
 export const SEEN_COLUMNS = COLUMNS;

@@ -7,12 +7,13 @@ import { fromSqlite, newId } from "../sqlite-rows.ts";
 export function memberRepo(db: DbTx, direct: SqliteDirect | null = null): MemberRepo {
   return {
     async create(input) {
-      if (!direct) return db.member.create({ data: input });
+      // A member joins when they confirm (consentAt, the core's clock), not when the row is written.
+      if (!direct) return db.member.create({ data: { ...input, joinedAt: input.consentAt } });
       const now = new Date();
       const row = direct.get(
         `INSERT INTO "Member" ("id", "branchId", "fullName", "isSecretary", "isAdmin", "partyStatus", "exempted", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "updatedAt")
          VALUES (?, ?, ?, ?, ?, 'FULL', 0, 'ACTIVE', ?, ?, ?, ?, ?) RETURNING *`,
-        [newId(), input.branchId, input.fullName, input.isSecretary, input.isAdmin, input.locale, input.preferredPlatform, input.consentAt, now, now],
+        [newId(), input.branchId, input.fullName, input.isSecretary, input.isAdmin, input.locale, input.preferredPlatform, input.consentAt, input.consentAt, now],
       );
       return fromSqlite<Member>(row!);
     },

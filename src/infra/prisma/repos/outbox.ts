@@ -303,5 +303,13 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
       }
       return out;
     },
+    async timesOf(keys) {
+      const out = new Map<string, { status: OutboxItem["status"]; at: Date }>();
+      for (let i = 0; i < keys.length; i += BATCH) {
+        const rows = await db.outbox.findMany({ where: { key: { in: keys.slice(i, i + BATCH) } }, select: { key: true, status: true, sentAt: true, notBefore: true } });
+        for (const r of rows) out.set(r.key, { status: r.status, at: r.sentAt ?? r.notBefore });
+      }
+      return out;
+    },
   };
 }

@@ -73,6 +73,8 @@ export function privacyRepo(db: DbTx): PrivacyRepo {
       counts.selfEvaluations = (await db.selfEvaluation.deleteMany({ where: { memberId } })).count;
       counts.ratings = (await db.yearEndRating.deleteMany({ where: { memberId } })).count;
       counts.linkCodes = (await db.linkCode.deleteMany({ where: { memberId } })).count;
+      // Lines for the chi ủy's daily notice, to them or about them.
+      counts.notices = (await db.notice.deleteMany({ where: { OR: [{ memberId }, { aboutId: memberId }] } })).count;
       // Messages to or about them that have not gone out, and copies of those that have.
       counts.messages = (await db.outbox.deleteMany({ where: { OR: [{ memberId }, { identityId: { in: identityIds } }] } })).count;
       counts.chats = (await db.identity.deleteMany({ where: { id: { in: identityIds } } })).count;
@@ -95,6 +97,7 @@ export function privacyRepo(db: DbTx): PrivacyRepo {
       }
       const sentBefore = new Date(now.getTime() - SENT_MESSAGE_DAYS * 86_400_000);
       counts.messages = (await db.outbox.deleteMany({ where: { status: { in: ["SENT", "FAILED"] }, createdAt: { lt: sentBefore } } })).count;
+      counts.notices = (await db.notice.deleteMany({ where: { OR: [{ sentAt: { lt: sentBefore } }, { expiresAt: { lt: sentBefore } }] } })).count;
       return counts;
     },
   };

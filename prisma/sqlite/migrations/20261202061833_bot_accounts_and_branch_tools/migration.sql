@@ -1,3 +1,22 @@
+-- AlterTable
+ALTER TABLE "Branch" ADD COLUMN "noticeMinute" INTEGER DEFAULT 1080;
+
+-- AlterTable
+ALTER TABLE "Attendance" ADD COLUMN "reason" TEXT;
+
+-- CreateTable
+CREATE TABLE "Notice" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "aboutId" TEXT,
+    "text" TEXT NOT NULL,
+    "expiresAt" DATETIME,
+    "createdAt" DATETIME NOT NULL,
+    "sentAt" DATETIME,
+    CONSTRAINT "Notice_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateTable
 CREATE TABLE "BotAccount" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -138,6 +157,15 @@ CREATE INDEX "Outbox_memberId_idx" ON "Outbox"("memberId");
 CREATE INDEX "Outbox_botAccountId_status_idx" ON "Outbox"("botAccountId", "status");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Notice_key_key" ON "Notice"("key");
+
+-- CreateIndex
+CREATE INDEX "Notice_memberId_sentAt_idx" ON "Notice"("memberId", "sentAt");
+
+-- CreateIndex
+CREATE INDEX "Notice_sentAt_idx" ON "Notice"("sentAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "BotAccount_tokenHash_key" ON "BotAccount"("tokenHash");

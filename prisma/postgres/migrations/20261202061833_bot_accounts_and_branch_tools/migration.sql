@@ -8,6 +8,9 @@ CREATE TYPE "BotMode" AS ENUM ('WEBHOOK', 'POLLING');
 DROP INDEX "Identity_platform_userId_key";
 
 -- AlterTable
+ALTER TABLE "Branch" ADD COLUMN     "noticeMinute" INTEGER DEFAULT 1080;
+
+-- AlterTable
 ALTER TABLE "Identity" DROP COLUMN "lastChoices",
 ADD COLUMN     "botAccountId" TEXT;
 
@@ -15,9 +18,26 @@ ADD COLUMN     "botAccountId" TEXT;
 ALTER TABLE "Invite" ADD COLUMN     "botAccountId" TEXT;
 
 -- AlterTable
+ALTER TABLE "Attendance" ADD COLUMN     "reason" TEXT;
+
+-- AlterTable
 ALTER TABLE "Outbox" ADD COLUMN     "audience" TEXT,
 ADD COLUMN     "botAccountId" TEXT,
 ADD COLUMN     "priority" INTEGER NOT NULL DEFAULT 1;
+
+-- CreateTable
+CREATE TABLE "Notice" (
+    "id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "aboutId" TEXT,
+    "text" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "sentAt" TIMESTAMP(3),
+
+    CONSTRAINT "Notice_pkey" PRIMARY KEY ("id")
+);
 
 -- CreateTable
 CREATE TABLE "BotAccount" (
@@ -82,6 +102,15 @@ CREATE TABLE "OpenQuestion" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Notice_key_key" ON "Notice"("key");
+
+-- CreateIndex
+CREATE INDEX "Notice_memberId_sentAt_idx" ON "Notice"("memberId", "sentAt");
+
+-- CreateIndex
+CREATE INDEX "Notice_sentAt_idx" ON "Notice"("sentAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "BotAccount_tokenHash_key" ON "BotAccount"("tokenHash");
 
 -- CreateIndex
@@ -107,6 +136,9 @@ ALTER TABLE "Identity" ADD CONSTRAINT "Identity_botAccountId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "Invite" ADD CONSTRAINT "Invite_botAccountId_fkey" FOREIGN KEY ("botAccountId") REFERENCES "BotAccount"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notice" ADD CONSTRAINT "Notice_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "BotAccount" ADD CONSTRAINT "BotAccount_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch"("id") ON DELETE SET NULL ON UPDATE CASCADE;
