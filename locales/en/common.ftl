@@ -6,3 +6,7 @@ control-skip = Skip
 role-member = member
 role-secretary = secretary
 role-admin = admin
+role-deputy = deputy secretary
+role-secretary-title = branch secretary
+role-deputy-title = deputy branch secretary
+role-committee = branch committee

@@ -42,3 +42,6 @@ yearend-proposal-reason = Reason: { $reason }
 yearend-draft-notice = This self-review was assembled by the Branch Assistant from your answers, for you to review and complete with strengths, shortcomings and remedies. The rating level is only your own proposal; the assistant decides nothing, the branch considers and decides under Regulation 366-QĐ/TW.
 yearend-draft-date = Date: { $date }
 yearend-draft-signer = THE MEMBER
+yearend-form-2a = Form 2A – member without a leadership or management post
+yearend-form-2b = Form 2B – member with a leadership or management post
+yearend-form-2c = Form 2C – member not working in the political system (for example: retired)

@@ -42,3 +42,6 @@ yearend-proposal-reason = Lý do: { $reason }
 yearend-draft-notice = Bản kiểm điểm này do Trợ lý Chi bộ tổng hợp từ các câu trả lời của đồng chí, để đồng chí xem lại và bổ sung ưu điểm, khuyết điểm, hướng khắc phục. Mức xếp loại chỉ là đề xuất của cá nhân; Trợ lý không quyết định, chi bộ xem xét và quyết định theo Quy định 366-QĐ/TW.
 yearend-draft-date = Ngày { $date }
 yearend-draft-signer = NGƯỜI TỰ KIỂM ĐIỂM
+yearend-form-2a = Mẫu 2A – đảng viên không giữ chức vụ lãnh đạo, quản lý
+yearend-form-2b = Mẫu 2B – đảng viên giữ chức vụ lãnh đạo, quản lý
+yearend-form-2c = Mẫu 2C – đảng viên không làm việc trong hệ thống chính trị (ví dụ: đã nghỉ hưu)

@@ -7,9 +7,10 @@ import { readDate, readJson } from "./sqlite-direct.ts";
 const DATES = new Set([
   "createdAt", "updatedAt", "consentAt", "joinedAt", "removedAt", "codeLockedUntil", "lastSeenAt", "expiresAt", "revokedAt",
   "usedAt", "startsAt", "answeredAt", "recordedAt", "deadline", "endsAt", "archivedAt", "submittedAt", "changedAt", "deletedAt",
-  "openedAt", "closesAt", "notBefore", "giveUpAt", "claimedUntil", "sentAt", "receivedAt",
+  "openedAt", "closesAt", "notBefore", "giveUpAt", "claimedUntil", "sentAt", "receivedAt", "exemptUntil", "lastFailureAt",
+  "lockedUntil", "windowStart",
 ]);
-const BOOLEANS = new Set(["active", "isSecretary", "isAdmin", "exempted", "grantsSecretary", "grantsAdmin", "shiftHolidays", "present"]);
+const BOOLEANS = new Set(["active", "isSecretary", "isDeputy", "isAdmin", "exempted", "grantsSecretary", "grantsDeputy", "grantsAdmin", "shiftHolidays", "present"]);
 const JSONS = new Set(["lastChoices", "data", "payload", "details"]);
 
 export function fromSqlite<T>(row: Record<string, unknown>): T {

@@ -16,6 +16,7 @@ import { outboxRepo } from "./repos/outbox.ts";
 import { updateRepo } from "./repos/updates.ts";
 import { commitmentRepo } from "./repos/commitments.ts";
 import { digestRepo } from "./repos/digests.ts";
+import { codeGuardRepo } from "./repos/code-guards.ts";
 import { linkCodeRepo } from "./repos/link-codes.ts";
 import { meetingRepo } from "./repos/meetings.ts";
 import { privacyRepo } from "./repos/privacy.ts";
@@ -36,6 +37,7 @@ export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null
     outbox: outboxRepo(db, provider, direct),
     audit: auditRepo(db, direct),
     linkCodes: linkCodeRepo(db),
+    codeGuards: codeGuardRepo(db),
     meetings: meetingRepo(db),
     commitments: commitmentRepo(db),
     digests: digestRepo(db),

@@ -1,5 +1,5 @@
 import type { LinkCodeRepo } from "../../../core/ports/link-codes.ts";
-import type { DbTx } from "../client.ts";
+import { Prisma, type DbTx } from "../client.ts";
 
 export function linkCodeRepo(db: DbTx): LinkCodeRepo {
   return {
@@ -12,6 +12,15 @@ export function linkCodeRepo(db: DbTx): LinkCodeRepo {
     },
     async revokeUnused(memberId) {
       const { count } = await db.linkCode.deleteMany({ where: { memberId, usedAt: null } });
+      return count;
+    },
+    async unlink(identityId) {
+      await db.identity.update({ where: { id: identityId }, data: { memberId: null, lastChoices: Prisma.DbNull } });
+      await db.flowState.deleteMany({ where: { identityId } });
+      const { count } = await db.outbox.updateMany({
+        where: { identityId, status: { in: ["PENDING", "HELD"] } },
+        data: { status: "FAILED", lastError: "chat-unlinked", claimedBy: null, claimedUntil: null },
+      });
       return count;
     },
     async prune(before) {
