@@ -132,11 +132,11 @@ commitment-review-sent = Comment sent to comrade { $name }.
 commitment-review-sent-revision = Revision request sent to comrade { $name }. The committee will be told when it is revised.
 commitment-review-not-sent = Nothing was sent.
 commitment-review-notice-comment =
-    Comment from comrade { $author } (branch committee) on your commitment:
+    Comment from comrade { $author } ({ $title }) on your commitment:
     Commitment: { $commitment }
     Comment: { $text }
 commitment-review-notice-revision =
-    Comrade { $author } (branch committee) asks you to revise a commitment:
+    Comrade { $author } ({ $title }) asks you to revise a commitment:
     Commitment: { $commitment }
     Request: { $text }
     Press Edit this commitment to revise it.

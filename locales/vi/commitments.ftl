@@ -132,11 +132,11 @@ commitment-review-sent = Đã gửi góp ý đến đồng chí { $name }.
 commitment-review-sent-revision = Đã gửi đề nghị sửa đến đồng chí { $name }. Khi đồng chí sửa xong, chi ủy sẽ được báo.
 commitment-review-not-sent = Chưa gửi gì.
 commitment-review-notice-comment =
-    Góp ý của đồng chí { $author } (chi ủy) về việc đăng ký của đồng chí:
+    Góp ý của đồng chí { $author } ({ $title }) về việc đăng ký của đồng chí:
     Việc: { $commitment }
     Góp ý: { $text }
 commitment-review-notice-revision =
-    Đồng chí { $author } (chi ủy) đề nghị đồng chí sửa việc đăng ký:
+    Đồng chí { $author } ({ $title }) đề nghị đồng chí sửa việc đăng ký:
     Việc: { $commitment }
     Đề nghị: { $text }
     Bấm Sửa việc này để sửa.

@@ -57,7 +57,7 @@ describe.each(DB_KINDS)("commitments on the telegram bot on %s", (db) => {
     const before = kit.sentTo(BINH).length;
     await kit.press(ADMIN, "Xác nhận");
     const told = kit.sentTo(BINH).slice(before);
-    expect(text(told)).toContain("Góp ý của đồng chí Nguyễn Văn An (chi ủy)");
+    expect(text(told)).toContain("Góp ý của đồng chí Nguyễn Văn An (bí thư chi bộ)");
     expect(buttons(told.at(-1))).toEqual(["Xem việc này"]);
 
     const branch = await kit.store.db.branch.findFirstOrThrow({ where: { name: BRANCH } });

@@ -29,7 +29,7 @@ describe.each(DB_KINDS)("commitments end to end on %s", (db) => {
     await h.press("an", "Góp ý");
     await h.send("an", "Nên nêu rõ cách tiết kiệm, ví dụ tắt điện khi ra khỏi phòng.");
     await h.press("an", "Xác nhận");
-    expect(h.last("binh")?.text).toContain("Góp ý của đồng chí Nguyễn Văn An (chi ủy) về việc đăng ký của đồng chí:");
+    expect(h.last("binh")?.text).toContain("Góp ý của đồng chí Nguyễn Văn An (bí thư chi bộ) về việc đăng ký của đồng chí:");
 
     // 3. A meeting; its window opens and the opening message arrives.
     await meeting(h, branch.id, "2026-12-03T07:00:00Z");

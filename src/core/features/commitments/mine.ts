@@ -33,7 +33,7 @@ export async function showMine(ctx: Ctx): Promise<void> {
   for (const period of periods) {
     const items = await ctx.tx.commitments.commitmentsOf(member.id, period.id);
     const reviews = await ctx.tx.commitments.reviewsOf(items.map((c) => c.id));
-    const authors = await authorsOf(reviews, (id) => ctx.tx.members.byId(id));
+    const authors = await authorsOf(ctx.tx, reviews);
     lines.push("", ctx.t("commitment-mine-commitments", { period: periodName(ctx.t, period), date: formatDate(period.deadline, zone, locale) }));
     if (!items.length) lines.push(ctx.t("commitment-mine-none"));
     for (const [i, c] of items.entries()) {

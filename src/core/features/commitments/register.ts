@@ -13,6 +13,7 @@ import { adminSteps } from "./admin.ts";
 import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
 import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
+import { nameOf } from "../names.ts";
 import { tellSecretaries } from "./notify.ts";
 import { isRegistrationOpen, periodName, registrationPeriod } from "./periods.ts";
 
@@ -85,7 +86,7 @@ async function submit(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>> {
   await ctx.audit("commitment.submitted", { periodId: l.period.id, ids: drafts.map((c) => c.id) });
   // A first registration shows in the digest; additions after it are changes the chi ủy should see now.
   if (before > 0) {
-    const name = ctx.actor.member!.fullName;
+    const name = await nameOf(ctx.tx, ctx.actor.member!);
     await tellSecretaries(ctx, "commit-added", (t) => ({
       text: t("commitment-notice-added", { name, period: periodName(t, l.period), items: drafts.map((c) => `• ${c.text}`).join("\n") }),
     }));
@@ -105,7 +106,7 @@ async function itemPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
   lines.push(ctx.t("commitment-card-status", { status: statusLine(ctx.t, c, l.reviews, zoneOf(ctx), ctx.actor.locale) }));
   const reviews = l.reviews.filter((r) => r.commitmentId === c.id);
   if (reviews.length) {
-    const authors = await authorsOf(reviews, (id) => ctx.tx.members.byId(id));
+    const authors = await authorsOf(ctx.tx, reviews);
     lines.push("", ctx.t("commitment-card-reviews"));
     for (const r of reviews) lines.push(reviewLine(ctx.t, r, authors.get(r.authorId), zoneOf(ctx), ctx.actor.locale));
   }
@@ -254,7 +255,7 @@ async function confirmEdit(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>>
   const revision = openRevision(c, l.reviews);
   await ctx.tx.commitments.updateCommitment(c.id, { text: d.text, changedAt: ctx.now });
   await ctx.audit("commitment.changed", { commitmentId: c.id, from: c.text, to: d.text, revisionId: revision?.id ?? null });
-  const name = ctx.actor.member!.fullName;
+  const name = await nameOf(ctx.tx, ctx.actor.member!);
   const period = l.period;
   await tellSecretaries(ctx, "commit-changed", (t) => ({
     text: t(revision ? "commitment-notice-revised" : "commitment-notice-changed", { name, period: periodName(t, period), from: c.text, to: d.text! }),
@@ -277,7 +278,7 @@ async function deleteIt(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>> {
   await ctx.tx.commitments.reorder(l.items.filter((x) => x.id !== c.id).map((x) => x.id));
   await ctx.audit("commitment.deleted", { commitmentId: c.id, status: c.status });
   if (c.status === "SUBMITTED") {
-    const name = ctx.actor.member!.fullName;
+    const name = await nameOf(ctx.tx, ctx.actor.member!);
     await tellSecretaries(ctx, "commit-deleted", (t) => ({ text: t("commitment-notice-deleted", { name, period: periodName(t, l.period), text: c.text }) }));
   }
   return go("list", list, ctx.t("commitment-deleted"));

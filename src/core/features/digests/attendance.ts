@@ -12,6 +12,7 @@ import type { Feature } from "../../engine/registry.ts";
 import { fold } from "../../engine/text.ts";
 import type { AttendanceRow } from "../../ports/digests.ts";
 import { sortMembers } from "../members.ts";
+import { namesFrom, type Names } from "../names.ts";
 import { distinctLabels, PAGE_SIZE, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 
 /** Meetings offered when the secretary picks another one. */
@@ -43,6 +44,8 @@ function prefill(ids: string[], rsvps: Rsvp[], rows: AttendanceRow[]): Set<strin
 interface Facts {
   meeting: Meeting;
   members: Member[];
+  /** Names as every list shows them (namesakes marked). */
+  names: Names;
   rsvps: Rsvp[];
   rows: AttendanceRow[];
 }
@@ -54,7 +57,7 @@ async function facts(ctx: Ctx, meeting: Meeting): Promise<Facts> {
   const answered = new Set([...rsvps.map((r) => r.memberId), ...rows.map((a) => a.memberId)]);
   // Active members who were on the roll then, and anyone who answered or was recorded.
   const members = sortMembers(source.members.filter((m) => m.status === "ACTIVE" && (onRollAt(m, meeting.startsAt) || answered.has(m.id))));
-  return { meeting, members, rsvps, rows };
+  return { meeting, members, names: namesFrom(source.members.filter((m) => m.status !== "ERASED")), rsvps, rows };
 }
 
 /** The members the draft lists who are still members (one removed meanwhile drops out). */
@@ -93,7 +96,7 @@ async function listPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
   ];
   const labels = distinctLabels(
     page.items.map((m) => {
-      const name = m.exempted ? ctx.t("attendance-exempted", { name: m.fullName }) : m.fullName;
+      const name = m.exempted ? ctx.t("attendance-exempted", { name: f.names.of(m) }) : f.names.of(m);
       return ctx.t(present.has(m.id) ? "attendance-label-present" : "attendance-label-absent", { name });
     }),
   );
@@ -153,7 +156,7 @@ async function byTypedName(ctx: Ctx, d: AttendanceDraft, text: string): Promise<
   if (found.length > 1) return invalid("attendance-search-many", { query: typed.slice(0, 40), count: found.length });
   const member = found[0]!;
   const next = toggle(d, member.id);
-  return go("list", { ...next, page: Math.floor(listed.indexOf(member) / PAGE_SIZE) }, ctx.t(next.present.includes(member.id) ? "attendance-now-present" : "attendance-now-absent", { name: member.fullName }));
+  return go("list", { ...next, page: Math.floor(listed.indexOf(member) / PAGE_SIZE) }, ctx.t(next.present.includes(member.id) ? "attendance-now-present" : "attendance-now-absent", { name: f.names.of(member) }));
 }
 
 async function pickPrompt(ctx: Ctx): Promise<Prompt> {
