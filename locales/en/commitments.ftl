@@ -94,6 +94,7 @@ commitment-notice-deleted = Comrade { $name } deleted a commitment ({ $period })
 
 ## Reminder and announcements
 commitment-reminder = Reminder about commitments ({ $period }): the registration deadline is { $date }. You have not submitted any yet (at least { $min } needed). Press Register now, or type /commit.
+commitment-next-opens = Registration for { $year } opens on { $date } (or earlier if the branch committee opens it sooner); the assistant will tell you.
 commitment-register-now = Register now
 commitment-period-opened = The branch has opened commitment registration for { $period }. Deadline: { $date }. Press Register now, or type /commit.
 

@@ -37,6 +37,7 @@ selfeval-commitment-gone = (commitment deleted)
 selfeval-new-commitment = There is a new commitment not evaluated yet. Please answer it too.
 selfeval-no-commitments = You have no submitted commitments left, so the self-evaluation cannot be sent. Type /commit to register.
 selfeval-choose = The self-evaluation for { $month } and the year-end review { $year } are both open. Which one do you want to do?
+selfeval-edit = Edit self-evaluation
 selfeval-start = Start the self-evaluation
 selfeval-not-open = The self-evaluation for { $month } opens at { $opens }, before the branch meeting at { $start }. You will get a message when it opens.
 selfeval-no-meeting = No branch meeting is scheduled yet, so the self-evaluation is not open. You will get a message when it opens.

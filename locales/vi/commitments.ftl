@@ -94,6 +94,7 @@ commitment-notice-deleted = Đồng chí { $name } đã xóa một việc đăng
 
 ## Reminder and announcements
 commitment-reminder = Nhắc đăng ký làm theo gương Bác ({ $period }): hạn đăng ký là { $date }. Đồng chí chưa gửi việc đăng ký nào (cần ít nhất { $min } việc). Bấm Đăng ký ngay, hoặc gõ /dangky.
+commitment-next-opens = Đăng ký năm { $year } sẽ mở ngày { $date } (hoặc sớm hơn nếu chi ủy mở trước); Trợ lý sẽ báo đồng chí.
 commitment-register-now = Đăng ký ngay
 commitment-period-opened = Chi bộ đã mở đăng ký làm theo gương Bác { $period }. Hạn đăng ký: { $date }. Bấm Đăng ký ngay, hoặc gõ /dangky.
 

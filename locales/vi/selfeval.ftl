@@ -37,6 +37,7 @@ selfeval-commitment-gone = (việc đã bị xóa)
 selfeval-new-commitment = Có việc đăng ký mới chưa được đánh giá. Vui lòng trả lời thêm.
 selfeval-no-commitments = Đồng chí không còn việc đăng ký nào đã gửi, nên chưa gửi được tự đánh giá. Gõ /dangky để đăng ký.
 selfeval-choose = Đang mở tự đánh giá tháng { $month } và kiểm điểm cuối năm { $year }. Đồng chí muốn làm phần nào?
+selfeval-edit = Sửa tự đánh giá
 selfeval-start = Bắt đầu tự đánh giá
 selfeval-not-open = Tự đánh giá tháng { $month } sẽ mở từ { $opens }, trước buổi sinh hoạt chi bộ lúc { $start }. Trợ lý sẽ nhắn đồng chí khi mở.
 selfeval-no-meeting = Hiện chưa có lịch sinh hoạt chi bộ sắp tới, nên chưa mở tự đánh giá. Trợ lý sẽ nhắn đồng chí khi mở.

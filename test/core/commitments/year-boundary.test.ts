@@ -71,7 +71,9 @@ describe.each(DB_KINDS)("the year boundary on %s", (db) => {
     await h.press("lan", "Mở kiểm điểm năm 2026");
     await h.press("lan", "Xác nhận");
     await h.send("lan", "/huy");
-    await h.send("binh", "/tudanhgia");
+    const [both] = await h.send("binh", "/tudanhgia");
+    expect(both?.text).toBe("Đang mở tự đánh giá tháng 12/2026 và kiểm điểm cuối năm 2026. Đồng chí muốn làm phần nào?");
+    await h.press("binh", "Tự đề xuất xếp loại");
     await h.press("binh", "Hoàn thành tốt nhiệm vụ");
     await h.send("binh", "Hoàn thành các việc đã đăng ký trong năm.");
     const [, draft] = await h.press("binh", "Xác nhận");

@@ -79,9 +79,9 @@ describe.each(DB_KINDS)("year-end review on %s", (db) => {
     expect(draft?.text).toContain("BẢN KIỂM ĐIỂM CÁ NHÂN NĂM 2026 (BẢN NHÁP)");
     expect(draft?.text).toContain("Họ và tên: Trần Thị Bình");
     expect(draft?.text).toContain(`1. ${sample.commitments[0]}`);
-    expect(draft?.text).toContain("– Tháng 12/2026: Đã hoàn thành – Không đi muộn buổi nào");
-    expect(draft?.text).toContain("– Tháng 12/2026: Đang thực hiện");
-    expect(draft?.text).toContain(`– 12/2026: ${sample.reflections[1]}`);
+    expect(draft?.text).toContain("– Tháng 11/2026: Đã hoàn thành – Không đi muộn buổi nào");
+    expect(draft?.text).toContain("– Tháng 11/2026: Đang thực hiện");
+    expect(draft?.text).toContain(`– 11/2026: ${sample.reflections[1]}`);
     expect(draft?.text).toContain("Mức tự đề xuất: Hoàn thành tốt nhiệm vụ");
     expect(draft?.text).toContain("Trợ lý không quyết định, chi bộ xem xét và quyết định theo Quy định 366-QĐ/TW.");
 

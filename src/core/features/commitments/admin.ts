@@ -18,9 +18,10 @@ import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
 import { shorten } from "./format.ts";
 import { ensureYearPeriod, periodName } from "./periods.ts";
+import { openedKey } from "./reminder.ts";
 
-/** Next year's period may be opened from October on. */
-const NEXT_PERIOD_FROM_MONTH = 10;
+/** Next year's period may be opened from October on (and /dangky says when it opens from then). */
+export const NEXT_PERIOD_FROM_MONTH = 10;
 
 const zoneOf = (ctx: Ctx) => ctx.actor.branch!.timezone;
 const day = (ctx: Ctx, at: Date) => formatDate(at, zoneOf(ctx), ctx.actor.locale);
@@ -242,7 +243,7 @@ async function openNextPeriod(ctx: Ctx, base: CommitDraft): Promise<Next<CommitD
   // Everyone learns that registration for the new year has begun, with the way to do it.
   const recipients = (await ctx.tx.members.listActive(branch.id)).map((member) => ({
     member,
-    key: `commit-period:${p.id}:${member.id}`,
+    key: openedKey(p.id, member.id),
     build: (t: T, locale: Locale) => ({
       text: t("commitment-period-opened", { period: periodName(t, p), date: formatDate(p.deadline, branch.timezone, locale) }),
       choices: [[{ label: t("commitment-register-now"), action: "cm:o" }]],

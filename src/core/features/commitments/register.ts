@@ -2,14 +2,16 @@
 // is saved at once as a draft, so nothing typed is lost; Xác nhận sends the drafts to the chi ủy.
 // After that, changes stay possible until the deadline: each is confirmed, marked (changedAt) and
 // told to the secretaries. A revision request from the chi ủy can be answered even after it.
+import { DateTime } from "luxon";
 import type { Commitment, CommitmentPeriod, CommitmentReview, EthicalStandard } from "../../domain/commitments/model.ts";
 import { MAX_COMMITMENT_CHARS } from "../../domain/commitments/model.ts";
+import { yearPeriodId } from "../../domain/commitments/period.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { fold } from "../../engine/text.ts";
-import { adminSteps } from "./admin.ts";
+import { adminSteps, NEXT_PERIOD_FROM_MONTH } from "./admin.ts";
 import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
 import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
@@ -61,6 +63,8 @@ async function listPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
   const drafts = l.items.filter((c) => c.status === "DRAFT").length;
   if (l.open && drafts) lines.push("", ctx.t("commitment-list-hint-submit", { count: drafts }));
   else if (l.open && l.items.length) lines.push("", ctx.t("commitment-list-hint-submitted", { date: day(ctx, l.period.deadline) }));
+  const next = await nextYearNotice(ctx, l.period);
+  if (next) lines.push("", next);
   const choices: StepChoice[][] = l.items.map((c, i) => [{ label: `${i + 1}. ${shorten(c.text)}`, value: `c:${c.id}` }]);
   const controls: StepChoice[] = [];
   if (l.open && l.items.length < max) controls.push({ label: ctx.t("commitment-add"), value: "add" });
@@ -70,6 +74,16 @@ async function listPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
   if (ctx.actor.member?.isAdmin) last.unshift({ label: ctx.t("commitment-manage"), value: "admin" });
   choices.push(last);
   return { text: lines.join("\n"), choices };
+}
+
+/** Late in the year: when the coming year's registration opens (unless it is open already). */
+async function nextYearNotice(ctx: Ctx, period: CommitmentPeriod): Promise<string | null> {
+  const local = DateTime.fromJSDate(ctx.now, { zone: zoneOf(ctx) });
+  if (local.month < NEXT_PERIOD_FROM_MONTH || period.startsAt > ctx.now) return null;
+  const year = local.year + 1;
+  if (await ctx.tx.commitments.periodById(yearPeriodId(ctx.actor.branch!.id, year))) return null;
+  const opens = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: zoneOf(ctx) }).toFormat("dd/MM/yyyy");
+  return ctx.t("commitment-next-opens", { year: String(year), date: opens });
 }
 
 async function submit(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>> {

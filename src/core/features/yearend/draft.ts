@@ -2,7 +2,7 @@
 // the year's commitments, the monthly progress and notes, and the reflections. It is a draft for the
 // member to complete; the level is a proposal the branch decides on.
 import { DateTime } from "luxon";
-import { localYear, yearPeriodId } from "../../domain/commitments/period.ts";
+import { evaluatedYear, yearPeriodId } from "../../domain/commitments/period.ts";
 import type { Branch, Member, Progress, RatingLevel } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Tx } from "../../ports/store.ts";
@@ -39,8 +39,9 @@ export async function collectYear(tx: Tx, branch: Branch, member: Member, year: 
   const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone });
   const commitments = (await tx.commitments.commitmentsOf(member.id, yearPeriodId(branch.id, year))).filter((c) => c.status === "SUBMITTED");
   const standards = new Map((await tx.commitments.standards(branch.id)).map((s) => [s.id, s.text]));
-  const evaluations = (await tx.commitments.evaluationsOfMember(member.id, start.toJSDate(), start.plus({ years: 1 }).toJSDate())).filter(
-    (e) => localYear(e.meetingStartsAt, zone) === year,
+  // The meetings that review the year's months: into January of the next year.
+  const evaluations = (await tx.commitments.evaluationsOfMember(member.id, start.toJSDate(), start.plus({ years: 1, days: 31 }).toJSDate())).filter(
+    (e) => evaluatedYear(e.meetingStartsAt, zone) === year,
   );
   const counts: Record<Progress, number> = { DONE: 0, IN_PROGRESS: 0, NOT_YET: 0 };
   const months = new Map<string, MonthAnswer[]>();
