@@ -66,7 +66,7 @@ describe.each(DB_KINDS)("commitments end to end on %s", (db) => {
     expect(text).toContain("• Tháng 11/2026: 1 Đã hoàn thành, 1 Đang thực hiện");
     expect(text).toContain("→ Đang thực hiện. Ghi chú: Tuần này phòng sửa điện, chưa làm được");
     expect(text).toContain(`Liên hệ bản thân: ${sample.reflections[2]}`);
-    expect(labels(mine)).toEqual(["Đăng ký / sửa", "Bắt đầu tự đánh giá"]);
+    expect(labels(mine)).toEqual(["Đăng ký / sửa", "Sửa tự đánh giá"]);
 
     const evaluation = await h.store.db.selfEvaluation.findFirstOrThrow({ include: { items: true } });
     expect(evaluation.status).toBe("SUBMITTED");
