@@ -2,7 +2,7 @@
 // the outbox sender, the scheduler and the HTTP server. main.ts only loads config and starts this.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import type { Logger as PinoLogger } from "pino";
+import pino, { type Logger as PinoLogger } from "pino";
 import type { PlatformAdapter } from "./adapters/adapter.ts";
 import { createConsoleAdapter, CONSOLE_OPERATOR, type ConsoleAdapter } from "./adapters/console/console.ts";
 import { isConsoleMode, type Config } from "./config.ts";
@@ -14,7 +14,7 @@ import { healthOf } from "./infra/http/health.ts";
 import { createHttpServer, json, type HttpServer } from "./infra/http/server.ts";
 import { loadLocales } from "./infra/i18n/fluent.ts";
 import { createLogger } from "./infra/log/logger.ts";
-import { localesDir, projectRoot } from "./infra/paths.ts";
+import { dataDir, filesDir, localesDir } from "./infra/paths.ts";
 import { deployMigrationsIsolated } from "./infra/prisma/migrate.ts";
 import { createPrismaStore, type PrismaStore } from "./infra/prisma/store.ts";
 import { createTicker, type Ticker } from "./infra/scheduler/ticker.ts";
@@ -42,14 +42,17 @@ export interface App {
 export async function createApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
   const consoleMode = isConsoleMode(config);
+  // In the terminal chat the conversation is the terminal: log lines go to a file beside the
+  // database instead (stderr shares the screen), and only warnings unless LOG_LEVEL says otherwise.
+  const consoleLog = consoleMode ? path.join(dataDir(config.DATABASE_URL), "chibo-console.log") : null;
   const logger: PinoLogger =
     opts.logger ??
     createLogger({
-      // In the terminal chat, log lines would interleave with the conversation: warnings only.
       level: config.LOG_LEVEL ?? (consoleMode ? "warn" : "info"),
       secrets: [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET].filter(
         (s): s is string => !!s,
       ),
+      ...(consoleLog ? { destination: pino.destination({ dest: consoleLog, mkdir: true, sync: true }) } : {}),
     });
   const log = logger as unknown as Logger;
   const clock: Clock = opts.clock ?? { now: () => new Date() };
@@ -93,8 +96,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
       output: io.output as never,
       engine: core.engine,
       drain: () => sender!.drain(),
-      t: core.messages.bind(config.DEFAULT_LOCALE),
-      filesDir: path.join(projectRoot, "data", "files"),
+      bind: (locale) => core.messages.bind(locale),
+      defaultLocale: config.DEFAULT_LOCALE,
+      filesDir: filesDir(config),
+      ...(consoleLog ? { logFile: consoleLog } : {}),
       interactive: io.interactive,
     });
     messengers.push(consoleAdapter.messenger);

@@ -1,8 +1,7 @@
 // The Zalo Bot Platform adapter: receiving (webhook or long polling) turned into core events, and
 // the messenger that renders the core's messages for a chat without buttons.
-import path from "node:path";
 import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
-import { projectRoot } from "../../infra/paths.ts";
+import { filesDir } from "../../infra/paths.ts";
 import { createFileLinks, DEFAULT_FILE_TTL_MS, type FileLinks } from "../shared/file-links.ts";
 import { createZaloClient, DEFAULT_POLL_SECONDS, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
 import { toInboundEvent } from "./events.ts";
@@ -12,7 +11,7 @@ import { createWebhookRoute, WEBHOOK_PATH, type WebhookRoute } from "./webhook.t
 
 /** Knobs for tests and benchmarks; production uses the defaults. */
 export interface ZaloAdapterOptions {
-  /** Where linked files are kept (default data/files). */
+  /** Where linked files are kept (default: FILES_DIR, or "files" beside the database). */
   filesDir?: string;
   fileTtlMs?: number;
   pollTimeoutSeconds?: number;
@@ -36,7 +35,7 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
 
   const files: FileLinks | null = config.PUBLIC_URL
     ? createFileLinks({
-        dir: options.filesDir ?? path.join(projectRoot, "data", "files"),
+        dir: options.filesDir ?? filesDir(config),
         publicUrl: config.PUBLIC_URL,
         ttlMs: options.fileTtlMs ?? DEFAULT_FILE_TTL_MS,
         logger: log,
