@@ -2,6 +2,7 @@
 // commitments, a comment from the secretary, a self-evaluation with one Đã hoàn thành and one Chưa
 // thực hiện, an edit, and /cuatoi; then the year-end draft arrives as a Word document.
 import { readFileSync } from "node:fs";
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviewYear } from "../../../src/core/features/yearend/service.ts";
 import { DB_KINDS } from "../../helpers/db.ts";
@@ -101,12 +102,14 @@ describe.each(DB_KINDS)("commitments on the telegram bot on %s", (db) => {
     const year = reviewYear(kit.clock.now(), "Asia/Ho_Chi_Minh");
     await kit.press(ADMIN, `Kiểm điểm cuối năm ${year}`);
     await kit.press(ADMIN, `Mở kiểm điểm năm ${year}`);
+    await kit.text(ADMIN, DateTime.fromJSDate(kit.clock.now(), { zone: "Asia/Ho_Chi_Minh" }).plus({ days: 20 }).toFormat("dd/MM/yyyy"));
     await kit.press(ADMIN, "Xác nhận");
     await kit.press(BINH, "Tự đề xuất xếp loại");
+    await kit.press(BINH, "Mẫu 2A – đảng viên không giữ chức vụ lãnh đạo, quản lý");
     await kit.press(BINH, "Hoàn thành tốt nhiệm vụ");
     await kit.text(BINH, "Hoàn thành các việc đã đăng ký, còn một việc đang làm.");
     const sent = await kit.press(BINH, "Xác nhận");
-    expect(text(sent)).toContain(`BẢN KIỂM ĐIỂM CÁ NHÂN NĂM ${year} (BẢN NHÁP)`);
+    expect(text(sent)).toContain(`BẢN KIỂM ĐIỂM CÁ NHÂN\nNăm ${year}`);
     const doc = sent.find((c) => c.method === "sendDocument");
     expect(doc).toBeDefined();
   });

@@ -69,11 +69,13 @@ describe.each(DB_KINDS)("the year boundary on %s", (db) => {
     await h.press("lan", "Quản lý");
     await h.press("lan", "Kiểm điểm cuối năm 2026");
     await h.press("lan", "Mở kiểm điểm năm 2026");
+    await h.send("lan", "20/01/2027");
     await h.press("lan", "Xác nhận");
     await h.send("lan", "/huy");
     const [both] = await h.send("binh", "/tudanhgia");
     expect(both?.text).toBe("Đang mở tự đánh giá tháng 12/2026 và kiểm điểm cuối năm 2026. Đồng chí muốn làm phần nào?");
     await h.press("binh", "Tự đề xuất xếp loại");
+    await h.press("binh", "Mẫu 2C – đảng viên không làm việc trong hệ thống chính trị (ví dụ: đã nghỉ hưu)");
     await h.press("binh", "Hoàn thành tốt nhiệm vụ");
     await h.send("binh", "Hoàn thành các việc đã đăng ký trong năm.");
     const [, draft] = await h.press("binh", "Xác nhận");

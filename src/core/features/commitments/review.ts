@@ -12,6 +12,8 @@ import { fold } from "../../engine/text.ts";
 import { sortMembers, SEARCH_MAX } from "../members.ts";
 import { branchNames, type Names } from "../names.ts";
 import { secretaryTitle } from "../roles.ts";
+import { proposalsOverview } from "../yearend/overview.ts";
+import { reviewYear } from "../yearend/service.ts";
 import { distinctLabels, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 import { confirmRow } from "./controls.ts";
 import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
@@ -93,9 +95,14 @@ async function membersPrompt(ctx: Ctx, d: ReviewDraft): Promise<Prompt> {
   const labels = distinctLabels(page.items.map((m) => b.names.of(m))).map((name, i) => ctx.t("commitment-review-member-label", { name, tag: memberTag(ctx, b, page.items[i]!) }));
   const nav = pageNav(ctx.t, page);
   const last: StepChoice[] = [...(d.query ? [{ label: ctx.t("commitment-review-all"), value: "all" }] : []), { label: ctx.t("commitment-close"), value: "close" }];
+  // Once the branch has a year-end review, the proposals are one tap away for the year-end meeting.
+  const year = reviewYear(ctx.now, zoneOf(ctx));
+  const yearEnd: StepChoice[][] = (await ctx.tx.commitments.yearReview(ctx.actor.branch!.id, year))
+    ? [[{ label: ctx.t("yearend-overview-button", { year: String(year) }), value: "ye" }]]
+    : [];
   return {
     text: lines.filter(Boolean).join("\n"),
-    choices: [...page.items.map((m, i) => [{ label: labels[i]!, value: `m:${m.id}` }]), ...(nav.length ? [nav] : []), last],
+    choices: [...page.items.map((m, i) => [{ label: labels[i]!, value: `m:${m.id}` }]), ...(nav.length ? [nav] : []), ...yearEnd, last],
   };
 }
 
@@ -194,6 +201,7 @@ export const reviewFlow: FlowDef<ReviewDraft> = {
       choice: async (ctx, d, value) => {
         if (value === "close") return end(ctx.t("commitment-review-closed"));
         if (value === "all") return go("members", { periodId: d.periodId, page: 0 });
+        if (value === "ye") return go("members", listOf(d), await proposalsOverview(ctx));
         const page = parsePageValue(value);
         if (page !== null) return go("members", { ...listOf(d), page });
         const member = value.startsWith("m:") ? await memberOf(ctx, value.slice(2)) : null;
