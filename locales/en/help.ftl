@@ -7,4 +7,7 @@ help-section-secretary = Secretaries:
 help-section-admin = Branch admins:
 help-section-operator = Operators:
 help-command-line = /{ $alias } (/{ $name }) – { $description }
+help-selfeval-when = The monthly self-evaluation opens { $days } days before each regular branch meeting and closes when the meeting starts; the assistant tells you when it opens. Thematic meetings have no self-evaluation.
+help-secretary-yearend = At year end, the overview of members' rating proposals is in /review.
+help-admin-manage = In /commit, press Manage to: change the registration deadline, open next year's registration (from October), edit the branch's ethical standards, open or close the year-end review and choose its closing date, see the rating proposals. Number of commitments, reminder days and the self-evaluation window: /settings.
 help-typing-tip = You can type a command with or without the slash, for example: help. When asked, answer with the number or type the choice.

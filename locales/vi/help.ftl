@@ -7,4 +7,7 @@ help-section-secretary = Bí thư, phó bí thư:
 help-section-admin = Quản trị chi bộ:
 help-section-operator = Người vận hành:
 help-command-line = /{ $name } (/{ $alias }) – { $description }
+help-selfeval-when = Tự đánh giá hằng tháng mở { $days } ngày trước mỗi buổi sinh hoạt chi bộ định kỳ và đóng khi buổi sinh hoạt bắt đầu; Trợ lý nhắn đồng chí khi mở. Sinh hoạt chuyên đề không có tự đánh giá.
+help-secretary-yearend = Cuối năm, tổng hợp đề xuất xếp loại của các đồng chí có trong /gopy.
+help-admin-manage = Trong /dangky, bấm Quản lý để: đổi hạn đăng ký, mở đăng ký năm sau (từ tháng 10), soạn chuẩn mực đạo đức của chi bộ, mở hoặc đóng kiểm điểm cuối năm và chọn ngày đóng, xem tổng hợp đề xuất xếp loại. Số việc đăng ký, ngày nhắc và số ngày mở tự đánh giá: /caidat.
 help-typing-tip = Có thể gõ tên lệnh có hoặc không có dấu /, ví dụ: trogiup. Khi được hỏi, trả lời bằng số thứ tự hoặc gõ lại lựa chọn.
