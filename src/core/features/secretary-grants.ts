@@ -44,7 +44,8 @@ export async function announceSecretaryGrant(ctx: Ctx, member: Member, how: Gran
       text: `${facts(t, "grant")} ${t(s.isAdmin ? "grant-undo-admin" : "grant-undo-other")}`,
     }));
   }
-  if (others.length) return;
+  // A secretary who gives the role to someone else knows of it already.
+  if (others.length || (how.kind === "role" && how.by.isSecretary && !self)) return;
   // Nobody in the branch to tell: the people who run the service are.
   for (const label of ctx.services.settings.operators) {
     const [platform, userId] = label.split(":") as [string, string];
