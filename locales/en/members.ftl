@@ -1,5 +1,5 @@
 # /members: the branch's members, roles and status (admins).
-members-description = Member list; secretary, deputy secretary and admin roles; full / probationary, exemption; name corrections; removal
+members-description = Member list: roles, full / probationary, exemption, name corrections, removal
 members-summary = { $branch }: { $active ->
     [one] 1 member
    *[other] { $active } members
@@ -91,7 +91,7 @@ members-exempt-1y = 1 year
 members-exempt-until-invalid = That end date was not understood. Please type it as day/month/year, for example: 30/06/2027, or pick below.
 members-exempt-until-past = The end date must be after today. Please type a date to come.
 members-ask-name = Current name: { $name }. Type the correct full name, with its diacritics (for example: Trần Văn An).
-members-name-same = That is exactly the current name. Please type the new name, or press Cancel.
+members-name-same = That is exactly the current name. Please type the new name, or choose Cancel.
 members-ask-note = A short note that tells { $name } apart from a member of the same name (for example: born 1958, group 5; at most { $max } characters). It is shown only while the branch has someone of the same name.
 members-note-current = Current note: { $note }
 members-note-clear = Remove the note

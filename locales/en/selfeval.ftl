@@ -5,14 +5,14 @@ selfeval-ask-progress =
     Commitment { $n }/{ $total }: { $text }
     How far have you got?
 selfeval-previous = (Last time: { $answer })
-selfeval-pick-progress = Please choose Done, In progress or Not yet (press a button, or type 1, 2, 3).
+selfeval-pick-progress = Please choose Done, In progress or Not yet (type 1, 2, 3 or choose below).
 selfeval-progress-done = Done
 selfeval-progress-doing = In progress
 selfeval-progress-notyet = Not yet
-selfeval-ask-note = A short note on this one (optional, at most { $max } characters). Type it, or press Skip.
+selfeval-ask-note = A short note on this one (optional, at most { $max } characters). Type it, or choose Skip.
 selfeval-previous-note = Earlier note: { $note }
 selfeval-keep = Keep
-selfeval-ask-reflection = Personal reflection: a few words on how you followed Uncle Ho's example this month (optional, at most { $max } characters). Type it, or press Skip.
+selfeval-ask-reflection = Personal reflection: a few words on how you followed Uncle Ho's example this month (optional, at most { $max } characters). Type it, or choose Skip.
 selfeval-previous-reflection = Last time: { $text }
 selfeval-summary-title = Self-evaluation { $month }:
 selfeval-answer = → { $answer }
@@ -20,7 +20,7 @@ selfeval-answer-note = → { $answer }. Note: { $note }
 selfeval-unanswered = not answered
 selfeval-reflection-line = Personal reflection: { $text }
 selfeval-reflection-none = (none)
-selfeval-summary-hint = Press Confirm to send. You can edit until the meeting starts ({ $start }).
+selfeval-summary-hint = Choose Confirm to send. You can edit until the meeting starts ({ $start }).
 selfeval-summary-sent = You have sent this self-evaluation. You can edit it until the meeting starts ({ $start }).
 selfeval-close = Close
 selfeval-ask-pick = Which part do you want to change?

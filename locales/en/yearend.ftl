@@ -6,15 +6,15 @@ yearend-level-completed = Fulfilled duties
 yearend-level-not-completed = Did not fulfil duties
 yearend-start = Propose my rating
 yearend-opened = The branch has opened the year-end review { $year }. Propose your rating level (Regulation 366-QĐ/TW) with a reason, and receive a draft self-review on the form of Guideline 43-HD/BTCTW, assembled from the year's commitments and self-evaluations. Until the end of { $date }.
-yearend-date-changed = The year-end review { $year } is now open until the end of { $date }. You have not proposed your rating yet; press Propose my rating, or send /selfeval.
+yearend-date-changed = The year-end review { $year } is now open until the end of { $date }. You have not proposed your rating yet; choose Propose my rating, or send /selfeval.
 yearend-intro = Year-end review { $year }.
 yearend-overview = Commitments this year: { $commitments }.
 yearend-tally = Self-evaluation: { $months } month(s) sent, with { $answers } answer(s) about commitments (Done: { $done }; In progress: { $doing }; Not yet: { $notyet }).
 yearend-previous = You proposed: { $level } ({ $date }). You may propose again.
 yearend-ask-level = Which rating level do you propose? This is only your proposal: the assistant does not grade, the branch considers and decides.
-yearend-pick-level = Please pick one of the four levels below (press a button, or type 1–4).
+yearend-pick-level = Please pick one of the four levels below (type 1–4 or choose below).
 yearend-ask-form = Which form of Guideline 43-HD/BTCTW do you fill in for your self-review? Pick the one that matches your work today:
-yearend-pick-form = Please pick one of the three forms below (press a button, or type 1, 2, 3).
+yearend-pick-form = Please pick one of the three forms below (type 1, 2, 3 or choose below).
 yearend-form-current = Self-review form: { $form }
 yearend-form-saved = Recorded: you fill in { $form }.
 yearend-change-form = Change the self-review form
@@ -25,7 +25,7 @@ yearend-confirm =
     Proposed rating for { $year }:
     Level: { $level }
     Reason: { $reason }
-    Press Confirm to send it and receive the draft self-review.
+    Choose Confirm to send it and receive the draft self-review.
 yearend-closed = The year-end review is not open. Please ask the branch committee.
 yearend-saved = Your proposal for { $year } is recorded: { $level }. It is a proposal; the branch will consider and decide. Below is the draft self-review (with a Word file) for you to review and complete.
 yearend-file-name = self-review-{ $year }.docx

@@ -1,7 +1,7 @@
 # /dangky, /gopy, /cuatoi and the admin's management of Directive 03 (đăng ký làm theo gương Bác).
 commitment-description = Đăng ký việc làm theo gương Bác: thêm, sửa, xóa, gửi
-commitment-review-description = Góp ý, đề nghị sửa việc đăng ký của đảng viên
-commitment-mine-description = Việc đăng ký, góp ý và tự đánh giá của tôi
+commitment-review-description = Góp ý việc đăng ký của đảng viên; tổng hợp đề xuất xếp loại
+commitment-mine-description = Việc đăng ký, góp ý và tự đánh giá của mình
 commitment-period-year = năm { $year }
 commitment-period-missing = Chi bộ chưa mở kỳ đăng ký làm theo gương Bác. Vui lòng hỏi quản trị chi bộ.
 
@@ -10,15 +10,15 @@ commitment-list-title = Việc đăng ký làm theo gương Bác – { $period }
 commitment-deadline = Hạn đăng ký: { $date }.
 commitment-deadline-passed = Đã hết hạn đăng ký ({ $date }).
 commitment-list-empty = Đồng chí chưa đăng ký việc nào. Mỗi đồng chí đăng ký từ { $min } đến { $max } việc làm cụ thể.
-commitment-list-hint-submit = Có { $count } việc chưa gửi. Bấm Xác nhận để gửi chi ủy.
+commitment-list-hint-submit = Có { $count } việc chưa gửi. Chọn Xác nhận để gửi chi ủy.
 commitment-list-hint-submitted = Đã gửi chi ủy. Đồng chí vẫn có thể sửa đến hết ngày { $date }; chi ủy sẽ được báo.
 commitment-add = Thêm việc
 commitment-close = Đóng
 commitment-manage = Quản lý
 commitment-back = Quay lại
 commitment-list-closed = Đã đóng. Gõ /dangky khi cần xem hoặc sửa.
-commitment-pick-number = Không có lựa chọn số { $input }. Vui lòng bấm nút, hoặc gõ một số có trong danh sách.
-commitment-list-use-buttons = Vui lòng bấm một nút dưới đây: chọn một việc để xem, sửa, xóa; hoặc bấm Thêm việc.
+commitment-pick-number = Không có lựa chọn số { $input }. Vui lòng gõ một số có trong danh sách dưới đây.
+commitment-list-use-buttons = Vui lòng chọn bên dưới: một việc để xem, sửa, xóa; hoặc Thêm việc.
 commitment-status-draft = chưa gửi
 commitment-status-submitted = đã gửi { $date }
 commitment-status-changed = đã sửa { $date }
@@ -32,15 +32,15 @@ commitment-ask-text = Gõ việc thứ { $n } (một việc làm cụ thể, t�
 commitment-ask-edit =
     Nội dung hiện tại: { $text }
     Gõ nội dung mới (tối đa { $max } ký tự).
-commitment-ask-standard = Việc này gắn với chuẩn mực đạo đức nào của chi bộ? Chọn một, hoặc bấm Bỏ qua.
+commitment-ask-standard = Việc này gắn với chuẩn mực đạo đức nào của chi bộ? Chọn một, hoặc chọn Bỏ qua.
 commitment-added = Đã thêm việc thứ { $n }.
-commitment-added-need = Cần thêm ít nhất { $more } việc nữa rồi bấm Xác nhận.
-commitment-added-more = Có thể thêm việc khác, hoặc bấm Xác nhận để gửi chi ủy.
-commitment-added-full = Đã đủ số việc tối đa. Bấm Xác nhận để gửi chi ủy.
-commitment-saved-draft = Đã lưu (chưa gửi). Bấm Xác nhận để gửi chi ủy.
+commitment-added-need = Cần thêm ít nhất { $more } việc nữa rồi chọn Xác nhận.
+commitment-added-more = Có thể thêm việc khác, hoặc chọn Xác nhận để gửi chi ủy.
+commitment-added-full = Đã đủ số việc tối đa. Chọn Xác nhận để gửi chi ủy.
+commitment-saved-draft = Đã lưu (chưa gửi). Chọn Xác nhận để gửi chi ủy.
 commitment-duplicate = Việc này đã có trong danh sách. Vui lòng gõ một việc khác.
 commitment-max-reached = Đã đủ { $max } việc, là số tối đa của chi bộ. Muốn thêm, hãy xóa hoặc sửa một việc.
-commitment-too-few = Cần ít nhất { $min } việc mới gửi được. Bấm Thêm việc.
+commitment-too-few = Cần ít nhất { $min } việc mới gửi được. Chọn Thêm việc.
 commitment-too-many = Chi bộ quy định tối đa { $max } việc. Vui lòng xóa bớt trước khi gửi.
 commitment-nothing-to-submit = Không có việc nào mới để gửi.
 commitment-submitted = Đã gửi { $count } việc đăng ký đến chi ủy. Đồng chí có thể sửa đến hết ngày { $date } bằng lệnh /dangky.
@@ -93,10 +93,10 @@ commitment-notice-revised =
 commitment-notice-deleted = Đồng chí { $name } đã xóa một việc đăng ký ({ $period }): { $text }
 
 ## Reminder and announcements
-commitment-reminder = Nhắc đăng ký làm theo gương Bác ({ $period }): hạn đăng ký là { $date }. Đồng chí chưa gửi việc đăng ký nào (cần ít nhất { $min } việc). Bấm Đăng ký ngay, hoặc gõ /dangky.
+commitment-reminder = Nhắc đăng ký làm theo gương Bác ({ $period }): hạn đăng ký là { $date }. Đồng chí chưa gửi việc đăng ký nào (cần ít nhất { $min } việc). Chọn Đăng ký ngay, hoặc gõ /dangky.
 commitment-next-opens = Đăng ký năm { $year } sẽ mở ngày { $date } (hoặc sớm hơn nếu chi ủy mở trước); Trợ lý sẽ báo đồng chí.
 commitment-register-now = Đăng ký ngay
-commitment-period-opened = Chi bộ đã mở đăng ký làm theo gương Bác { $period }. Hạn đăng ký: { $date }. Bấm Đăng ký ngay, hoặc gõ /dangky.
+commitment-period-opened = Chi bộ đã mở đăng ký làm theo gương Bác { $period }. Hạn đăng ký: { $date }. Chọn Đăng ký ngay, hoặc gõ /dangky.
 
 ## /gopy
 commitment-review-title = Góp ý việc đăng ký – { $period }. Đã đăng ký: { $registered }/{ $total } đồng chí.
@@ -140,7 +140,7 @@ commitment-review-notice-revision =
     Đồng chí { $author } ({ $title }) đề nghị đồng chí sửa việc đăng ký:
     Việc: { $commitment }
     Đề nghị: { $text }
-    Bấm Sửa việc này để sửa.
+    Chọn Sửa việc này để sửa.
 commitment-review-answer = Sửa việc này
 commitment-review-open = Xem việc này
 commitment-review-line-comment = • Góp ý của { $author } ({ $date }): { $text }
@@ -150,7 +150,7 @@ commitment-review-author-unknown = chi ủy
 ## /cuatoi
 commitment-mine-title = Hồ sơ của đồng chí { $name }
 commitment-mine-commitments = Việc đăng ký { $period } (hạn đăng ký { $date }):
-commitment-mine-none = Chưa đăng ký việc nào. Bấm Đăng ký / sửa, hoặc gõ /dangky.
+commitment-mine-none = Chưa đăng ký việc nào. Chọn Đăng ký / sửa, hoặc gõ /dangky.
 commitment-mine-evaluations = Tự đánh giá các tháng:
 commitment-mine-evaluations-none = Chưa có lần tự đánh giá nào.
 commitment-mine-evaluation-sent = • Tháng { $month }: { $summary }
@@ -195,7 +195,7 @@ commitment-admin-review-close-confirm = Đóng kiểm điểm cuối năm { $yea
 commitment-admin-review-opened-saved = Đã mở kiểm điểm cuối năm { $year } và mời { $count } đồng chí.
 commitment-admin-review-closed-saved = Đã đóng kiểm điểm cuối năm { $year }.
 commitment-standards-title = Chuẩn mực đạo đức của chi bộ:
-commitment-standards-empty = Chưa có chuẩn mực nào. Bấm Thêm chuẩn mực.
+commitment-standards-empty = Chưa có chuẩn mực nào. Chọn Thêm chuẩn mực.
 commitment-standard-add = Thêm chuẩn mực
 commitment-standards-full = Đã có { $max } chuẩn mực, là số tối đa. Chuẩn mực nên ngắn gọn, dễ nhớ; vui lòng bỏ bớt trước.
 commitment-standard-card = Chuẩn mực: { $text }

@@ -1,5 +1,5 @@
 # /thanhvien: the branch's members, roles and status (admins).
-members-description = Danh sách đảng viên; giao vai trò bí thư, phó bí thư, quản trị; chính thức / dự bị, miễn sinh hoạt; sửa họ tên; xóa khỏi danh sách
+members-description = Danh sách đảng viên: vai trò, chính thức / dự bị, miễn sinh hoạt, sửa họ tên, xóa
 members-summary = { $branch }: { $active } đảng viên ({ $full } chính thức, { $probationary } dự bị), { $exempted } miễn sinh hoạt.
 members-summary-removed = { $removed } đồng chí đã bị xóa khỏi danh sách (ở cuối danh sách).
 members-list-hint = Chọn một đồng chí (bấm tên hoặc gõ số thứ tự) để xem và thay đổi, hoặc gõ tên để tìm.
@@ -82,7 +82,7 @@ members-exempt-1y = 1 năm
 members-exempt-until-invalid = Chưa hiểu ngày kết thúc. Vui lòng gõ theo dạng ngày/tháng/năm, ví dụ: 30/06/2027, hoặc chọn bên dưới.
 members-exempt-until-past = Ngày kết thúc phải sau hôm nay. Vui lòng gõ một ngày sắp tới.
 members-ask-name = Họ tên hiện tại: { $name }. Gõ họ tên đúng, đầy đủ, có dấu (ví dụ: Trần Văn An).
-members-name-same = Họ tên này giống hệt họ tên hiện tại. Vui lòng gõ họ tên mới, hoặc bấm Hủy.
+members-name-same = Họ tên này giống hệt họ tên hiện tại. Vui lòng gõ họ tên mới, hoặc chọn Hủy.
 members-ask-note = Ghi chú ngắn để phân biệt đồng chí { $name } với đồng chí cùng họ tên (ví dụ: sinh 1958, tổ 5; tối đa { $max } ký tự). Ghi chú chỉ hiện khi chi bộ có người cùng họ tên.
 members-note-current = Ghi chú hiện tại: { $note }
 members-note-clear = Xóa ghi chú

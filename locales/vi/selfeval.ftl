@@ -5,14 +5,14 @@ selfeval-ask-progress =
     Việc { $n }/{ $total }: { $text }
     Kết quả thực hiện đến nay?
 selfeval-previous = (Lần trước: { $answer })
-selfeval-pick-progress = Vui lòng chọn: Đã hoàn thành, Đang thực hiện hoặc Chưa thực hiện (bấm nút, hoặc gõ 1, 2, 3).
+selfeval-pick-progress = Vui lòng chọn: Đã hoàn thành, Đang thực hiện hoặc Chưa thực hiện (gõ 1, 2, 3 hoặc chọn bên dưới).
 selfeval-progress-done = Đã hoàn thành
 selfeval-progress-doing = Đang thực hiện
 selfeval-progress-notyet = Chưa thực hiện
-selfeval-ask-note = Ghi chú ngắn cho việc này (không bắt buộc, tối đa { $max } ký tự). Gõ ghi chú, hoặc bấm Bỏ qua.
+selfeval-ask-note = Ghi chú ngắn cho việc này (không bắt buộc, tối đa { $max } ký tự). Gõ ghi chú, hoặc chọn Bỏ qua.
 selfeval-previous-note = Ghi chú trước: { $note }
 selfeval-keep = Giữ nguyên
-selfeval-ask-reflection = Liên hệ bản thân: đồng chí tự nhận xét ngắn về việc làm theo gương Bác trong tháng (không bắt buộc, tối đa { $max } ký tự). Gõ nội dung, hoặc bấm Bỏ qua.
+selfeval-ask-reflection = Liên hệ bản thân: đồng chí tự nhận xét ngắn về việc làm theo gương Bác trong tháng (không bắt buộc, tối đa { $max } ký tự). Gõ nội dung, hoặc chọn Bỏ qua.
 selfeval-previous-reflection = Lần trước: { $text }
 selfeval-summary-title = Tự đánh giá tháng { $month }:
 selfeval-answer = → { $answer }
@@ -20,7 +20,7 @@ selfeval-answer-note = → { $answer }. Ghi chú: { $note }
 selfeval-unanswered = chưa trả lời
 selfeval-reflection-line = Liên hệ bản thân: { $text }
 selfeval-reflection-none = (không có)
-selfeval-summary-hint = Bấm Xác nhận để gửi. Có thể sửa đến khi buổi sinh hoạt bắt đầu ({ $start }).
+selfeval-summary-hint = Chọn Xác nhận để gửi. Có thể sửa đến khi buổi sinh hoạt bắt đầu ({ $start }).
 selfeval-summary-sent = Đồng chí đã gửi bản tự đánh giá này. Có thể sửa đến khi buổi sinh hoạt bắt đầu ({ $start }).
 selfeval-close = Đóng
 selfeval-ask-pick = Đồng chí muốn sửa phần nào?

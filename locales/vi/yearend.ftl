@@ -6,15 +6,15 @@ yearend-level-completed = Hoàn thành nhiệm vụ
 yearend-level-not-completed = Không hoàn thành nhiệm vụ
 yearend-start = Tự đề xuất xếp loại
 yearend-opened = Chi bộ đã mở kiểm điểm cuối năm { $year }. Đồng chí tự đề xuất mức xếp loại (Quy định 366-QĐ/TW) kèm lý do, và nhận bản kiểm điểm nháp theo mẫu của Hướng dẫn 43-HD/BTCTW, tổng hợp từ việc đăng ký và tự đánh giá trong năm. Hạn: hết ngày { $date }.
-yearend-date-changed = Kiểm điểm cuối năm { $year } nay mở đến hết ngày { $date }. Đồng chí chưa tự đề xuất mức xếp loại; bấm Tự đề xuất xếp loại, hoặc gõ /tudanhgia.
+yearend-date-changed = Kiểm điểm cuối năm { $year } nay mở đến hết ngày { $date }. Đồng chí chưa tự đề xuất mức xếp loại; chọn Tự đề xuất xếp loại, hoặc gõ /tudanhgia.
 yearend-intro = Kiểm điểm cuối năm { $year }.
 yearend-overview = Việc đăng ký trong năm: { $commitments }.
 yearend-tally = Tự đánh giá: { $months } tháng đã gửi, gồm { $answers } lượt đánh giá các việc (Đã hoàn thành: { $done }; Đang thực hiện: { $doing }; Chưa thực hiện: { $notyet }).
 yearend-previous = Đồng chí đã đề xuất: { $level } ({ $date }). Có thể đề xuất lại.
 yearend-ask-level = Đồng chí tự đề xuất mức xếp loại nào? Đây chỉ là đề xuất của đồng chí: Trợ lý không chấm điểm, chi bộ xem xét và quyết định.
-yearend-pick-level = Vui lòng chọn một trong bốn mức dưới đây (bấm nút, hoặc gõ 1–4).
+yearend-pick-level = Vui lòng chọn một trong bốn mức dưới đây (gõ 1–4 hoặc chọn bên dưới).
 yearend-ask-form = Đồng chí làm bản kiểm điểm theo mẫu nào của Hướng dẫn 43-HD/BTCTW? Chọn mẫu đúng với công việc hiện nay của đồng chí:
-yearend-pick-form = Vui lòng chọn một trong ba mẫu dưới đây (bấm nút, hoặc gõ 1, 2, 3).
+yearend-pick-form = Vui lòng chọn một trong ba mẫu dưới đây (gõ 1, 2, 3 hoặc chọn bên dưới).
 yearend-form-current = Mẫu bản kiểm điểm: { $form }
 yearend-form-saved = Đã ghi: đồng chí làm bản kiểm điểm theo { $form }.
 yearend-change-form = Đổi mẫu bản kiểm điểm
@@ -25,7 +25,7 @@ yearend-confirm =
     Đề xuất xếp loại năm { $year }:
     Mức: { $level }
     Lý do: { $reason }
-    Bấm Xác nhận để gửi và nhận bản kiểm điểm nháp.
+    Chọn Xác nhận để gửi và nhận bản kiểm điểm nháp.
 yearend-closed = Kiểm điểm cuối năm hiện không mở. Vui lòng hỏi chi ủy.
 yearend-saved = Đã ghi nhận đề xuất của đồng chí cho năm { $year }: { $level }. Đây là đề xuất; chi bộ sẽ xem xét, quyết định. Dưới đây là bản kiểm điểm nháp (kèm tệp Word) để đồng chí xem lại, hoàn thiện.
 yearend-file-name = ban-kiem-diem-{ $year }.docx

@@ -17,12 +17,11 @@ export function helpText(ctx: Ctx): string {
     if (!commands.length) continue;
     lines.push("", ctx.t(`help-section-${access}`));
     for (const c of commands) lines.push(ctx.t("help-command-line", { name: c.name, alias: c.alias, description: ctx.t(c.description) }));
-  }
-  const branch = ctx.actor.branch;
-  if (member && branch) {
-    lines.push("", ctx.t("help-selfeval-when", { days: branch.selfEvalDaysBefore }));
-    if (member.isSecretary) lines.push(ctx.t("help-secretary-yearend"));
-    if (member.isAdmin) lines.push(ctx.t("help-admin-manage"));
+    // What a section's commands do not say by themselves: when the self-evaluation opens, what
+    // /dangky → Quản lý holds. One line each, so help stays one message on Zalo.
+    const branch = ctx.actor.branch;
+    if (access === "member" && branch) lines.push(ctx.t("help-selfeval-when", { days: branch.selfEvalDaysBefore }));
+    if (access === "admin") lines.push(ctx.t("help-admin-manage"));
   }
   if (ctx.event.platform !== "TELEGRAM") lines.push("", ctx.t("help-typing-tip"));
   return lines.join("\n");

@@ -37,7 +37,7 @@ describe.each(DB_KINDS)("the year boundary on %s", (db) => {
     h.clock.set("2027-01-01T00:30:00Z"); // 07:30
     await h.tick();
     const told = h.inbox("binh").slice(before).filter((m) => m.text.includes("năm 2027"));
-    expect(told.map((m) => m.text)).toEqual(["Chi bộ đã mở đăng ký làm theo gương Bác năm 2027. Hạn đăng ký: Thứ Tư 31/03/2027. Bấm Đăng ký ngay, hoặc gõ /dangky."]);
+    expect(told.map((m) => m.text)).toEqual(["Chi bộ đã mở đăng ký làm theo gương Bác năm 2027. Hạn đăng ký: Thứ Tư 31/03/2027. Chọn Đăng ký ngay, hoặc gõ /dangky."]);
     expect(labels(told[0])).toEqual(["Đăng ký ngay"]);
     await h.tick();
     expect(h.inbox("binh").slice(before).filter((m) => m.text.includes("năm 2027"))).toHaveLength(1);
