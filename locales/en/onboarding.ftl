@@ -13,8 +13,7 @@ onboarding-privacy = About your data:
 onboarding-agree = I agree
 onboarding-disagree = I do not agree
 onboarding-declined = You have not joined and nothing about you was stored. When you want to join, open the invite link or send the invite code again.
-onboarding-confirm = Please confirm:
-    Branch: { $branch }
+onboarding-confirm = Please confirm joining { $branch }:
     Full name: { $name }
     Role: { $role }
 onboarding-welcome = Welcome, { $name }: you have joined { $branch }!

@@ -13,8 +13,7 @@ onboarding-privacy = Về dữ liệu của đồng chí:
 onboarding-agree = Đồng ý
 onboarding-disagree = Không đồng ý
 onboarding-declined = Đồng chí chưa tham gia chi bộ và không có thông tin nào được lưu. Khi muốn tham gia, hãy mở lại đường link mời hoặc gửi lại mã mời.
-onboarding-confirm = Xác nhận tham gia:
-    Chi bộ: { $branch }
+onboarding-confirm = Xác nhận tham gia { $branch }:
     Họ tên: { $name }
     Vai trò: { $role }
 onboarding-welcome = Chào mừng đồng chí { $name } đã tham gia { $branch }!

@@ -412,7 +412,10 @@ const membersFlow: FlowDef<MembersDraft> = {
       choice: (ctx, d, value) => {
         if (value === "cancel") return backToCard(ctx, d);
         if (value !== "age" && value !== "health") return invalid("input-pick-a-choice");
-        return go("exuntil", { ...d, reason: ctx.t(value === "age" ? "members-exempt-age" : "members-exempt-health").toLocaleLowerCase(ctx.actor.locale) });
+        // Kept in the branch's language: it is a record for the minutes, read by everyone.
+        const locale = ctx.services.messages.localeOf(null, ctx.actor.branch, null);
+        const reason = ctx.services.messages.bind(locale)(value === "age" ? "members-exempt-age" : "members-exempt-health");
+        return go("exuntil", { ...d, reason: reason.toLocaleLowerCase(locale) });
       },
       text: (_ctx, d, text) => {
         const reason = text.replace(/\s+/g, " ").trim();
