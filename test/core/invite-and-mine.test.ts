@@ -1,9 +1,11 @@
 // Issue 13, bugs 11 and 12: a revoked invite is said to be revoked (not mistyped), and /cuatoi
-// offers to edit a self-evaluation that was already sent instead of starting it again.
+// offers to edit a self-evaluation that was already sent instead of starting it again. And on Zalo,
+// where choices are a numbered list, a commitment is numbered once ("1. 1. …" before).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DB_KINDS } from "../helpers/db.ts";
 import { labels } from "../helpers/chat.ts";
 import type { Harness } from "../helpers/harness.ts";
+import { renderNumbered } from "../../src/adapters/shared/numbered.ts";
 import { meeting, register, sample, setup, type Branch } from "./commitments/setup.ts";
 
 describe.each(DB_KINDS)("a revoked invite and /cuatoi on %s", (db) => {
@@ -47,5 +49,13 @@ describe.each(DB_KINDS)("a revoked invite and /cuatoi on %s", (db) => {
     const [summary] = await h.press("binh", "Sửa tự đánh giá");
     expect(summary?.text).toContain("Đồng chí đã gửi bản tự đánh giá này.");
     expect(labels(summary)).toContain("Sửa");
+  });
+
+  it("on Zalo the list of commitments numbers each one once", async () => {
+    const [list] = await h.send("binh", "/dangky");
+    const shown = renderNumbered(list!);
+    expect(shown).toContain(`  1. ${sample.commitments[0]!.slice(0, 39).trimEnd()}…`);
+    expect(shown).not.toMatch(/\d\. \d\. /);
+    await h.send("binh", "/huy");
   });
 });

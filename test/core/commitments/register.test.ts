@@ -28,7 +28,7 @@ describe.each(DB_KINDS)("/dangky on %s", (db) => {
     expect(list?.text).toContain("Đã thêm việc thứ 1.");
     expect(list?.text).toContain("Hạn đăng ký: Thứ Sáu 25/12/2026.");
     expect(list?.text).toContain("(chưa gửi)");
-    expect(labels(list)).toEqual([`1. ${sample.commitments[0]!.slice(0, 39).trimEnd()}…`, "Thêm việc", "Xác nhận", "Đóng"]);
+    expect(labels(list)).toEqual([`${sample.commitments[0]!.slice(0, 39).trimEnd()}…`, "Thêm việc", "Xác nhận", "Đóng"]);
     expect((await live("Trần Thị Bình")).map((c) => c.status)).toEqual(["DRAFT"]);
 
     await h.press("binh", "Thêm việc");

@@ -17,6 +17,7 @@ import { proposalsOverview } from "../yearend/overview.ts";
 import { isReviewOpen, REVIEW_OPEN_DAYS, reviewYear } from "../yearend/service.ts";
 import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
+import { distinctLabels } from "../paging.ts";
 import { shorten } from "./format.ts";
 import { ensureYearPeriod, periodName } from "./periods.ts";
 import { openedKey } from "./reminder.ts";
@@ -114,7 +115,8 @@ async function standardsPrompt(ctx: Ctx): Promise<Prompt> {
   const standards = await ctx.tx.commitments.standards(ctx.actor.branch!.id);
   const lines = [ctx.t("commitment-standards-title"), ...standards.map((s, i) => `${i + 1}. ${s.text}`)];
   if (!standards.length) lines.push(ctx.t("commitment-standards-empty"));
-  const choices: StepChoice[][] = standards.map((s, i) => [{ label: `${i + 1}. ${shorten(s.text)}`, value: `s:${s.id}` }]);
+  const labels = distinctLabels(standards.map((s) => shorten(s.text)));
+  const choices: StepChoice[][] = standards.map((s, i) => [{ label: labels[i]!, value: `s:${s.id}` }]);
   const row: StepChoice[] = [];
   if (standards.length < MAX_STANDARDS) row.push({ label: ctx.t("commitment-standard-add"), value: "add" });
   row.push(back(ctx));

@@ -14,6 +14,7 @@ import { fold } from "../../engine/text.ts";
 import { adminSteps, NEXT_PERIOD_FROM_MONTH } from "./admin.ts";
 import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
+import { distinctLabels } from "../paging.ts";
 import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
 import { nameOf } from "../names.ts";
 import { tellSecretaries } from "./notify.ts";
@@ -65,7 +66,9 @@ async function listPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
   else if (l.open && l.items.length) lines.push("", ctx.t("commitment-list-hint-submitted", { date: day(ctx, l.period.deadline) }));
   const next = await nextYearNotice(ctx, l.period);
   if (next) lines.push("", next);
-  const choices: StepChoice[][] = l.items.map((c, i) => [{ label: `${i + 1}. ${shorten(c.text)}`, value: `c:${c.id}` }]);
+  // Numbered by the list itself on Zalo and in the terminal ("1. 1." otherwise): the label is the text.
+  const labels = distinctLabels(l.items.map((c) => shorten(c.text)));
+  const choices: StepChoice[][] = l.items.map((c, i) => [{ label: labels[i]!, value: `c:${c.id}` }]);
   const controls: StepChoice[] = [];
   if (l.open && l.items.length < max) controls.push({ label: ctx.t("commitment-add"), value: "add" });
   if (l.open && drafts) controls.push({ label: ctx.t("control-confirm"), value: "ok" });
@@ -224,7 +227,8 @@ async function standardPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
   const l = await load(ctx, d);
   const standards = l?.standards ?? [];
   const lines = [ctx.t("commitment-ask-standard"), ...standards.map((s, i) => `${i + 1}. ${s.text}`)];
-  const choices: StepChoice[][] = standards.map((s, i) => [{ label: `${i + 1}. ${shorten(s.text)}`, value: `s:${s.id}` }]);
+  const labels = distinctLabels(standards.map((s) => shorten(s.text)));
+  const choices: StepChoice[][] = standards.map((s, i) => [{ label: labels[i]!, value: `s:${s.id}` }]);
   if (d.mode === "link") {
     choices.push([
       { label: ctx.t("commitment-standard-none"), value: "none" },

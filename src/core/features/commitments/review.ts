@@ -138,7 +138,8 @@ async function memberPrompt(ctx: Ctx, d: ReviewDraft): Promise<Prompt> {
   const drafts = items.length - sent.length;
   if (drafts) lines.push(ctx.t("commitment-review-member-drafts", { count: drafts }));
   if (sent.length) lines.push("", ctx.t("commitment-review-pick-commitment"));
-  return { text: lines.join("\n"), choices: [...sent.map((c, i) => [{ label: `${i + 1}. ${shorten(c.text)}`, value: `c:${c.id}` }]), back] };
+  const labels = distinctLabels(sent.map((c) => shorten(c.text)));
+  return { text: lines.join("\n"), choices: [...sent.map((c, i) => [{ label: labels[i]!, value: `c:${c.id}` }]), back] };
 }
 
 async function itemPrompt(ctx: Ctx, d: ReviewDraft): Promise<Prompt> {
