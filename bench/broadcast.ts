@@ -100,7 +100,7 @@ async function seed(store: PrismaStore): Promise<void> {
     });
     await db.member.createMany({ data: members });
     await db.identity.createMany({
-      data: members.map((m, j) => ({ platform: "TELEGRAM" as const, userId: String(1_000_000 + b0 * PER_BRANCH + j), chatId: String(1_000_000 + b0 * PER_BRANCH + j), memberId: m.id, lastSeenAt: new Date() })),
+      data: members.map((m, j) => ({ platform: "TELEGRAM" as const, botAccountId: "default-telegram", userId: String(1_000_000 + b0 * PER_BRANCH + j), chatId: String(1_000_000 + b0 * PER_BRANCH + j), memberId: m.id, lastSeenAt: new Date() })),
     });
   }
 }

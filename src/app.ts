@@ -2,14 +2,22 @@
 // the outbox sender, the scheduler and the HTTP server. main.ts only loads config and starts this.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import pino, { type Logger as PinoLogger } from "pino";
+import pino, { type DestinationStream, type Logger as PinoLogger } from "pino";
 import type { PlatformAdapter } from "./adapters/adapter.ts";
 import { createConsoleAdapter, CONSOLE_OPERATOR, type ConsoleAdapter } from "./adapters/console/console.ts";
 import { isConsoleMode, type Config } from "./config.ts";
 import { createCore, type Core } from "./core/core.ts";
 import { allFeatures } from "./core/features/index.ts";
 import type { Clock, Logger, Messenger, PlatformLinks } from "./core/ports/runtime.ts";
+import { defaultBotAccountId } from "./core/types.ts";
+import { createQuota, type Quota } from "./core/services/quota.ts";
 import { createSender, type Sender } from "./core/services/sender.ts";
+import type { ZaloAdapter } from "./adapters/zalo/index.ts";
+import { zaloBotSource } from "./zalo-bots.ts";
+import { createBotAdmin } from "./bot-admin.ts";
+import { qrPng } from "./infra/render/qr.ts";
+import { createBotRegistry } from "./infra/bots/registry.ts";
+import { parseSecretKey } from "./infra/bots/secret-box.ts";
 import { healthOf } from "./infra/http/health.ts";
 import { createHttpServer, json, type HttpServer } from "./infra/http/server.ts";
 import { loadLocales } from "./infra/i18n/fluent.ts";
@@ -41,18 +49,26 @@ export interface App {
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
-  const consoleMode = isConsoleMode(config);
+  // Tokens of stored bot accounts join this set as they are read, so no log line ever shows one.
+  const secrets = new Set([config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET, config.SECRET_KEY].filter((s): s is string => !!s));
+  const envConsole = isConsoleMode(config);
   // In the terminal chat the conversation is the terminal: log lines go to a file beside the
-  // database instead (stderr shares the screen), and only warnings unless LOG_LEVEL says otherwise.
-  const consoleLog = consoleMode ? path.join(dataDir(config.DATABASE_URL), "chibo-console.log") : null;
+  // database (stderr shares the screen), opened at the first line. Should stored Zalo bots turn
+  // the terminal chat off (below), they go to stderr as usual.
+  const logs = { file: envConsole ? path.join(dataDir(config.DATABASE_URL), "chibo-console.log") : null, target: null as DestinationStream | null };
+  const logDestination: DestinationStream = {
+    write: (line: string) => {
+      logs.target ??= logs.file ? pino.destination({ dest: logs.file, mkdir: true, sync: true }) : pino.destination({ fd: 2, sync: false });
+      logs.target.write(line);
+    },
+  };
   const logger: PinoLogger =
     opts.logger ??
     createLogger({
-      level: config.LOG_LEVEL ?? (consoleMode ? "warn" : "info"),
-      secrets: [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET].filter(
-        (s): s is string => !!s,
-      ),
-      ...(consoleLog ? { destination: pino.destination({ dest: consoleLog, mkdir: true, sync: true }) } : {}),
+      // In the terminal chat, log lines would interleave with the conversation: warnings only.
+      level: config.LOG_LEVEL ?? (envConsole ? "warn" : "info"),
+      secrets,
+      destination: logDestination,
     });
   const log = logger as unknown as Logger;
   const clock: Clock = opts.clock ?? { now: () => new Date() };
@@ -61,6 +77,23 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (applied.length) logger.info({ applied }, "database migrations applied");
   const store = await createPrismaStore(config.DATABASE_URL);
   const { translator } = loadLocales(localesDir, { logger: log });
+  const registry = createBotRegistry(store.db, config.SECRET_KEY ? parseSecretKey(config.SECRET_KEY) : null);
+  // Zalo bots stored in the database run without ZALO_BOT_TOKEN: a deployment of many bots.
+  const storedZalo = await registry.driven("ZALO");
+  for (const u of storedZalo.unreadable) logger.error({ botAccountId: u.id, label: u.label, reason: u.reason }, "a stored bot account cannot be used");
+  const zaloEnabled = !!config.ZALO_BOT_TOKEN || storedZalo.bots.length + storedZalo.unreadable.length > 0;
+  const consoleMode = envConsole && !zaloEnabled;
+  // The accounts of the environment's tokens are there while their token is: invites and quotas
+  // count only the bots this deployment runs.
+  await store.tx(async (tx) => {
+    const on = { TELEGRAM: !!config.TELEGRAM_BOT_TOKEN, ZALO: !!config.ZALO_BOT_TOKEN, CONSOLE: consoleMode } as const;
+    for (const platform of ["TELEGRAM", "ZALO", "CONSOLE"] as const) await tx.bots.update(defaultBotAccountId(platform), { status: on[platform] ? "ACTIVE" : "REMOVED" });
+  });
+  if (envConsole && !consoleMode && !config.LOG_LEVEL && !opts.logger) logger.level = "info";
+  if (!consoleMode && logs.file) {
+    logs.file = null;
+    logs.target = null;
+  }
 
   const operators = new Set(config.BOT_ADMINS);
   if (consoleMode) operators.add(`console:${CONSOLE_OPERATOR}`);
@@ -77,6 +110,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
 
   let sender: Sender | undefined;
+  let zalo: ZaloAdapter | null = null;
+  let quota: Quota | undefined;
   const core = createCore({
     store,
     translator,
@@ -86,6 +121,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     settings: { operators, defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE },
     features: allFeatures,
     onQueued: () => sender?.kick(),
+    render: { qrPng },
+    bots: createBotAdmin({
+      registry,
+      zaloApiRoot: config.ZALO_API_ROOT,
+      publicUrl: config.PUBLIC_URL ?? null,
+      // An operator paused, resumed, assigned or added a bot: the Zalo bots and the quotas follow at once.
+      onChanged: () => {
+        quota?.refresh();
+        void zalo?.refresh();
+      },
+    }),
   });
 
   let consoleAdapter: ConsoleAdapter | null = null;
@@ -99,7 +145,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       bind: (locale) => core.messages.bind(locale),
       defaultLocale: config.DEFAULT_LOCALE,
       filesDir: filesDir(config),
-      ...(consoleLog ? { logFile: consoleLog } : {}),
+      ...(logs.file ? { logFile: logs.file } : {}),
       interactive: io.interactive,
     });
     messengers.push(consoleAdapter.messenger);
@@ -107,18 +153,23 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const adapterDeps = { config, core, logger: log };
   // Each platform's code is loaded only where it is configured.
   if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps));
-  if (config.ZALO_BOT_TOKEN) adapters.push(await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps));
+  if (zaloEnabled) {
+    zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps, { bots: zaloBotSource(store, registry, secrets, log) });
+    adapters.push(zalo);
+  }
   messengers.push(...adapters.map((a) => a.messenger));
 
+  quota = createQuota({ store, clock, logger: log, messages: core.messages, settings: core.services.settings, refreshMs: 5_000 });
   sender = createSender({
     store,
     messengers,
     clock,
     logger: log,
+    quota,
     owner: `${process.pid}-${randomBytes(3).toString("hex")}`,
     limits: {
       TELEGRAM: { perSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND, chatBurst: 3 },
-      ZALO: { perSecond: config.ZALO_RATE_PER_SECOND, perChatPerSecond: 1, chatBurst: 3 },
+      ZALO: { perSecond: config.ZALO_RATE_PER_SECOND, perChatPerSecond: config.ZALO_CHAT_RATE_PER_SECOND, chatBurst: 3 },
       CONSOLE: { perSecond: 1000, perChatPerSecond: 1000, chatBurst: 1000 },
     },
   });

@@ -2,6 +2,7 @@
 // that names the variable and says what is expected. Every variable is listed in .env.example.
 import { z } from "zod";
 import { isValidTimeZone } from "./core/domain/time.ts";
+import { parseSecretKey } from "./infra/bots/secret-box.ts";
 
 const optionalText = z
   .string()
@@ -53,6 +54,18 @@ export const configSchema = z
     ZALO_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
       error: "must be 8–256 characters",
     }),
+    SECRET_KEY: optionalText.refine(
+      (v) => {
+        if (v === undefined) return true;
+        try {
+          parseSecretKey(v);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: "must be 32 random bytes as base64 (44 characters) or hex (64 characters), e.g. from: openssl rand -base64 32" },
+    ),
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { error: "must be a URL such as https://bot.example.org" }),
     PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535, { error: "must be a port number (0–65535)" }).default(8080),
     BOT_ADMINS: operatorList,
@@ -66,6 +79,10 @@ export const configSchema = z
     /** Messages per second to one Telegram chat (Telegram asks for about one; benchmarks lift it). */
     TELEGRAM_CHAT_RATE_PER_SECOND: positiveNumber(1),
     ZALO_RATE_PER_SECOND: positiveNumber(5),
+    /** Messages per second to one Zalo chat (unpublished; one a second is polite). */
+    ZALO_CHAT_RATE_PER_SECOND: positiveNumber(1),
+    /** Zalo long polls running at once across all bot accounts in polling mode. */
+    ZALO_POLL_CONCURRENCY: positiveNumber(50),
   })
   .superRefine((c, ctx) => {
     const need = (cond: boolean, path: string, message: string) => {
@@ -91,7 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => {
     const name = String(i.path[0] ?? "configuration");
-    const value = i.path[0] && !/TOKEN|SECRET/.test(name) ? ` (got "${clean[name as keyof typeof clean] ?? ""}")` : "";
+    const value = i.path[0] && !/TOKEN|SECRET|KEY/.test(name) ? ` (got "${clean[name as keyof typeof clean] ?? ""}")` : "";
     return `  ${name} ${i.message}${value}`;
   });
   throw new ConfigError(`Configuration error:\n${lines.join("\n")}\nSee .env.example and the README for every variable.`);

@@ -2,7 +2,7 @@
 import { createEngine, type Engine } from "./engine/engine.ts";
 import type { CoreSettings, Services } from "./engine/context.ts";
 import { Registry, type Feature } from "./engine/registry.ts";
-import type { Clock, Logger, PlatformLinks, Translator } from "./ports/runtime.ts";
+import type { BotAdmin, Clock, Logger, PlatformLinks, Renderer, Translator } from "./ports/runtime.ts";
 import type { Store } from "./ports/store.ts";
 import { createMessages, type Messages } from "./services/messages.ts";
 
@@ -12,6 +12,8 @@ export interface CoreDeps {
   clock: Clock;
   logger: Logger;
   links: PlatformLinks;
+  bots?: BotAdmin;
+  render?: Renderer;
   settings: CoreSettings;
   features: Feature[];
   /** Wakes the outbox sender after something was queued. */
@@ -30,7 +32,7 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const registry = new Registry(deps.features);
   const messages = createMessages(deps.translator, deps.settings.defaultLocale);
-  const services: Services = { messages, links: deps.links, registry, settings: deps.settings, clock: deps.clock };
+  const services: Services = { messages, links: deps.links, registry, settings: deps.settings, clock: deps.clock, ...(deps.bots ? { bots: deps.bots } : {}), ...(deps.render ? { render: deps.render } : {}) };
   const engine = createEngine({ store: deps.store, services, logger: deps.logger, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) });
 
   async function tick(now = deps.clock.now()): Promise<{ failed: string[] }> {

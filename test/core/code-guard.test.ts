@@ -82,7 +82,7 @@ describe.each(DB_KINDS)("code guessing on %s", (db) => {
     h.clock.advance(61_000);
     await h.join("peggy", shared, "Trần Thị Bích");
     expect(h.last("peggy")?.text).toContain("Chào mừng đồng chí Trần Thị Bích");
-    const identity = await h.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "TELEGRAM", userId: "peggy" } } });
+    const identity = await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-telegram", userId: "peggy" } } });
     const guard = await h.store.db.codeGuard.findUniqueOrThrow({ where: { identityId_kind: { identityId: identity.id, kind: "invite" } } });
     expect(guard).toMatchObject({ failures: 0, lockedUntil: null });
   });

@@ -195,7 +195,7 @@ describe.each(DB_KINDS)("engine on %s", (db) => {
 
   it("the joined read of a chat returns exactly what the ORM returns", async () => {
     const identity = await h.store.db.identity.findFirstOrThrow({ where: { userId: "an" }, include: { member: { include: { branch: true } }, flow: true } });
-    const seen = await h.store.tx((tx) => tx.identities.seen({ platform: "TELEGRAM", userId: "an", chatId: "an", at: identity.lastSeenAt! }));
+    const seen = await h.store.tx((tx) => tx.identities.seen({ platform: "TELEGRAM", botAccountId: "default-telegram", userId: "an", chatId: "an", at: identity.lastSeenAt! }));
     const { member, flow, ...plain } = identity;
     const { branch, ...memberOnly } = member!;
     expect(seen.identity).toEqual(plain);

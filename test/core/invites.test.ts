@@ -150,7 +150,7 @@ describe.each(DB_KINDS)("invites on %s", (db) => {
     }
     const [preview] = await h.send("an", "200 lần");
     expect(preview?.text).toContain("Số lần dùng: 200");
-    const [answer] = await h.send("an", "đồng ý");
+    const [answer] = await h.send("an", "chắc vậy");
     expect(answer?.text).toContain("Vui lòng chọn một trong các lựa chọn");
     expect(await flowOf(h, "an")).toMatchObject({ step: "preview", data: { days: 90, uses: 200 } });
     await h.send("an", "/huy");
@@ -342,7 +342,7 @@ describe.each(DB_KINDS)("invites on %s", (db) => {
     await h.send("doan", "MNPQR-23456");
     const [longer] = await h.send("doan", code);
     expect(longer?.text).toBe("Đồng chí đã nhập sai mã mời nhiều lần. Vui lòng thử lại sau 2 phút.");
-    const identity = await h.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "TELEGRAM", userId: "doan" } } });
+    const identity = await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-telegram", userId: "doan" } } });
     const guard = () => h.store.db.codeGuard.findUniqueOrThrow({ where: { identityId_kind: { identityId: identity.id, kind: "invite" } } });
     expect((await guard()).failures).toBe(6);
 

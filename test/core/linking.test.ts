@@ -105,7 +105,7 @@ describe.each(DB_KINDS)("linking on %s", (db) => {
     const binhs = await codeOf("binh");
     const [refused] = await h.send("an-zalo", `lienket ${binhs}`, ZALO);
     expect(refused?.text).toBe("Tài khoản chat này đã thuộc về một đảng viên khác nên không thể liên kết. Nếu có nhầm lẫn, vui lòng báo bí thư chi bộ.");
-    const anZalo = await h.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "ZALO", userId: "an-zalo" } }, include: { member: true } });
+    const anZalo = await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-zalo", userId: "an-zalo" } }, include: { member: true } });
     expect(anZalo.member?.fullName).toBe("Nguyễn Văn An");
     expect(await h.store.db.auditLog.count({ where: { action: "member.link-refused" } })).toBe(1);
   });
@@ -118,7 +118,7 @@ describe.each(DB_KINDS)("linking on %s", (db) => {
     expect(await h.store.db.auditLog.count({ where: { action: "code.locked" } })).toBe(1);
     h.clock.advance(60_000);
     expect((await h.send("guesser", `lienket ${good}`, ZALO))[0]?.text).toContain("Đã liên kết");
-    const guesser = await h.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "ZALO", userId: "guesser" } } });
+    const guesser = await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-zalo", userId: "guesser" } } });
     expect(await h.store.db.codeGuard.findUniqueOrThrow({ where: { identityId_kind: { identityId: guesser.id, kind: "link" } } })).toMatchObject({ failures: 0, lockedUntil: null });
 
     await h.join("cuong", await h.createBranch("Chi bộ Trường THCS Nguyễn Trãi"), "Lê Hoàng Cường");

@@ -310,7 +310,7 @@ describe.each(DB_KINDS)("members on %s", (db) => {
       data: { branchId, name: "2026", startsAt: new Date("2026-01-01"), deadline: new Date("2026-02-01"), endsAt: new Date("2026-12-31") },
     });
     await h.store.db.commitment.create({ data: { periodId: period.id, memberId: dung.id, text: "Tiết kiệm điện, nước", position: 1 } });
-    const identity = await h.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "TELEGRAM", userId: "dung" } } });
+    const identity = await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-telegram", userId: "dung" } } });
     // A reminder planned ahead, due tomorrow.
     await h.store.db.outbox.create({
       data: { key: "test-reminder:dung", memberId: dung.id, identityId: identity.id, platform: "TELEGRAM", chatId: "dung", payload: { text: "Nhắc lịch sinh hoạt" }, notBefore: new Date(h.clock.now().getTime() + DAY) },

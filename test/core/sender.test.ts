@@ -37,7 +37,7 @@ describe.each(DB_KINDS)("outbox sender on %s", (kind) => {
   }
 
   async function identity(store: PrismaStore, userId: string) {
-    return store.db.identity.create({ data: { platform: "TELEGRAM", userId, chatId: userId } });
+    return store.db.identity.create({ data: { platform: "TELEGRAM", botAccountId: "default-telegram", userId, chatId: userId } });
   }
 
   function item(key: string, chatId: string, identityId: string | null, text = key, extra: Partial<NewOutboxItem> = {}): NewOutboxItem {

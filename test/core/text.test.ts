@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanInput, fold, splitText } from "../../src/core/engine/text.ts";
-import { looksLikeCode, matchChoice, mergeReplies } from "../../src/core/engine/engine.ts";
+import { looksLikeCode, mergeReplies } from "../../src/core/engine/engine.ts";
+import { matchChoice } from "../../src/core/engine/answers.ts";
 import { formatCode, generateCode, inviteProblem, lockoutMinutes, normalizeCode } from "../../src/core/domain/invites.ts";
 import { parseFullName } from "../../src/core/features/onboarding.ts";
 import fixtures from "../fixtures/vi-sample.json" with { type: "json" };
@@ -46,7 +47,7 @@ describe("matchChoice", () => {
     expect(matchChoice(choices, "3")).toBeNull();
     expect(matchChoice(choices, "0")).toBeNull();
     expect(matchChoice(choices, "vắng mặt vì ốm")).toBeNull();
-    expect(matchChoice(null, "1")).toBeNull();
+    expect(matchChoice([], "1")).toBeNull();
   });
 });
 
@@ -101,7 +102,7 @@ describe("invite codes", () => {
   });
   it("say why they cannot be used", () => {
     const now = new Date("2026-11-25T00:00:00Z");
-    const base = { id: "i", branchId: "b", code: "X", grantsSecretary: false, grantsDeputy: false, grantsAdmin: false, maxUses: 1, uses: 0, expiresAt: new Date("2026-12-01T00:00:00Z"), createdById: null, revokedAt: null, createdAt: now };
+    const base = { id: "i", branchId: "b", code: "X", grantsSecretary: false, grantsDeputy: false, grantsAdmin: false, maxUses: 1, uses: 0, expiresAt: new Date("2026-12-01T00:00:00Z"), createdById: null, botAccountId: null, revokedAt: null, createdAt: now };
     expect(inviteProblem(base, now)).toBeNull();
     expect(inviteProblem(null, now)).toBe("invite-unknown");
     expect(inviteProblem({ ...base, revokedAt: now }, now)).toBe("invite-revoked");

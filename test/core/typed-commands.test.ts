@@ -1,7 +1,7 @@
 // Commands typed as words, the way people type on Zalo (no slash, diacritics, spaces), and typed
 // choices with the punctuation phones add.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matchChoice } from "../../src/core/engine/engine.ts";
+import { matchChoice } from "../../src/core/engine/answers.ts";
 import { createHarness, type Harness } from "../helpers/harness.ts";
 
 describe("typed commands", () => {

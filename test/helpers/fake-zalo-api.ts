@@ -50,7 +50,8 @@ interface Queued {
 
 const SENDING = new Set(["sendMessage", "sendPhoto"]);
 
-export class FakeZaloApi {
+/** One bot of the fake Zalo platform: its token, webhook, queue of updates, and what it was asked to do. */
+export class FakeZaloBot {
   readonly token: string;
   readonly botId: string;
   readonly calls: ZaloCall[] = [];
@@ -58,35 +59,28 @@ export class FakeZaloApi {
   idlePolls = 0;
   /** Long polls the client abandoned (closed the connection) before an answer. */
   abandonedPolls = 0;
+  /** Sends refused by the ongoing storm (see storm()). */
+  stormHits = 0;
 
-  private server: Loopback | null = null;
-  private queue: Queued[] = [];
-  private waiters: Array<() => void> = [];
+  protected queue: Queued[] = [];
+  protected waiters: Array<() => void> = [];
   private failures: Array<{ method: string | null; failure: ZaloFailure }> = [];
   private lastHandedOut: Queued | null = null;
+  private stormFailure: ZaloFailure | null = null;
 
-  constructor(private readonly opts: FakeZaloOptions = {}) {
+  constructor(protected readonly opts: FakeZaloOptions = {}) {
     this.token = opts.token ?? `1459232241454765289:${randomBytes(12).toString("hex")}`;
     this.botId = opts.botId ?? this.token.split(":")[0]!;
-  }
-
-  get apiRoot(): string {
-    return this.server?.url ?? "http://127.0.0.1:0";
-  }
-
-  async start(): Promise<this> {
-    this.server = await listenLoopback((req, res) => void this.handle(req, res));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    for (const w of this.waiters.splice(0)) w();
-    await this.server?.close();
   }
 
   /** The next call (of `method`, or any) fails this way; failures queue up in order. */
   failNext(method: string | null, failure: ZaloFailure): void {
     this.failures.push({ method, failure });
+  }
+
+  /** Every send fails this way until storm(null): a bot over its quota answers 429 to everything. */
+  storm(failure: ZaloFailure | null): void {
+    this.stormFailure = failure;
   }
 
   /** A private text message from a user, as the docs' sample shows it. */
@@ -155,19 +149,22 @@ export class FakeZaloApi {
     return waitUntil(predicate, "the fake Zalo API", timeoutMs);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? "").split("?")[0] ?? "");
-    if (!match) return this.error(res, ZALO_ERRORS.badRequest);
-    const [, token, method] = match as unknown as [string, string, string];
-    if (token !== this.token) return this.error(res, ZALO_ERRORS.unauthorized);
+  /** Answers one API call addressed to this bot. */
+  async call(req: IncomingMessage, res: ServerResponse, method: string, raw: string): Promise<void> {
     let payload: Record<string, unknown> = {};
     try {
-      const raw = Buffer.concat(chunks).toString("utf8");
       if (raw) payload = JSON.parse(raw) as Record<string, unknown>;
     } catch {
       return this.error(res, ZALO_ERRORS.badRequest);
+    }
+    if (this.stormFailure && SENDING.has(method)) {
+      this.stormHits++;
+      this.calls.push({ method: `${method}!failed`, payload });
+      if (this.stormFailure === "network") {
+        req.socket.destroy();
+        return;
+      }
+      return this.error(res, this.stormFailure);
     }
     const i = this.failures.findIndex((f) => f.method === null || f.method === method);
     if (i !== -1) {
@@ -250,8 +247,61 @@ export class FakeZaloApi {
     send(res, 200, { ok: true, result: next.update });
   }
 
-  private error(res: ServerResponse, e: { errorCode: number; description: string }): void {
+  error(res: ServerResponse, e: { errorCode: number; description: string }): void {
     send(res, this.opts.errorStatus === 200 ? 200 : e.errorCode, { ok: false, error_code: e.errorCode, description: e.description });
+  }
+
+  /** Wakes long polls waiting for an update (at stop). */
+  wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+}
+
+/**
+ * The fake Zalo Bot Platform: one server on loopback hosting any number of bots, each reached by its
+ * own token as on the real platform. The first bot is this object itself, so a test with one bot
+ * reads as before; addBot() makes more.
+ */
+export class FakeZaloApi extends FakeZaloBot {
+  private server: Loopback | null = null;
+  private readonly bots = new Map<string, FakeZaloBot>();
+
+  constructor(opts: FakeZaloOptions = {}) {
+    super(opts);
+    this.bots.set(this.token, this);
+  }
+
+  get apiRoot(): string {
+    return this.server?.url ?? "http://127.0.0.1:0";
+  }
+
+  /** Another bot on the same platform (its own token, webhook, users and quota). */
+  addBot(opts: Omit<FakeZaloOptions, "errorStatus" | "maxPollMs"> = {}): FakeZaloBot {
+    const id = String(1459232241454765289n + BigInt(this.bots.size));
+    const bot = new FakeZaloBot({ ...this.opts, token: `${id}:${randomBytes(12).toString("hex")}`, ...opts });
+    this.bots.set(bot.token, bot);
+    return bot;
+  }
+
+  async start(): Promise<this> {
+    this.server = await listenLoopback((req, res) => void this.route(req, res));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const bot of this.bots.values()) bot.wake();
+    await this.server?.close();
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? "").split("?")[0] ?? "");
+    if (!match) return this.error(res, ZALO_ERRORS.badRequest);
+    const [, token, method] = match as unknown as [string, string, string];
+    const bot = this.bots.get(token);
+    if (!bot) return this.error(res, ZALO_ERRORS.unauthorized);
+    return bot.call(req, res, method, Buffer.concat(chunks).toString("utf8"));
   }
 }
 

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createCore, type Core } from "../../src/core/core.ts";
 import { allFeatures } from "../../src/core/features/index.ts";
 import type { Feature } from "../../src/core/engine/registry.ts";
+import { createQuota } from "../../src/core/services/quota.ts";
 import { createSender, type Sender } from "../../src/core/services/sender.ts";
 import type { OutMessage, Platform } from "../../src/core/types.ts";
 import { loadLocales } from "../../src/infra/i18n/fluent.ts";
@@ -24,6 +25,13 @@ export interface HarnessOptions {
    * a restarted bot, or a second instance. `close()` then leaves the database in place.
    */
   databaseUrl?: string;
+  /**
+   * Keep the Zalo bot's caps of the free plan (50 people, 3,000 messages a month). Off by default:
+   * most tests are about other things than a bot filling up.
+   */
+  botCaps?: boolean;
+  /** Count and enforce the bot accounts' monthly quotas, as the deployed bot does. */
+  quota?: boolean;
 }
 
 export interface Harness {
@@ -55,6 +63,7 @@ export interface Harness {
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const platform = opts.platform ?? "TELEGRAM";
   const { store, db, close } = opts.databaseUrl ? await openTestStore(opts.databaseUrl) : await createTestStore(opts.db ?? "sqlite");
+  if (!opts.botCaps && !opts.databaseUrl) await store.db.botAccount.updateMany({ data: { usersCap: 0, monthlyCap: 0 } });
   const clock = opts.clock ?? new TestClock();
   const logs: Harness["logs"] = [];
   const logger = memoryLogger(logs);
@@ -85,6 +94,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     messengers: Object.values(messengers),
     clock,
     logger,
+    ...(opts.quota ? { quota: createQuota({ store, clock, logger, messages: core.messages, settings: core.services.settings, refreshMs: 0 }) } : {}),
     owner: "test",
     limits: {
       TELEGRAM: { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 },

@@ -56,17 +56,4 @@ describe.each(DB_KINDS)("bulk outbox path on %s", (db) => {
       await other.close();
     }
   });
-
-  it("sets the last choices of many chats in one go", async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await store.db.identity.create({ data: { platform: "ZALO", userId: `z${i}`, chatId: `z${i}` } })).id);
-    await store.tx((tx) =>
-      tx.identities.setLastChoices([
-        ...ids.slice(0, 4).map((id, i) => ({ id, choices: [{ label: "Tham dự", action: `r:m${i}:a` }] })),
-        { id: ids[4]!, choices: null },
-      ]),
-    );
-    const rows = await store.db.identity.findMany({ where: { id: { in: ids } }, orderBy: { userId: "asc" } });
-    expect(rows.map((r) => r.lastChoices)).toEqual([...[0, 1, 2, 3].map((i) => [{ label: "Tham dự", action: `r:m${i}:a` }]), null]);
-  });
 });

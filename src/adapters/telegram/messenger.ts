@@ -4,9 +4,13 @@
 import { createHash } from "node:crypto";
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import { DeliveryError } from "../../core/errors.ts";
-import type { Messenger } from "../../core/ports/runtime.ts";
-import type { OutMessage } from "../../core/types.ts";
-import { CallbackDataError, renderText } from "./render.ts";
+import type { Messenger, SendReceipt } from "../../core/ports/runtime.ts";
+import type { OutFile, OutMessage } from "../../core/types.ts";
+import { CallbackDataError, escapeHtml, renderText } from "./render.ts";
+
+/** Characters of a photo's caption (after entities are parsed). */
+const MAX_CAPTION_CHARS = 1024;
+const isPicture = (f: OutFile) => f.mime.startsWith("image/");
 
 /** 403 in a private chat (blocked, deactivated, never started) or a chat that no longer exists. */
 const GONE = /chat not found|user not found|peer_id_invalid|bot was kicked|user is deactivated|bot can't initiate/i;
@@ -60,37 +64,49 @@ class Progress {
 export function createTelegramMessenger(api: Api): Messenger {
   const progress = new Progress();
 
-  async function sendParts(chatId: string, message: OutMessage): Promise<void> {
+  const photo = (chatId: string, file: OutFile, caption: string | undefined) => () =>
+    api.sendPhoto(chatId, new InputFile(Buffer.from(file.data, "base64"), file.name), caption ? { caption: escapeHtml(caption.slice(0, MAX_CAPTION_CHARS)), parse_mode: "HTML" } : {});
+
+  async function sendParts(chatId: string, message: OutMessage): Promise<number> {
     const parts: Array<() => Promise<unknown>> = [];
-    for (const part of renderText(message)) {
-      parts.push(() =>
-        api.sendMessage(chatId, part.html, {
-          parse_mode: "HTML",
-          link_preview_options: { is_disabled: true },
-          ...(part.keyboard ? { reply_markup: part.keyboard } : {}),
-        }),
-      );
-    }
-    for (const file of message.files ?? []) {
-      parts.push(() => api.sendDocument(chatId, new InputFile(Buffer.from(file.data, "base64"), file.name)));
+    const files = message.files ?? [];
+    const only = files.length === 1 && isPicture(files[0]!) ? files[0]! : null;
+    if (only && !message.choices?.length && message.text.length <= MAX_CAPTION_CHARS) {
+      // A picture (a QR code, a chart) with a short text is one message: the text is its caption.
+      parts.push(photo(chatId, only, message.text || only.caption));
+    } else {
+      for (const part of renderText(message)) {
+        parts.push(() =>
+          api.sendMessage(chatId, part.html, {
+            parse_mode: "HTML",
+            link_preview_options: { is_disabled: true },
+            ...(part.keyboard ? { reply_markup: part.keyboard } : {}),
+          }),
+        );
+      }
+      for (const file of files) {
+        parts.push(isPicture(file) ? photo(chatId, file, file.caption) : () => api.sendDocument(chatId, new InputFile(Buffer.from(file.data, "base64"), file.name)));
+      }
     }
     if (parts.length === 1) {
       await parts[0]!();
-      return;
+      return 1;
     }
     const key = progress.key(chatId, message);
-    for (let i = progress.get(key); i < parts.length; i++) {
+    const done = progress.get(key);
+    for (let i = done; i < parts.length; i++) {
       await parts[i]!();
       progress.set(key, i + 1);
     }
     progress.clear(key);
+    return parts.length - done;
   }
 
   return {
     platform: "TELEGRAM",
-    async send(chatId, message) {
+    async send(chatId, message): Promise<SendReceipt> {
       try {
-        await sendParts(chatId, message);
+        return { parts: await sendParts(chatId, message) };
       } catch (err) {
         throw toDeliveryError(err);
       }

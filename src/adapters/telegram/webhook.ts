@@ -2,11 +2,10 @@
 // wrong or missing one is refused before anything is read into the bot. Telegram gets its answer only
 // after the core has durably handled the update (one short database transaction), and a failure
 // answers 500 so that Telegram delivers the update again.
-import { createHash, timingSafeEqual } from "node:crypto";
-import type { IncomingMessage } from "node:http";
 import type { Update } from "grammy/types";
 import type { Logger } from "../../core/ports/runtime.ts";
 import { json, type HttpServer } from "../../infra/http/server.ts";
+import { createInFlight, sameSecret } from "../shared/webhook.ts";
 
 export const WEBHOOK_PATH = "/telegram/webhook";
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -23,14 +22,6 @@ export interface Webhook {
   close(): Promise<void>;
 }
 
-/** Compares digests, so neither the content nor the length of the secret leaks through timing. */
-export function secretMatches(given: string | string[] | undefined, secret: string): boolean {
-  if (typeof given !== "string") return false;
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(secret).digest();
-  return timingSafeEqual(a, b);
-}
-
 function parseUpdate(body: Buffer): Update | null {
   try {
     const parsed = JSON.parse(body.toString("utf8")) as unknown;
@@ -43,39 +34,36 @@ function parseUpdate(body: Buffer): Update | null {
 
 export function createWebhook(opts: WebhookOptions): Webhook {
   const log = opts.logger.child({ component: "telegram-webhook" });
-  let closing = false;
-  let inFlight = 0;
-  const drained: Array<() => void> = [];
-
-  const refuse = (req: IncomingMessage) => log.warn({ ip: req.socket.remoteAddress }, "webhook call with a wrong or missing secret refused");
+  const inFlight = createInFlight();
 
   return {
     mount(http) {
-      http.route("POST", WEBHOOK_PATH, async (req, res, body) => {
-        if (!secretMatches(req.headers[SECRET_HEADER], opts.secret)) {
-          refuse(req);
-          return json(res, 401, { ok: false, description: "Unauthorized" });
-        }
-        if (closing) return json(res, 503, { ok: false, description: "Shutting down" });
-        const update = parseUpdate(body);
-        if (!update) return json(res, 400, { ok: false, description: "Not an update" });
-        inFlight++;
-        try {
-          await opts.handle(update);
-          json(res, 200, { ok: true });
-        } catch {
-          // Already logged by the bot's error boundary.
-          json(res, 500, { ok: false });
-        } finally {
-          inFlight--;
-          if (inFlight === 0) for (const resolve of drained.splice(0)) resolve();
-        }
-      });
+      http.route(
+        "POST",
+        WEBHOOK_PATH,
+        async (_req, res, body) => {
+          const update = parseUpdate(body);
+          if (!update) return json(res, 400, { ok: false, description: "Not an update" });
+          try {
+            await inFlight.run(() => opts.handle(update));
+            json(res, 200, { ok: true });
+          } catch {
+            // Already logged by the bot's error boundary.
+            json(res, 500, { ok: false });
+          }
+        },
+        {
+          // The secret is checked before the body is read: a stranger cannot make the bot read anything.
+          guard(req) {
+            if (!sameSecret(req.headers[SECRET_HEADER], opts.secret)) {
+              log.warn({ ip: req.socket.remoteAddress }, "webhook call with a wrong or missing secret refused");
+              return 401;
+            }
+            return inFlight.closed ? 503 : null;
+          },
+        },
+      );
     },
-    async close() {
-      closing = true;
-      if (inFlight === 0) return;
-      await new Promise<void>((resolve) => drained.push(resolve));
-    },
+    close: () => inFlight.close(),
   };
 }

@@ -89,11 +89,14 @@ export interface ZaloClientOptions {
   timeoutMs?: number;
   /** For tests or proxies; by default the client keeps its own connection pool. */
   dispatcher?: Dispatcher;
+  /** Long polls hold a connection for up to their whole timeout: a pool of their own keeps sends free. */
+  pollDispatcher?: Dispatcher;
 }
 
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  dispatcher?: Dispatcher;
 }
 
 export interface ZaloClient {
@@ -140,7 +143,7 @@ export function createZaloClient(opts: ZaloClientOptions): ZaloClient {
         headers: { "content-type": "application/json; charset=utf-8" },
         body: JSON.stringify(params),
         signal,
-        dispatcher,
+        dispatcher: o.dispatcher ?? dispatcher,
       });
       status = res.statusCode;
       raw = await res.body.text();
@@ -175,6 +178,7 @@ export function createZaloClient(opts: ZaloClientOptions): ZaloClient {
         const result = await call<unknown>("getUpdates", { timeout: String(seconds) }, {
           timeoutMs: seconds * 1000 + POLL_GRACE_MS,
           ...(o.signal ? { signal: o.signal } : {}),
+          ...(opts.pollDispatcher ? { dispatcher: opts.pollDispatcher } : {}),
         });
         if (result === null || result === undefined) return [];
         // Documented as one update per call; some clients have seen arrays. Accept both.

@@ -1,13 +1,30 @@
-// The Zalo Bot Platform adapter: receiving (webhook or long polling) turned into core events, and
-// the messenger that renders the core's messages for a chat without buttons.
-import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
+// The Zalo Bot Platform adapter for a whole deployment. A free Zalo bot serves 50 people and sends
+// 3,000 messages a month, so a ward or a province drives many bots: the token in ZALO_BOT_TOKEN (the
+// default account, on /zalo/webhook as ever) and every account stored in the database, each on its own
+// webhook path (/zalo/<account id>/webhook) with its own secret, or in its own long-poll loop. All
+// accounts share two HTTP pools (sends, and a bounded number of long polls), so a bot that Zalo
+// slows down or refuses never holds up the others. Accounts are read again every few seconds (and at
+// once when told): a paused or removed account stops receiving straight away.
+import { Agent } from "undici";
+import { Semaphore } from "../../core/services/rate-limit.ts";
+import { defaultBotAccountId } from "../../core/types.ts";
 import { filesDir } from "../../infra/paths.ts";
+import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
 import { createFileLinks, DEFAULT_FILE_TTL_MS, type FileLinks } from "../shared/file-links.ts";
-import { createZaloClient, DEFAULT_POLL_SECONDS, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
-import { toInboundEvent } from "./events.ts";
+import { createZaloBot, pollSecondsFor, type BotEvents, type ZaloBot, type ZaloBotSpec } from "./account.ts";
+import type { ZaloClient } from "./client.ts";
 import { createZaloMessenger } from "./messenger.ts";
-import { createPoller, DEFAULT_BACKOFF, retryUntil, type Backoff, type Poller } from "./polling.ts";
-import { createWebhookRoute, WEBHOOK_PATH, type WebhookRoute } from "./webhook.ts";
+import { DEFAULT_BACKOFF, type Backoff } from "./polling.ts";
+import { ACCOUNT_WEBHOOK_PATH, accountWebhookPath, WEBHOOK_PATH } from "./webhook.ts";
+
+export const DEFAULT_ZALO_ACCOUNT = defaultBotAccountId("ZALO");
+
+/** The accounts stored in the database, as the composition root reads them (tokens decrypted). */
+export interface ZaloBotSource {
+  /** Every stored Zalo account that is not removed. */
+  list(): Promise<ZaloBotSpec[]>;
+  events: BotEvents;
+}
 
 /** Knobs for tests and benchmarks; production uses the defaults. */
 export interface ZaloAdapterOptions {
@@ -18,32 +35,67 @@ export interface ZaloAdapterOptions {
   backoff?: Backoff;
   requestTimeoutMs?: number;
   quotaBackoffMs?: number[];
+  /** The stored accounts; without it only ZALO_BOT_TOKEN is driven. */
+  bots?: ZaloBotSource;
+  /** How often the stored accounts are read again (default 5 s). */
+  refreshMs?: number;
 }
 
 export interface ZaloAdapter extends PlatformAdapter {
-  readonly client: ZaloClient;
+  /** The default account's client (ZALO_BOT_TOKEN), if it is configured. */
+  readonly client: ZaloClient | null;
+  /** Reads the accounts again now: starts new ones, stops paused and removed ones. */
+  refresh(): Promise<void>;
+  /** The running bot of an account. */
+  bot(id: string): ZaloBot | undefined;
 }
+
+const quiet: BotEvents = { error: () => {}, update: () => {} };
 
 export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterOptions = {}): Promise<ZaloAdapter> {
   const { config, core } = deps;
   const log = deps.logger.child({ platform: "zalo" });
-  const token = config.ZALO_BOT_TOKEN;
-  if (!token) throw new Error("ZALO_BOT_TOKEN is not set");
-  const mode = config.ZALO_MODE;
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const client = createZaloClient({ token, apiRoot: config.ZALO_API_ROOT, ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}) });
+  const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, "") ?? null;
+  const source = options.bots ?? null;
+  const events = source?.events ?? quiet;
 
-  const files: FileLinks | null = config.PUBLIC_URL
+  const defaultSpec: ZaloBotSpec | null = config.ZALO_BOT_TOKEN
+    ? {
+        id: DEFAULT_ZALO_ACCOUNT,
+        label: "ZALO_BOT_TOKEN",
+        token: config.ZALO_BOT_TOKEN,
+        webhookSecret: config.ZALO_WEBHOOK_SECRET ?? "",
+        mode: config.ZALO_MODE,
+        paused: false,
+        isDefault: true,
+      }
+    : null;
+
+  // Sends and other short calls share one pool; long polls (each holding a connection for up to
+  // their whole timeout) share another, with at most ZALO_POLL_CONCURRENCY at once.
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+  const pollPlaces = config.ZALO_POLL_CONCURRENCY;
+  const pollDispatcher = new Agent({ keepAliveTimeout: 30_000, connections: pollPlaces });
+  const pollGate = new Semaphore(pollPlaces);
+
+  const files: FileLinks | null = publicUrl
     ? createFileLinks({
         dir: options.filesDir ?? filesDir(config),
-        publicUrl: config.PUBLIC_URL,
+        publicUrl,
         ttlMs: options.fileTtlMs ?? DEFAULT_FILE_TTL_MS,
         logger: log,
       })
     : null;
 
+  const bots = new Map<string, ZaloBot>();
+  let polling = 0;
+  const pollSeconds = () => options.pollTimeoutSeconds ?? pollSecondsFor(polling, pollPlaces);
+
   const messenger = createZaloMessenger({
-    client,
+    clientFor: (id) => {
+      const bot = bots.get(id);
+      return bot && !bot.spec.paused ? bot.client : null;
+    },
     logger: log,
     bind: (locale) => core.messages.bind(locale),
     defaultLocale: config.DEFAULT_LOCALE,
@@ -52,87 +104,112 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
     ...(options.quotaBackoffMs ? { quotaBackoffMs: options.quotaBackoffMs } : {}),
   });
 
-  let botId: string | null = null;
-  const webhookUrl = config.PUBLIC_URL ? `${config.PUBLIC_URL.replace(/\/+$/, "")}${WEBHOOK_PATH}` : null;
-
-  async function handleUpdate(update: ZaloUpdate): Promise<void> {
-    const parsed = toInboundEvent(update, botId, new Date());
-    if ("ignored" in parsed) {
-      log.debug({ reason: parsed.ignored }, "zalo update ignored");
-      return;
-    }
-    await core.engine.handle(parsed.event);
+  function launch(spec: ZaloBotSpec): ZaloBot {
+    return createZaloBot(spec, {
+      core,
+      logger: log,
+      apiRoot: config.ZALO_API_ROOT,
+      webhookUrl: publicUrl ? `${publicUrl}${spec.isDefault ? WEBHOOK_PATH : accountWebhookPath(spec.id)}` : null,
+      dispatcher,
+      pollDispatcher,
+      pollGate,
+      pollSeconds,
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      events,
+    });
   }
 
-  /** Who the bot is (to drop its own echoes), and the receiving mode registered with Zalo. */
-  async function prepare(signal?: AbortSignal): Promise<void> {
-    const o = signal ? { signal } : {};
-    const me = await client.getMe(o);
-    botId = String(me.id);
-    if (mode === "webhook") {
-      await client.setWebhook(webhookUrl!, config.ZALO_WEBHOOK_SECRET!, o);
-      const info = await client.getWebhookInfo(o);
-      if (info.url !== webhookUrl) log.warn({ registered: info.url, expected: webhookUrl }, "Zalo reports a different webhook URL than the one just set");
-      log.info({ url: webhookUrl }, "zalo webhook registered");
-    } else {
-      // getUpdates does not work while a webhook is set.
-      await client.deleteWebhook(o);
-    }
-  }
+  const same = (a: ZaloBotSpec, b: ZaloBotSpec) =>
+    a.token === b.token && a.webhookSecret === b.webhookSecret && a.mode === b.mode && a.paused === b.paused && a.label === b.label;
 
-  const webhook: WebhookRoute | null =
-    mode === "webhook" ? createWebhookRoute({ secret: config.ZALO_WEBHOOK_SECRET!, handle: handleUpdate, logger: log }) : null;
-  if (webhookUrl && mode === "webhook" && !webhookUrl.startsWith("https://")) log.warn({ url: webhookUrl }, "Zalo only calls HTTPS webhooks; PUBLIC_URL should start with https://");
-
-  let poller: Poller | null = null;
-  const background = new AbortController();
-  let retrying: Promise<unknown> | null = null;
+  let turn: Promise<void> = Promise.resolve();
   let stopped = false;
+
+  /** Brings the running bots in line with the accounts: one refresh at a time. */
+  function refresh(): Promise<void> {
+    turn = turn.then(reconcile).catch((err: unknown) => log.error({ err }, "could not read the Zalo bot accounts"));
+    return turn;
+  }
+
+  async function reconcile(): Promise<void> {
+    if (stopped) return;
+    const wanted = new Map<string, ZaloBotSpec>();
+    if (defaultSpec) wanted.set(defaultSpec.id, defaultSpec);
+    for (const spec of (await source?.list()) ?? []) wanted.set(spec.id, spec);
+    for (const [id, bot] of bots) {
+      const next = wanted.get(id);
+      if (next && same(bot.spec, next)) continue;
+      bots.delete(id);
+      await bot.stop({ forget: !next });
+      log.info({ botAccountId: id, label: bot.spec.label, now: next ? (next.paused ? "paused" : "changed") : "removed" }, "zalo bot stopped");
+    }
+    const fresh: ZaloBot[] = [];
+    for (const [id, spec] of wanted) {
+      if (bots.has(id)) continue;
+      const bot = launch(spec);
+      bots.set(id, bot);
+      fresh.push(bot);
+    }
+    polling = [...bots.values()].filter((b) => b.spec.mode === "polling" && !b.spec.paused).length;
+    // Started together: one slow or refused bot does not hold up the others.
+    await Promise.all(fresh.map((b) => b.start()));
+  }
+
+  let timer: NodeJS.Timeout | null = null;
 
   return {
     platform: "ZALO",
-    client,
+    get client() {
+      return bots.get(DEFAULT_ZALO_ACCOUNT)?.client ?? null;
+    },
     messenger,
     inviteLink: () => null,
+    refresh,
+    bot: (id) => bots.get(id),
     mount(http) {
-      if (webhook) http.route("POST", WEBHOOK_PATH, webhook.route);
+      const receiverOf = (id: string) => bots.get(id)?.receiver ?? null;
+      http.route("POST", WEBHOOK_PATH, (req, res, body) => receiverOf(DEFAULT_ZALO_ACCOUNT)!.receive(req, res, body), {
+        guard: (req) => {
+          const receiver = receiverOf(DEFAULT_ZALO_ACCOUNT);
+          return receiver ? receiver.guard(req) : 404;
+        },
+      });
+      http.route("POST", ACCOUNT_WEBHOOK_PATH, (req, res, body, [id]) => receiverOf(id!)!.receive(req, res, body), {
+        // An unknown account and a wrong secret are refused before the body is read.
+        guard: (req, [id]) => {
+          const bot = bots.get(id!);
+          if (!bot?.receiver) return 404;
+          return bot.spec.paused ? 503 : bot.receiver.guard(req);
+        },
+      });
       files?.mount(http);
     },
     async start() {
-      let ready = false;
-      try {
-        await prepare();
-        ready = true;
-      } catch (err) {
-        // A wrong token or URL will not fix itself: refuse to start with a clear reason.
-        if (err instanceof ZaloApiError && err.code === "ZALO_API_ERROR" && [400, 401, 404].includes(err.errorCode ?? 0)) {
-          throw new Error(`Zalo refused to start the bot (${err.message}). Check ZALO_BOT_TOKEN${mode === "webhook" ? " and PUBLIC_URL" : ""}.`);
-        }
-        log.warn({ err: err instanceof Error ? err.message : err }, "Zalo is not reachable yet; retrying in the background");
+      if (publicUrl && !publicUrl.startsWith("https://")) log.warn({ url: publicUrl }, "Zalo only calls HTTPS webhooks; PUBLIC_URL should start with https://");
+      // The default account's refusal (a wrong ZALO_BOT_TOKEN) must stop the start, not be logged.
+      if (defaultSpec) {
+        const bot = launch(defaultSpec);
+        bots.set(defaultSpec.id, bot);
+        polling = defaultSpec.mode === "polling" ? 1 : 0;
+        await bot.start();
       }
-      if (mode === "polling") {
-        poller = createPoller({
-          getUpdates: (signal) => client.getUpdates({ timeoutSeconds: options.pollTimeoutSeconds ?? DEFAULT_POLL_SECONDS, signal }),
-          handle: handleUpdate,
-          ...(ready ? {} : { prepare }),
-          backoff,
-          logger: log,
-        });
-        poller.start();
-      } else if (!ready) {
-        const signal = background.signal;
-        retrying = retryUntil("registering the Zalo webhook", () => prepare(signal), { signal, backoff, log });
+      await refresh();
+      if (source) {
+        timer = setInterval(() => void refresh(), options.refreshMs ?? 5_000);
+        timer.unref();
       }
       files?.sweep().catch((err: unknown) => log.warn({ err }, "could not clean up old file links"));
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      background.abort();
-      await retrying;
-      await poller?.stop();
-      await webhook?.close();
-      await client.close();
+      if (timer) clearInterval(timer);
+      await turn;
+      await Promise.all([...bots.values()].map((b) => b.stop()));
+    },
+    async close() {
+      await Promise.all([dispatcher.close(), pollDispatcher.close()]);
     },
   };
 }

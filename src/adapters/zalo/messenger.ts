@@ -1,12 +1,14 @@
-// Delivery to Zalo chats. Zalo has no buttons and no documents: choices become a numbered list the
-// person answers by typing, texts are cut to Zalo's 2,000 characters at line breaks, and files become
-// links (when the operator set a public URL) or a short note. Failures become DeliveryErrors the
-// outbox sender understands.
+// Delivery to Zalo chats, through the bot account each message names. Zalo has no buttons and no
+// documents: choices become a numbered list the person answers by typing, texts are cut to Zalo's
+// 2,000 characters at line breaks, pictures (a chart, a QR code) go by URL through sendPhoto and
+// other files become links (when the operator set a public URL) or a short note. Every API message
+// counts against the bot's monthly quota, so a message is laid out in as few as it fits. Failures
+// become DeliveryErrors the outbox sender understands.
 import { createHash } from "node:crypto";
 import { DeliveryError } from "../../core/errors.ts";
 import { formatDateTime } from "../../core/domain/time.ts";
 import { splitText } from "../../core/engine/text.ts";
-import type { Logger, Messenger } from "../../core/ports/runtime.ts";
+import type { Logger, Messenger, SendReceipt } from "../../core/ports/runtime.ts";
 import type { T } from "../../core/services/messages.ts";
 import type { Locale, OutFile, OutMessage } from "../../core/types.ts";
 import type { FileLinks } from "../shared/file-links.ts";
@@ -14,7 +16,8 @@ import { numberedLines } from "../shared/numbered.ts";
 import { ZALO_TEXT_LIMIT, ZaloApiError, type ZaloClient } from "./client.ts";
 
 export interface ZaloMessengerDeps {
-  client: Pick<ZaloClient, "sendMessage">;
+  /** The client of a bot account; null when this deployment does not drive it now (paused, removed). */
+  clientFor(botAccountId: string): Pick<ZaloClient, "sendMessage" | "sendPhoto"> | null;
   logger: Logger;
   /** Wording in a locale: the message says which (OutMessage.locale). */
   bind(locale: Locale): T;
@@ -28,11 +31,14 @@ export interface ZaloMessengerDeps {
 }
 
 export const DEFAULT_QUOTA_BACKOFF_MS = [5_000, 10_000, 20_000, 30_000];
+const DEFAULT_ACCOUNT = "default-zalo";
+const isPicture = (f: OutFile) => f.mime.startsWith("image/");
 
 export function createZaloMessenger(deps: ZaloMessengerDeps): Messenger {
   const log = deps.logger.child({ component: "zalo-messenger" });
   const quotaSteps = deps.quotaBackoffMs ?? DEFAULT_QUOTA_BACKOFF_MS;
-  let quotaStreak = 0;
+  /** 429s in a row, per bot account: one bot over its quota does not slow the others. */
+  const quotaStreaks = new Map<string, number>();
   // Pieces already delivered of a message whose later piece failed: the retry skips them, so a
   // person never gets the first half twice. Only partial failures are remembered, briefly.
   const partial = new Map<string, number>();
@@ -53,33 +59,59 @@ export function createZaloMessenger(deps: ZaloMessengerDeps): Messenger {
     return lines;
   }
 
+  /** Pictures as photos with their public URL (one API message each); none without a public URL. */
+  async function photoSteps(pictures: OutFile[], client: Pick<ZaloClient, "sendPhoto">, chatId: string, t: T): Promise<Array<() => Promise<unknown>>> {
+    if (!deps.files) return [];
+    const steps: Array<() => Promise<unknown>> = [];
+    for (const f of pictures) {
+      const { url } = await deps.files.publish(f);
+      const caption = (f.caption ?? "").slice(0, ZALO_TEXT_LIMIT) || t("zalo-picture-caption", { name: f.name });
+      steps.push(() => client.sendPhoto(chatId, url, caption));
+    }
+    return steps;
+  }
+
   return {
     platform: "ZALO",
-    async send(chatId, message) {
+    async send(chatId, message, via): Promise<SendReceipt> {
+      const account = via?.botAccountId ?? DEFAULT_ACCOUNT;
+      const client = deps.clientFor(account);
+      if (!client) throw new DeliveryError(`zalo bot account ${account} is not running here`, { retryAfterMs: 60_000 });
       const locale = message.locale ?? deps.defaultLocale;
       const t = deps.bind(locale);
-      const files = await fileLines(message.files ?? [], t, locale);
+      const all = message.files ?? [];
+      // Pictures are shown as pictures where they can be; everything else becomes a link or a note.
+      const pictures = deps.files ? all.filter(isPicture) : [];
+      const files = await fileLines(all.filter((f) => !pictures.includes(f)), t, locale);
       const body = files.length ? `${message.text}\n\n${files.join("\n")}` : message.text;
       const list = numberedLines(message.choices);
       const tail = list.length ? [...list, "", t("zalo-choice-hint", { count: list.length })] : [];
-      const chunks = layoutChunks(body, tail, ZALO_TEXT_LIMIT);
+      const steps: Array<() => Promise<unknown>> = [];
+      // A single picture with a short text is one message: the text becomes its caption.
+      if (pictures.length === 1 && !tail.length && body.length <= ZALO_TEXT_LIMIT && body.trim()) {
+        steps.push(...(await photoSteps([{ ...pictures[0]!, caption: body }], client, chatId, t)));
+      } else {
+        if (body.trim() || tail.length) steps.push(...layoutChunks(body, tail, ZALO_TEXT_LIMIT).map((chunk) => () => client.sendMessage(chatId, chunk)));
+        steps.push(...(await photoSteps(pictures, client, chatId, t)));
+      }
 
-      const key = createHash("sha256").update(chatId).update("\u0000").update(JSON.stringify(message)).digest("base64url");
+      const key = createHash("sha256").update(account).update("\u0000").update(chatId).update("\u0000").update(JSON.stringify(message)).digest("base64url");
       const done = partial.get(key) ?? 0;
-      for (let i = done; i < chunks.length; i++) {
+      for (let i = done; i < steps.length; i++) {
         try {
-          await deps.client.sendMessage(chatId, chunks[i]!);
+          await steps[i]!();
         } catch (err) {
           if (i > 0) remember(partial, key, i);
-          throw toDeliveryError(err);
+          throw toDeliveryError(err, account);
         }
       }
       partial.delete(key);
-      quotaStreak = 0;
+      quotaStreaks.delete(account);
+      return { parts: steps.length - done };
     },
   };
 
-  function toDeliveryError(err: unknown): unknown {
+  function toDeliveryError(err: unknown, account: string): unknown {
     if (!(err instanceof ZaloApiError)) return err;
     const status = err.errorCode ?? undefined;
     const opts = status !== undefined ? { status } : {};
@@ -87,12 +119,16 @@ export function createZaloMessenger(deps: ZaloMessengerDeps): Messenger {
     if (err.code !== "ZALO_API_ERROR" || status === undefined) return new DeliveryError(err.message, opts);
     switch (status) {
       case 429: {
-        const retryAfterMs = quotaSteps[Math.min(quotaStreak, quotaSteps.length - 1)]!;
-        quotaStreak++;
+        const streak = quotaStreaks.get(account) ?? 0;
+        const retryAfterMs = quotaSteps[Math.min(streak, quotaSteps.length - 1)]!;
+        quotaStreaks.set(account, streak + 1);
         return new DeliveryError(err.message, { ...opts, retryAfterMs });
       }
       case 401:
-        log.error({ errorCode: 401, description: err.description }, "Zalo rejected the bot token: check ZALO_BOT_TOKEN (nothing can be sent to Zalo until it is fixed)");
+        log.error(
+          { errorCode: 401, description: err.description, botAccountId: account },
+          `Zalo rejected the bot token: ${account === DEFAULT_ACCOUNT ? "check ZALO_BOT_TOKEN" : `check it with npm run bots -- check ${account}`} (nothing can be sent through this bot until it is fixed)`,
+        );
         return new DeliveryError(err.message, { ...opts, permanent: true });
       case 403: // documented as "Internal server error": a fault on Zalo's side
       case 408:

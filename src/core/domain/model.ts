@@ -17,6 +17,8 @@ export type EvaluationStatus = "DRAFT" | "SUBMITTED";
 export type ReviewForm = "FORM_2A" | "FORM_2B" | "FORM_2C";
 export type RatingLevel = "EXCELLENT" | "GOOD" | "COMPLETED" | "NOT_COMPLETED";
 export type OutboxStatus = "PENDING" | "SENT" | "FAILED" | "HELD";
+export type BotStatus = "ACTIVE" | "PAUSED" | "REMOVED";
+export type BotMode = "WEBHOOK" | "POLLING";
 
 export interface BranchSettings {
   quietStart: number;
@@ -68,6 +70,7 @@ export interface Member {
 export interface Identity {
   id: string;
   platform: Platform;
+  botAccountId: string;
   userId: string;
   chatId: string;
   displayName: string | null;
@@ -77,7 +80,6 @@ export interface Identity {
   inactiveReason: string | null;
   failedCodes: number;
   codeLockedUntil: Date | null;
-  lastChoices: unknown;
   lastSeenAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -94,6 +96,7 @@ export interface Invite {
   uses: number;
   expiresAt: Date;
   createdById: string | null;
+  botAccountId: string | null;
   revokedAt: Date | null;
   createdAt: Date;
 }
@@ -115,8 +118,10 @@ export interface OutboxItem {
   memberId: string | null;
   identityId: string | null;
   platform: Platform;
+  botAccountId: string | null;
   chatId: string;
   payload: unknown;
+  priority: number;
   status: OutboxStatus;
   attempts: number;
   notBefore: Date;
@@ -134,4 +139,46 @@ export interface AuditEntry {
   actorLabel: string;
   action: string;
   details?: Record<string, unknown>;
+}
+
+/** A bot account as the core sees it: never its token or webhook secret (those stay in infra). */
+export interface BotAccount {
+  id: string;
+  platform: Platform;
+  label: string;
+  botUserId: string | null;
+  username: string | null;
+  link: string | null;
+  mode: BotMode;
+  branchId: string | null;
+  usersCap: number;
+  monthlyCap: number;
+  status: BotStatus;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  lastUpdateAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface BotUsage {
+  botAccountId: string;
+  month: string;
+  sent: number;
+  warnedAt: Date | null;
+  restrictedAt: Date | null;
+  exhaustedAt: Date | null;
+}
+
+/** A question a person received and can answer by typing (see prisma/models.prisma). */
+export interface OpenQuestion {
+  identityId: string;
+  topic: string;
+  outboxId: number;
+  title: string | null;
+  text: string;
+  choices: unknown;
+  reply: boolean;
+  deliveredAt: Date;
+  expiresAt: Date;
 }

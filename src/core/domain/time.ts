@@ -33,3 +33,19 @@ export function formatMinutes(minutes: number): string {
   const m = minutes % 60;
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
+
+/** The calendar month of `at` in `zone`: "2026-12" (a bot's monthly quota is counted by it). */
+export function monthKey(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat("yyyy-MM");
+}
+
+/** Midnight starting the month after `at`'s, in `zone`. */
+export function nextMonthStart(at: Date, zone: string): Date {
+  return DateTime.fromJSDate(at, { zone }).startOf("month").plus({ months: 1 }).toJSDate();
+}
+
+/** "12/2026" for a month key "2026-12". */
+export function formatMonthKey(month: string): string {
+  const [year, m] = month.split("-");
+  return `${m}/${year}`;
+}

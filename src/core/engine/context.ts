@@ -1,12 +1,13 @@
 // The context a command, flow step or action runs in: one inbound event, one unit of work.
 import { randomBytes } from "node:crypto";
-import type { FlowState } from "../domain/model.ts";
-import type { Clock, Logger, PlatformLinks } from "../ports/runtime.ts";
+import type { FlowState, OpenQuestion } from "../domain/model.ts";
+import type { BotAdmin, Clock, Logger, PlatformLinks, Renderer } from "../ports/runtime.ts";
 import type { Tx } from "../ports/store.ts";
 import type { Messages, T } from "../services/messages.ts";
 import type { InboundEvent, Locale, OutMessage } from "../types.ts";
 import { MAX_ACTION_BYTES } from "../types.ts";
 import type { Actor } from "./access.ts";
+import { flowTopic } from "./answers.ts";
 import { DEFAULT_FLOW_TTL_HOURS, type FlowDef, type Prompt, type Say } from "./flow.ts";
 import type { Registry } from "./registry.ts";
 
@@ -20,6 +21,10 @@ export interface CoreSettings {
 export interface Services {
   messages: Messages;
   links: PlatformLinks;
+  /** Adding and checking bot accounts (/kenh); absent where the deployment cannot (tests, terminal). */
+  bots?: BotAdmin;
+  /** Pictures (invite QR codes); without it none are sent. */
+  render?: Renderer;
   registry: Registry;
   settings: CoreSettings;
   clock: Clock;
@@ -28,8 +33,8 @@ export interface Services {
 export class Ctx {
   readonly replies: OutMessage[] = [];
   t: T;
-  /** Set when this person's chat was erased (/xoadulieu): the goodbye still goes out, nothing is written back. */
-  forgotten = false;
+  /** The chat's open questions, once read (typed answers and asking again need them). */
+  openQuestions?: OpenQuestion[];
   /** Slow replies built after the unit of work commits (see later()). */
   readonly later: Array<() => Promise<Say[]>> = [];
 
@@ -108,18 +113,28 @@ export class Ctx {
   }
 }
 
+/**
+ * What agreeing or declining words mean on the usual controls: "có", "được" confirm (Xác nhận, Đồng
+ * ý); "không" declines (Hủy, Không đồng ý). A step can say otherwise with its own `meaning`.
+ */
+const IMPLIED_MEANING: Record<string, "yes" | "no"> = { ok: "yes", yes: "yes", cancel: "no", no: "no" };
+
 /** A step's prompt as a canonical message: each choice becomes the action `f:<token>:<value>`. */
 export function renderPrompt(prompt: Prompt, token: string): OutMessage {
-  if (!prompt.choices?.length) return { text: prompt.text };
+  // Recorded when delivered, choices or not: a flow's step is the conversation the person is in.
+  const question = { topic: flowTopic(token) };
+  if (!prompt.choices?.length) return { text: prompt.text, question };
   return {
     text: prompt.text,
+    question,
     choices: prompt.choices.map((row) =>
       row.map((c) => {
         const action = `f:${token}:${c.value}`;
         if (Buffer.byteLength(action) > MAX_ACTION_BYTES || !/^[\x21-\x7e]+$/.test(action)) {
           throw new Error(`choice value "${c.value}" does not fit in callback data`);
         }
-        return { label: c.label, action };
+        const meaning = c.meaning ?? IMPLIED_MEANING[c.value];
+        return { label: c.label, action, ...(meaning ? { meaning } : {}) };
       }),
     ),
   };

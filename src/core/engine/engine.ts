@@ -1,17 +1,19 @@
 // The core's entry point for inbound events: de-duplicate, find who is writing, route the event to a
 // command, a choice or the chat's flow, and queue the replies, all in one unit of work.
 import { AppError, UserInputError } from "../errors.ts";
-import type { FlowState } from "../domain/model.ts";
+import type { FlowState, OpenQuestion } from "../domain/model.ts";
 import type { Logger } from "../ports/runtime.ts";
 import type { SeenContext, Store, Tx } from "../ports/store.ts";
-import type { Choice, InboundEvent, OutMessage } from "../types.ts";
+import { defaultBotAccountId, type InboundEvent, type OutMessage } from "../types.ts";
 import { allows, refusalKey, type Actor } from "./access.ts";
+import { choicesOf, isFlowTopic, resolveTyped, topicOfAction, WHICH_TOPIC, type Candidate } from "./answers.ts";
 import { Ctx, renderPrompt, type Services } from "./context.ts";
 import type { FlowDef, Next, Say } from "./flow.ts";
 import { KeyedLock } from "./keyed-lock.ts";
 import { lazyChild } from "../services/lazy-logger.ts";
 import type { CommandDef } from "./registry.ts";
 import { cleanInput, fold, MAX_INPUT_CHARS } from "./text.ts";
+import { Priority } from "../services/priority.ts";
 
 export type Outcome = "handled" | "duplicate";
 
@@ -49,8 +51,9 @@ export function createEngine(deps: EngineDeps): Engine {
   const { registry } = services;
   const lock = new KeyedLock();
 
-  async function handle(event: InboundEvent, onHandled?: HandledObserver): Promise<Outcome> {
-    return lock.run(`${event.platform}:${event.userId}`, () => processEvent(event, onHandled));
+  async function handle(raw: InboundEvent, onHandled?: HandledObserver): Promise<Outcome> {
+    const event = scoped(raw);
+    return lock.run(`${event.botAccountId}:${event.userId}`, () => processEvent(event, onHandled));
   }
 
   async function processEvent(event: InboundEvent, onHandled?: HandledObserver): Promise<Outcome> {
@@ -120,8 +123,10 @@ export function createEngine(deps: EngineDeps): Engine {
             memberId: actor.member?.id ?? identity.memberId,
             identityId: identity.id,
             platform: identity.platform,
+            botAccountId: identity.botAccountId,
             chatId: identity.chatId,
             payload: { ...message, locale: actor.locale },
+            priority: Priority.reply,
             notBefore: services.clock.now(),
             giveUpAt: null,
           })),
@@ -147,6 +152,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function seen(tx: Tx, event: InboundEvent, now: Date): Promise<SeenContext> {
     const found = await tx.identities.seen({
       platform: event.platform,
+      botAccountId: event.botAccountId!,
       userId: event.userId,
       chatId: event.chatId,
       ...(event.displayName ? { displayName: event.displayName } : {}),
@@ -202,8 +208,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const slash = /^\/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text);
     if (slash) return runCommand(ctx, slash[1] ?? "", slash[2]?.trim() ?? "");
 
-    const picked = matchChoice(ctx.actor.identity.lastChoices, text);
-    if (picked) return runAction(ctx, picked.action);
+    if (await answerTyped(ctx, text)) return;
 
     const words = fold(text).split(" ");
     if (ctx.flow) {
@@ -221,7 +226,46 @@ export function createEngine(deps: EngineDeps): Engine {
       if (start) return runCommand(ctx, "start", text);
     }
     if (flowExpired) return ctx.reply(ctx.t("flow-expired"));
+    // A question is waiting for an answer: ask it again rather than let it scroll away.
+    const waiting = (await openQuestions(ctx)).find((q) => !isFlowTopic(q.topic) && q.topic !== WHICH_TOPIC && choicesOf(q).length);
+    if (waiting) {
+      ctx.reply(ctx.t("answer-not-understood"));
+      return ctx.reply({ text: waiting.text, choices: [choicesOf(waiting)], question: { topic: waiting.topic, ...(waiting.title ? { title: waiting.title } : {}) } });
+    }
     ctx.reply(ctx.t(ctx.actor.member ? "fallback-member" : "fallback-stranger"));
+  }
+
+  /** The chat's open questions, read once per event (only when typed text needs them). */
+  async function openQuestions(ctx: Ctx): Promise<OpenQuestion[]> {
+    return (ctx.openQuestions ??= await ctx.tx.questions.open(ctx.actor.identity.id, ctx.now));
+  }
+
+  /** Text that answers an open question (or fits several: then "which one?"); false when it answers none. */
+  async function answerTyped(ctx: Ctx, text: string): Promise<boolean> {
+    const found = resolveTyped(await openQuestions(ctx), text, { flowToken: ctx.flow?.token ?? null });
+    if (found.kind === "none") return false;
+    if (found.kind === "ambiguous") {
+      askWhich(ctx, found.candidates);
+      return true;
+    }
+    // Answered: the question is closed, and "which one?" with it (a flow's next step asks its own).
+    const answered = [found.question.topic, topicOfAction(found.choice.action), WHICH_TOPIC].filter((t) => !isFlowTopic(t));
+    await ctx.tx.questions.close(ctx.actor.identity.id, [...new Set(answered)]);
+    await runAction(ctx, found.choice.action);
+    return true;
+  }
+
+  /** One typed answer fits several questions: list them, each with the choice the answer would make. */
+  function askWhich(ctx: Ctx, candidates: Candidate[]): void {
+    // In the order they came, as they stand on the screen from top to bottom.
+    const listed = [...candidates].sort((a, b) => a.question.outboxId - b.question.outboxId);
+    ctx.reply({
+      text: ctx.t("answer-which", { count: candidates.length }),
+      choices: listed.map((c) => [
+        { label: ctx.t("answer-which-item", { answer: c.choice.label, about: c.question.title ?? ctx.t("answer-which-current") }), action: c.choice.action },
+      ]),
+      question: { topic: WHICH_TOPIC },
+    });
   }
 
   /** The command the first words name, as typed on a phone: "trợ giúp", "lien ket 4829 1375"; longest first. */
@@ -308,20 +352,15 @@ export function createEngine(deps: EngineDeps): Engine {
       memberId: ctx.actor.member?.id ?? identity.memberId,
       identityId: identity.id,
       platform: identity.platform,
+      botAccountId: identity.botAccountId,
       chatId: identity.chatId,
       payload: { ...message, locale: ctx.actor.locale },
+      priority: Priority.reply,
       notBefore: ctx.now,
       giveUpAt: null,
     }));
     // The update id was recorded in this unit of work, so no reply to it can exist yet.
     await ctx.tx.outbox.enqueue(items, { fresh: true });
-    // What a typed "1" or label refers to from now on: the choices of the last reply, if any.
-    const last = merged.at(-1);
-    const choices = last?.choices?.flat() ?? [];
-    const next = choices.length ? choices : null;
-    if (!ctx.forgotten && merged.length && JSON.stringify(next) !== JSON.stringify(identity.lastChoices ?? null)) {
-      await ctx.tx.identities.update(identity.id, { lastChoices: next });
-    }
   }
 
   return {
@@ -346,20 +385,6 @@ export function mergeReplies(replies: OutMessage[]): OutMessage[] {
   return out;
 }
 
-/** "2", "Vắng mặt", "vang mat" or "VẮNG MẶT." all pick the same choice. */
-export function matchChoice(stored: unknown, text: string): Choice | null {
-  if (!Array.isArray(stored) || stored.length === 0) return null;
-  const choices = stored as Choice[];
-  const trimmed = text.trim();
-  const folded = fold(trimmed);
-  // A label first: with choices such as 0 / 1 / 2 / 3 nudges, typing "3" means three.
-  const byLabel = choices.find((c) => fold(c.label) === folded);
-  if (byLabel) return byLabel;
-  // Then its number in the list: "2", and "2." as phones sometimes auto-punctuate.
-  if (/^\d{1,2}$/.test(folded)) return choices[Number(folded) - 1] ?? null;
-  return null;
-}
-
 /** What follows the first `used` words of a typed command. */
 function argsAfter(text: string, used: number): string {
   const tokens = text.trim().split(/\s+/);
@@ -369,6 +394,17 @@ function argsAfter(text: string, used: number): string {
 /** An invite code as printed (ABCDE-FGHJK) or typed (abcde fghjk). */
 export function looksLikeCode(text: string): boolean {
   return /^[A-Za-z0-9]{4,6}[- ]?[A-Za-z0-9]{4,6}$/.test(text.trim()) && /\d/.test(text);
+}
+
+/**
+ * The event with its bot account filled in, and its update id made unique across bot accounts:
+ * Telegram numbers updates per bot, and nothing promises two Zalo bots never share a message id.
+ * The default accounts keep the platform's own ids, as before there were several.
+ */
+export function scoped(event: InboundEvent): InboundEvent & { botAccountId: string } {
+  const botAccountId = event.botAccountId ?? defaultBotAccountId(event.platform);
+  if (botAccountId === defaultBotAccountId(event.platform)) return { ...event, botAccountId };
+  return { ...event, botAccountId, updateId: `${botAccountId}/${event.updateId}` };
 }
 
 function describe(err: unknown): unknown {

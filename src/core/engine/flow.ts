@@ -8,6 +8,8 @@ import type { OutMessage } from "../types.ts";
 export interface StepChoice {
   label: string;
   value: string;
+  /** Agreeing or declining words typed instead of the label pick it (see engine/answers.ts). */
+  meaning?: "yes" | "no";
 }
 
 export interface Prompt {

@@ -4,7 +4,9 @@ import { generateCode } from "../domain/invites.ts";
 import type { Ctx } from "../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
+import { replyWithInviteQr } from "./invite-qr.ts";
 import { inviteInstructions } from "./invite-text.ts";
+import { pickBot, zaloBotsFor } from "./bots/capacity.ts";
 
 interface NewBranchDraft {
   name?: string;
@@ -60,6 +62,8 @@ const newBranchFlow: FlowDef<NewBranchDraft> = {
 async function createBranch(ctx: Ctx, name: string): Promise<Next<NewBranchDraft>> {
   const { tx, now, services } = ctx;
   const branch = await tx.branches.create({ name, timezone: services.settings.defaultTimezone, locale: services.settings.defaultLocale });
+  // A new branch has no bot of its own yet: a shared Zalo bot with room, if any (else the code works on any bot).
+  const room = services.links.platforms().includes("ZALO") ? pickBot(await zaloBotsFor(tx, branch.id, now), 1) : null;
   const invite = await tx.invites.create({
     branchId: branch.id,
     code: generateCode(),
@@ -68,9 +72,11 @@ async function createBranch(ctx: Ctx, name: string): Promise<Next<NewBranchDraft
     maxUses: 1,
     expiresAt: new Date(now.getTime() + FIRST_INVITE_DAYS * 86_400_000),
     createdById: null,
+    botAccountId: room?.bot.id ?? null,
   });
   await ctx.audit("branch.created", { name, inviteId: invite.id }, branch.id);
-  return end(ctx.t("branch-created", { name }) + "\n\n" + inviteInstructions(ctx, invite, branch.timezone));
+  replyWithInviteQr(ctx, invite, branch, room?.bot ?? null);
+  return end(ctx.t("branch-created", { name }) + "\n\n" + inviteInstructions(ctx, invite, branch.timezone, room?.bot ?? null));
 }
 
 export const branchesFeature: Feature = {

@@ -1,6 +1,7 @@
 // Every feature of the bot, in the order the help lists them. Commands are matched by name, so the
 // order matters only for help and the Telegram menu.
 import type { Feature } from "../engine/registry.ts";
+import { botsFeature } from "./bots/index.ts";
 import { branchesFeature } from "./branches.ts";
 import { cancelFeature } from "./cancel.ts";
 import { commitmentsFeature } from "./commitments/index.ts";
@@ -38,5 +39,6 @@ export const allFeatures: Feature[] = [
   invitesFeature, // /moi (admins)
   settingsFeature, // /caidat (admins)
   branchesFeature, // /taochibo (operators)
+  botsFeature, // /kenh (operators): the bot accounts, their quotas, which branch each serves
   housekeepingFeature, // jobs only
 ];

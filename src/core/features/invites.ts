@@ -7,7 +7,9 @@ import type { Ctx } from "../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDef } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { fold } from "../engine/text.ts";
+import { replyWithInviteQr } from "./invite-qr.ts";
 import { inviteInstructions } from "./invite-text.ts";
+import { nearFull, pickBot, zaloBotsFor, type BotRoom } from "./bots/capacity.ts";
 import { nameOf } from "./names.ts";
 import { pageNav, pageOf, pagePosition, parsePageValue } from "./paging.ts";
 import { roleNames } from "./roles.ts";
@@ -66,6 +68,32 @@ async function findInvite(ctx: Ctx, id: string | undefined): Promise<Invite | nu
 }
 
 const isOpen = (ctx: Ctx, invite: Invite | null): invite is Invite => inviteProblem(invite, ctx.now) === null;
+const zaloOn = (ctx: Ctx) => ctx.services.links.platforms().includes("ZALO");
+
+/**
+ * The Zalo bot a new invite for `uses` people goes to (null where Zalo is not used), or, when every
+ * bot of the branch is full, the reason in the admin's words.
+ */
+async function botFor(ctx: Ctx, uses: number): Promise<{ room: BotRoom | null } | { full: string }> {
+  if (!zaloOn(ctx)) return { room: null };
+  const branch = ctx.actor.branch!;
+  const rooms = await zaloBotsFor(ctx.tx, branch.id, ctx.now);
+  const room = pickBot(rooms, uses);
+  if (room) return { room };
+  const detail = rooms.map((r) => ctx.t("invites-bot-full-item", { bot: r.bot.label, users: r.users + r.reserved, cap: r.cap })).join(", ") || "–";
+  return { full: ctx.t("invites-bot-full", { detail, branch: branch.name, branchId: branch.id }) };
+}
+
+/** The bot line of a preview, and a warning when the invite fills the bot up. */
+function botLines(ctx: Ctx, room: BotRoom | null, uses: number): string[] {
+  if (!room || room.cap <= 0) return [];
+  const lines = [ctx.t("invites-bot-line", { bot: room.bot.label, users: room.users, cap: room.cap })];
+  if (nearFull(room, uses)) lines.push(nearFullText(ctx, room, uses));
+  return lines;
+}
+
+const nearFullText = (ctx: Ctx, room: BotRoom, uses: number) =>
+  ctx.t("invites-bot-near-full", { bot: room.bot.label, count: room.users + room.reserved + uses, cap: room.cap });
 const timezone = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 const expiryFor = (ctx: Ctx, days: number) => new Date(ctx.now.getTime() + days * 86_400_000);
 
@@ -125,8 +153,9 @@ const inviteFlow: FlowDef<InviteDraft> = {
     days: countStep({ field: "days", presets: INVITE_DAY_CHOICES, units: DAY_UNITS, max: INVITE_MAX_DAYS, next: "uses" }),
     uses: countStep({ field: "uses", presets: INVITE_USE_CHOICES, units: USE_UNITS, max: INVITE_MAX_USES, next: "preview" }),
     preview: {
-      prompt: (ctx, d) => {
+      prompt: async (ctx, d) => {
         const role = roleOf(d);
+        const bot = await botFor(ctx, d.uses ?? 1);
         const lines = [
           ctx.t("invites-preview", {
             branch: ctx.actor.branch?.name ?? "",
@@ -139,6 +168,8 @@ const inviteFlow: FlowDef<InviteDraft> = {
         // A code that makes its holder secretary or admin is a key to the branch: say so before it is made.
         if (role.isSecretary) lines.push("", ctx.t("invites-warn-secretary", { role: roleNames(ctx.t, { ...role, isAdmin: false }) }));
         if ((role.isAdmin || role.isSecretary) && (d.uses ?? 0) > 1) lines.push("", ctx.t("invites-warn-role-uses", { role: roleNames(ctx.t, role) }));
+        if ("full" in bot) lines.push("", bot.full);
+        else if (bot.room) lines.push(...botLines(ctx, bot.room, d.uses ?? 1));
         return { text: lines.join("\n"), choices: [controls(ctx)] };
       },
       choice: (ctx, d, value) => {
@@ -190,6 +221,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
         ];
         if (!isOpen(ctx, invite)) return { text: ctx.t("invites-not-open"), choices: [back] };
         const creator = invite.createdById ? await ctx.tx.members.byId(invite.createdById) : null;
+        const bot = invite.botAccountId ? await ctx.tx.bots.byId(invite.botAccountId) : null;
         const text = [
           ctx.t("invites-detail", {
             role: roleNames(ctx.t, grants(invite)),
@@ -198,7 +230,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
             created: formatDateTime(invite.createdAt, timezone(ctx), ctx.actor.locale),
             by: creator ? await nameOf(ctx.tx, creator) : ctx.t("invites-by-operator"),
           }),
-          inviteInstructions(ctx, invite, timezone(ctx)),
+          inviteInstructions(ctx, invite, timezone(ctx), bot),
         ];
         return { text: text.join("\n"), choices: [[{ label: ctx.t("invites-revoke"), value: "revoke" }], back] };
       },
@@ -238,6 +270,8 @@ async function createInvite(ctx: Ctx, d: InviteDraft): Promise<Next<InviteDraft>
   const open = await ctx.tx.invites.listOpen(branch.id, ctx.now);
   if (open.length >= MAX_OPEN_INVITES) return end(ctx.t("invites-too-many", { max: MAX_OPEN_INVITES }));
   const role = roleOf(d);
+  const bot = await botFor(ctx, d.uses);
+  if ("full" in bot) return end(bot.full);
   const invite = await ctx.tx.invites.create({
     branchId: branch.id,
     code: generateCode(),
@@ -247,6 +281,7 @@ async function createInvite(ctx: Ctx, d: InviteDraft): Promise<Next<InviteDraft>
     maxUses: d.uses,
     expiresAt: expiryFor(ctx, d.days),
     createdById: ctx.actor.member?.id ?? null,
+    botAccountId: bot.room?.bot.id ?? null,
   });
   // The code itself stays out of the log: it is a key to the branch until it expires.
   await ctx.audit("invite.created", {
@@ -256,8 +291,13 @@ async function createInvite(ctx: Ctx, d: InviteDraft): Promise<Next<InviteDraft>
     admin: invite.grantsAdmin,
     maxUses: invite.maxUses,
     expiresAt: invite.expiresAt.toISOString(),
+    botAccountId: invite.botAccountId,
   });
-  return end(ctx.t("invites-created", { role: roleNames(ctx.t, role) }) + "\n\n" + inviteInstructions(ctx, invite, branch.timezone));
+  const lines = [ctx.t("invites-created", { role: roleNames(ctx.t, role) }), "", inviteInstructions(ctx, invite, branch.timezone, bot.room?.bot ?? null)];
+  // Said again once made: the admin may have skipped the preview's warning.
+  if (bot.room && nearFull(bot.room, d.uses)) lines.push("", nearFullText(ctx, bot.room, d.uses));
+  replyWithInviteQr(ctx, invite, branch, bot.room?.bot ?? null);
+  return end(lines.join("\n"));
 }
 
 async function revokeInvite(ctx: Ctx, d: InviteDraft): Promise<Next<InviteDraft>> {

@@ -240,12 +240,11 @@ async function unlink(ctx: Ctx, d: LinkDraft): Promise<Next<LinkDraft>> {
   }
   await ctx.audit("member.unlinked", { memberId: member.id, identityId: target.id, platform: target.platform, withdrawn }, member.branchId);
   if (here) {
-    // This chat is a stranger's now: say goodbye, remember nothing more about it.
+    // This chat is a stranger's now: say goodbye.
     for (const other of rest.filter((i) => i.active)) {
       const t = services.messages.bind(services.messages.localeOf(member, branch, other));
       await services.messages.toIdentity(tx, other, `unlinked:${ctx.event.platform}:${ctx.event.updateId}:${other.id}`, { text: t("link-unlinked-elsewhere", { account: account(t) }) });
     }
-    ctx.forgotten = true;
     ctx.actor.member = null;
     return end(ctx.t("link-unlinked-here", { name: member.fullName }));
   }

@@ -7,6 +7,7 @@ import type { Ctx } from "../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { admitCode, codeFailed, codeSucceeded } from "./code-guard.ts";
+import { botPlace } from "./invite-text.ts";
 import { branchNames } from "./names.ts";
 import { roleNames } from "./roles.ts";
 import { announceSecretaryGrant } from "./secretary-grants.ts";
@@ -133,6 +134,9 @@ async function startWithCode(ctx: Ctx, raw: string): Promise<void> {
     await codeFailed(ctx, "invite");
     return ctx.reply(ctx.t(problem ?? "invite-unknown"));
   }
+  // On Zalo a code is typed to the bot it belongs to (that bot's users cap counts it).
+  const bot = invite.botAccountId && actor.identity.platform === "ZALO" && invite.botAccountId !== actor.identity.botAccountId ? await tx.bots.byId(invite.botAccountId) : null;
+  if (bot && bot.status === "ACTIVE") return ctx.reply(ctx.t("invite-other-bot", { bot: botPlace(ctx.t, bot) }));
   // A valid code clears nothing: only joining does, so a shared code cannot reset the count of guesses.
   await ctx.startFlow(joinFlow, {
     inviteId: invite.id,

@@ -54,7 +54,6 @@ async function forget(ctx: Ctx): Promise<Next<Record<string, never>>> {
   }
   const counts = await ctx.tx.privacy.eraseMember(member.id, ctx.now, ctx.t("privacy-erased-name"));
   await ctx.audit("member.erased", { memberId: member.id, counts }, branch.id);
-  ctx.forgotten = true;
   return end(ctx.t("privacy-forget-done"));
 }
 

@@ -49,7 +49,9 @@ export async function announceSecretaryGrant(ctx: Ctx, member: Member, how: Gran
   // Nobody in the branch to tell: the people who run the service are.
   for (const label of ctx.services.settings.operators) {
     const [platform, userId] = label.split(":") as [string, string];
-    const identity = await tx.identities.byPlatformUser(platform.toUpperCase() as Platform, userId);
+    // One chat per bot the operator wrote to: the most recent one hears it.
+    const chats = (await tx.identities.byPlatformUser(platform.toUpperCase() as Platform, userId)).filter((i) => i.active);
+    const identity = chats.sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0))[0];
     if (!identity || identity.id === ctx.actor.identity.id) continue;
     const t = ctx.services.messages.bind(ctx.services.messages.localeOf(null, null, identity));
     await ctx.services.messages.toIdentity(tx, identity, key(identity.id), { text: facts(t, "grant-op") });

@@ -68,6 +68,8 @@ export interface DigestSource {
   history: MeetingHistory;
   chats: ChatRow[];
   undelivered: UndeliveredRow[];
+  /** Messages to the branch's members waiting for a bot's monthly quota, by priority (see services/priority.ts). */
+  quotaHeld: Array<{ priority: number; count: number }>;
   /** When the branch's last scheduled digest went out (for "changed since the last digest"). */
   lastDigestAt: Date | null;
 }

@@ -20,7 +20,7 @@ export interface LinkCodeRepo {
   prune(before: Date): Promise<number>;
   /**
    * Takes a chat away from its member (/lienket → Bỏ liên kết): the chat is a stranger's again, its
-   * flow and remembered choices go, and whatever was still waiting to be sent to it is withdrawn
+   * flow and open questions go, and whatever was still waiting to be sent to it is withdrawn
    * (a lost phone must not keep receiving the member's messages). Returns the messages withdrawn.
    */
   unlink(identityId: string): Promise<number>;

@@ -1,4 +1,5 @@
 // Ports for what the core needs from the outside world besides storage.
+import type { BotAccount } from "../domain/model.ts";
 import type { Locale, OutMessage, Platform } from "../types.ts";
 
 export interface Clock {
@@ -20,10 +21,19 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
-/** Delivery to one platform. Throws DeliveryError so the sender can decide what to do. */
+/** How a message went out. */
+export interface SendReceipt {
+  /** API messages it took (a long text in pieces, a picture and its text): each counts against a quota. */
+  parts: number;
+}
+
+/**
+ * Delivery to one platform. `botAccountId` names the bot account that sends (platforms with several
+ * bots). Throws DeliveryError so the sender can decide what to do.
+ */
 export interface Messenger {
   readonly platform: Platform;
-  send(chatId: string, message: OutMessage): Promise<void>;
+  send(chatId: string, message: OutMessage, via?: { botAccountId: string }): Promise<SendReceipt | void>;
 }
 
 /** What the core cannot know about the platforms: how an invite looks on each. */
@@ -32,4 +42,27 @@ export interface PlatformLinks {
   inviteLinks(code: string): Array<{ platform: Platform; url: string }>;
   /** The platforms this installation runs on, so instructions only mention those. */
   platforms(): Platform[];
+}
+
+export type BotAddResult =
+  | { ok: true; account: BotAccount; webhookUrl: string | null }
+  /** no-secret-key: SECRET_KEY is not set; token-rejected: the platform refused it; unreachable: no answer; duplicate: already added. */
+  | { ok: false; reason: "no-secret-key" | "token-rejected" | "unreachable" | "duplicate"; detail?: string };
+
+/** Managing bot accounts from chat (/kenh): what needs the platform's API and the secret key. */
+export interface BotAdmin {
+  /** Tokens are stored encrypted: without SECRET_KEY none can be added. */
+  canStore(): boolean;
+  /** Checks the token with the platform (getMe), then stores the account with its token sealed. */
+  add(input: { platform: "ZALO"; label: string; token: string; branchId: string | null; link?: string | null; mode?: "WEBHOOK" | "POLLING" }): Promise<BotAddResult>;
+  /** Where the platform calls an account's webhook (null without PUBLIC_URL). */
+  webhookUrl(accountId: string): string | null;
+  /** Accounts changed (paused, resumed, assigned, added): the running bots and quotas read them again. */
+  changed(): void;
+}
+
+/** Pictures the core asks for and does not draw itself (a file format is not the core's business). */
+export interface Renderer {
+  /** A QR code of `text` as a PNG image. */
+  qrPng(text: string): Promise<Buffer>;
 }

@@ -2,7 +2,7 @@
 // Everything runs inside `store.tx`: a unit of work that commits or rolls back as one, so a state
 // change and the messages it causes are never separated.
 import type { Platform } from "../types.ts";
-import type { AuditEntry, Branch, BranchSettings, FlowState, Identity, Invite, Member, OutboxItem } from "../domain/model.ts";
+import type { AuditEntry, BotAccount, BotUsage, Branch, BranchSettings, FlowState, Identity, Invite, Member, OpenQuestion, OutboxItem } from "../domain/model.ts";
 import type { CodeGuardRepo } from "./code-guards.ts";
 import type { CommitmentRepo } from "./commitments.ts";
 import type { DigestRepo } from "./digests.ts";
@@ -19,6 +19,7 @@ export interface UpdateRepo {
 
 export interface SeenIdentity {
   platform: Platform;
+  botAccountId: string;
   userId: string;
   chatId: string;
   displayName?: string;
@@ -38,15 +39,11 @@ export interface IdentityRepo {
   /** Creates the identity on first contact or refreshes its chat id and last-seen time. */
   seen(input: SeenIdentity): Promise<SeenContext>;
   byId(id: string): Promise<Identity | null>;
-  byPlatformUser(platform: Platform, userId: string): Promise<Identity | null>;
+  /** The chats of one platform user id, one per bot account it wrote to, most recently seen first. */
+  byPlatformUser(platform: Platform, userId: string): Promise<Identity[]>;
   listForMember(memberId: string): Promise<Identity[]>;
   listForMembers(memberIds: string[]): Promise<Identity[]>;
-  /** Sets the last choices of many chats at once (a reminder sent to whole branches). */
-  setLastChoices(entries: Array<{ id: string; choices: unknown }>): Promise<void>;
-  update(
-    id: string,
-    patch: Partial<Pick<Identity, "locale" | "memberId" | "active" | "inactiveReason" | "failedCodes" | "codeLockedUntil" | "lastChoices">>,
-  ): Promise<void>;
+  update(id: string, patch: Partial<Pick<Identity, "locale" | "memberId" | "active" | "inactiveReason" | "failedCodes" | "codeLockedUntil">>): Promise<void>;
 }
 
 export interface NewMember {
@@ -111,6 +108,7 @@ export interface NewInvite {
   maxUses: number;
   expiresAt: Date;
   createdById: string | null;
+  botAccountId?: string | null;
 }
 
 export interface InviteRepo {
@@ -137,6 +135,10 @@ export interface FlowRepo {
 }
 
 export interface NewOutboxItem extends Pick<OutboxItem, "key" | "memberId" | "identityId" | "platform" | "chatId" | "payload" | "notBefore" | "giveUpAt"> {
+  /** The bot account that sends it; the platform's default account when absent. */
+  botAccountId?: string | null;
+  /** 0 reply, 1 reminder/digest/notice (default), 2 nudge or optional notice: see Priority. */
+  priority?: number;
   /** Written as already failed: the member has no chat that can receive it (reported, never sent). */
   undeliverable?: string;
 }
@@ -154,9 +156,17 @@ export interface OutboxRepo {
   insertNew(items: NewOutboxItem[]): Promise<string[]>;
   /** Items not sent yet under these keys will not be (a meeting was cancelled or moved). */
   withdraw(keys: string[], reason: string): Promise<number>;
-  /** Leases up to `limit` due items to `owner` until `leaseUntil`; safe when instances race. */
-  claim(owner: string, now: Date, leaseUntil: Date, limit: number, platforms: Platform[]): Promise<OutboxItem[]>;
+  /**
+   * Leases up to `limit` due items to `owner` until `leaseUntil`; safe when instances race. Items of
+   * the bot accounts in `skipAccounts` (paused, or told by the platform to wait) stay where they are.
+   */
+  claim(owner: string, now: Date, leaseUntil: Date, limit: number, platforms: Platform[], skipAccounts?: string[]): Promise<OutboxItem[]>;
   markSent(ids: number[], at: Date): Promise<void>;
+  /**
+   * Puts claimed items back until `notBefore` without counting an attempt, noting why (a bot's
+   * monthly quota is used up: they wait for the next month).
+   */
+  defer(ids: number[], notBefore: Date, reason: string): Promise<void>;
   retryLater(id: number, notBefore: Date, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
   /** Releases the lease without counting an attempt (rate limited, shutting down). */
@@ -167,6 +177,46 @@ export interface OutboxRepo {
   backlog(now: Date): Promise<{ pending: number; due: number; failed: number }>;
   byKey(key: string): Promise<OutboxItem | null>;
   existingKeys(keys: string[]): Promise<Set<string>>;
+}
+
+export interface BotAccountPatch {
+  label?: string;
+  branchId?: string | null;
+  status?: BotAccount["status"];
+  usersCap?: number;
+  monthlyCap?: number;
+  link?: string | null;
+  lastError?: string | null;
+  lastErrorAt?: Date | null;
+  lastUpdateAt?: Date | null;
+}
+
+export interface BotAccountRepo {
+  byId(id: string): Promise<BotAccount | null>;
+  /** Every account not removed (and removed ones too when asked), oldest first. */
+  list(opts?: { platform?: Platform; includeRemoved?: boolean }): Promise<BotAccount[]>;
+  update(id: string, patch: BotAccountPatch): Promise<BotAccount>;
+  /**
+   * How full each account is: people on it (chats of active members) and places promised by open
+   * invites to it (uses left), which together must stay under its users cap.
+   */
+  load(ids: string[], now: Date): Promise<Map<string, { users: number; reserved: number }>>;
+  /** The branches the account serves: its own, or those whose members write to it. */
+  branchesServed(id: string): Promise<string[]>;
+  usage(id: string, month: string): Promise<BotUsage | null>;
+  /** Adds messages sent to each account's month. */
+  addUsage(entries: Array<{ botAccountId: string; month: string; sent: number }>): Promise<void>;
+  /** Marks a quota threshold as crossed; true only for the call that marked it (notices go out once). */
+  markThreshold(id: string, month: string, field: "warnedAt" | "restrictedAt" | "exhaustedAt", at: Date): Promise<boolean>;
+}
+
+export interface QuestionRepo {
+  /** The questions this chat can still answer by typing, the last delivered first. */
+  open(identityId: string, now: Date): Promise<OpenQuestion[]>;
+  /** Records delivered questions: each replaces the chat's earlier one of the same topic. */
+  record(questions: OpenQuestion[]): Promise<void>;
+  close(identityId: string, topics: string[]): Promise<void>;
+  prune(now: Date): Promise<number>;
 }
 
 export interface AuditRepo {
@@ -183,6 +233,8 @@ export interface Tx {
   flows: FlowRepo;
   outbox: OutboxRepo;
   audit: AuditRepo;
+  bots: BotAccountRepo;
+  questions: QuestionRepo;
   linkCodes: LinkCodeRepo;
   codeGuards: CodeGuardRepo;
   meetings: MeetingRepo;

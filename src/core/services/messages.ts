@@ -3,7 +3,8 @@
 import type { Branch, Identity, Member } from "../domain/model.ts";
 import type { TranslateArgs, Translator } from "../ports/runtime.ts";
 import type { NewOutboxItem, Tx } from "../ports/store.ts";
-import { LOCALES, type Choice, type Locale, type OutMessage } from "../types.ts";
+import { LOCALES, type Locale, type OutMessage } from "../types.ts";
+import { Priority, type PriorityLevel } from "./priority.ts";
 
 export type T = (key: string, args?: TranslateArgs) => string;
 
@@ -11,6 +12,8 @@ export interface SendOptions {
   notBefore?: Date;
   /** After this the message is no longer useful (a reminder for a meeting that has started). */
   giveUpAt?: Date | null;
+  /** How much it matters when the bot runs short of its monthly quota (default: a notice). */
+  priority?: PriorityLevel;
 }
 
 export interface Messages {
@@ -25,7 +28,7 @@ export interface Messages {
    * inserted, and how many of those could not be delivered (no active chat: written as failed).
    */
   toMembers(tx: Tx, branch: Branch | null, recipients: Recipient[], opts?: SendOptions): Promise<{ inserted: string[]; unreachable: number }>;
-  /** Queues a message to one chat. */
+  /** Queues a message to one chat. (Its choices can be answered by typing once it is delivered.) */
   toIdentity(tx: Tx, identity: Identity, key: string, message: OutMessage, opts?: SendOptions & { memberId?: string | null }): Promise<void>;
   /** The chat a member's messages go to: the preferred platform if active, else the most recent. */
   preferredIdentity(member: Member, identities: Identity[]): Identity | null;
@@ -41,12 +44,6 @@ export interface Recipient extends SendOptions {
 
 export function asLocale(value: string | null | undefined): Locale | null {
   return value && (LOCALES as readonly string[]).includes(value) ? (value as Locale) : null;
-}
-
-/** Choices as stored on the identity, so that "2" or a typed label can pick one later. */
-export function flattenChoices(message: OutMessage): Choice[] | null {
-  const flat = (message.choices ?? []).flat();
-  return flat.length ? flat : null;
 }
 
 export function createMessages(translator: Translator, defaultLocale: Locale): Messages {
@@ -72,8 +69,10 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
       memberId: member.id,
       identityId: via?.id ?? null,
       platform: via?.platform ?? "CONSOLE",
+      botAccountId: via?.botAccountId ?? null,
       chatId: via?.chatId ?? "",
       payload: message,
+      priority: r.priority ?? opts.priority ?? Priority.notice,
       notBefore: r.notBefore ?? opts.notBefore ?? new Date(0),
       giveUpAt: r.giveUpAt !== undefined ? r.giveUpAt : (opts.giveUpAt ?? null),
       ...(target ? {} : { undeliverable: identities.length ? "chat-inactive" : "no-chat" }),
@@ -110,16 +109,7 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
       const built = recipients.map((r) => addressed(byMember.get(r.member.id) ?? [], branch, r, opts));
       const inserted = await tx.outbox.insertNew(built.map((b) => b.item));
       const fresh = new Set(inserted);
-      // What a typed "1" or "Tham dự" refers to from now on, for every chat that got new choices.
-      const choices: Array<{ id: string; choices: Choice[] }> = [];
-      let unreachable = 0;
-      for (const b of built) {
-        if (!fresh.has(b.item.key)) continue;
-        if (!b.target) unreachable++;
-        const flat = b.target && flattenChoices(b.message);
-        if (flat) choices.push({ id: b.target!.id, choices: flat });
-      }
-      if (choices.length) await tx.identities.setLastChoices(choices);
+      const unreachable = built.filter((b) => !b.target && fresh.has(b.item.key)).length;
       return { inserted, unreachable };
     },
 
@@ -129,14 +119,14 @@ export function createMessages(translator: Translator, defaultLocale: Locale): M
         memberId: opts.memberId ?? identity.memberId,
         identityId: identity.id,
         platform: identity.platform,
+        botAccountId: identity.botAccountId,
         chatId: identity.chatId,
         payload: { ...message, locale: message.locale ?? messages.localeOf(null, null, identity) },
+        priority: opts.priority ?? Priority.notice,
         notBefore: opts.notBefore ?? new Date(0),
         giveUpAt: opts.giveUpAt ?? null,
       };
-      const inserted = await tx.outbox.enqueue([item]);
-      const choices = flattenChoices(message);
-      if (inserted && choices) await tx.identities.update(identity.id, { lastChoices: choices });
+      await tx.outbox.enqueue([item]);
     },
   };
   return messages;

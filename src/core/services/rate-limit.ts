@@ -47,3 +47,48 @@ export async function acquire(bucket: TokenBucket, cancelled: () => boolean = ()
     await sleep(Math.min(wait, 250));
   }
 }
+
+/** At most `size` holders at once; the others wait their turn, first come first served. */
+export class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly size: number) {}
+
+  get busy(): number {
+    return this.active;
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** Waits for a place; false when `signal` aborted first (then no place is held). */
+  async acquire(signal?: AbortSignal): Promise<boolean> {
+    if (signal?.aborted) return false;
+    if (this.active < this.size) {
+      this.active++;
+      return true;
+    }
+    return new Promise<boolean>((resolve) => {
+      const waiter = () => {
+        signal?.removeEventListener("abort", giveUp);
+        resolve(true);
+      };
+      const giveUp = () => {
+        const i = this.waiting.indexOf(waiter);
+        if (i >= 0) this.waiting.splice(i, 1);
+        resolve(false);
+      };
+      this.waiting.push(waiter);
+      signal?.addEventListener("abort", giveUp, { once: true });
+    });
+  }
+
+  /** Hands the place to the next in line, or frees it. */
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+}

@@ -1,16 +1,21 @@
-// Drains the outbox through the Messenger ports: per-platform and per-chat rate limits, messages to
-// one chat in order, 429 honoured, 5xx and network errors retried with backoff, permanent failures
-// recorded, a chat that blocked the bot held until it writes again.
+// Drains the outbox through the Messenger ports: rate limits per bot account and per chat, messages
+// to one chat in order, 429 honoured (pausing only the bot account it concerns), 5xx and network
+// errors retried with backoff, permanent failures recorded, a chat that blocked the bot held until it
+// writes again, each bot account's monthly quota respected. What a delivered message asks becomes an
+// open question of its chat, so a typed "1" answers what the person actually received.
 import { DeliveryError } from "../errors.ts";
-import type { OutboxItem } from "../domain/model.ts";
+import type { OpenQuestion, OutboxItem } from "../domain/model.ts";
+import { isFlowTopic, topicOfAction } from "../engine/answers.ts";
 import { KeyedLock } from "../engine/keyed-lock.ts";
 import type { Clock, Logger, Messenger } from "../ports/runtime.ts";
-import type { Store } from "../ports/store.ts";
-import type { OutMessage, Platform } from "../types.ts";
-import { acquire, sleep, TokenBucket } from "./rate-limit.ts";
+import type { Store, Tx } from "../ports/store.ts";
+import { defaultBotAccountId, type OutMessage, type Platform } from "../types.ts";
+import { Priority } from "./priority.ts";
+import type { Quota } from "./quota.ts";
+import { acquire, Semaphore, sleep, TokenBucket } from "./rate-limit.ts";
 
 export interface PlatformLimit {
-  /** Messages per second for the whole platform (Telegram ~30, Zalo unpublished). */
+  /** Messages per second for one bot account of the platform (Telegram ~30, Zalo unpublished). */
   perSecond: number;
   /** Messages per second to one chat, with a small burst (Telegram: ~1/s). */
   perChatPerSecond: number;
@@ -25,6 +30,8 @@ export interface SenderOptions {
   /** This instance's name in claims, so several instances can share the outbox. */
   owner: string;
   limits?: Partial<Record<Platform, Partial<PlatformLimit>>>;
+  /** Monthly quotas of the bot accounts; without it nothing is counted. */
+  quota?: Quota;
   /** Items claimed but not yet sent, at most. */
   maxInFlight?: number;
   /** Sends running at once. */
@@ -51,6 +58,8 @@ export interface SenderStats {
   retried: number;
   failed: number;
   rateLimited: number;
+  /** Held for a bot account's monthly quota. */
+  deferred: number;
 }
 
 export interface Sender {
@@ -66,16 +75,44 @@ export interface Sender {
 
 const GLOBAL_BURST = 1.5;
 const DEFAULT_LIMIT: PlatformLimit = { perSecond: 25, perChatPerSecond: 1, chatBurst: 3 };
+/** A bot account told to wait longer than this gives its claimed messages back instead of holding them. */
+const HOLD_PAUSE_MS = 1_000;
+/** Open questions without a time of their own (a give-up time) stay answerable this long. */
+const QUESTION_TTL_MS = 30 * 86_400_000;
+
+const accountOf = (item: Pick<OutboxItem, "botAccountId" | "platform">): string => item.botAccountId ?? defaultBotAccountId(item.platform);
+
+/**
+ * What a delivered message asks, as its chat's open question: one with choices, or a flow's step
+ * (its free-text question is the conversation the person is in). Null for anything else.
+ */
+export function questionOf(item: OutboxItem, message: OutMessage, at: Date): OpenQuestion | null {
+  const choices = (message.choices ?? []).flat();
+  if (!item.identityId || (!choices.length && !(message.question && isFlowTopic(message.question.topic)))) return null;
+  return {
+    identityId: item.identityId,
+    topic: message.question?.topic ?? topicOfAction(choices[0]!.action),
+    outboxId: item.id,
+    title: message.question?.title ?? null,
+    text: message.text,
+    choices,
+    reply: item.priority === Priority.reply,
+    deliveredAt: at,
+    expiresAt: item.giveUpAt && item.giveUpAt > at ? item.giveUpAt : new Date(at.getTime() + QUESTION_TTL_MS),
+  };
+}
 
 export function createSender(opts: SenderOptions): Sender {
   const log = opts.logger.child({ component: "sender" });
   const messengers = new Map(opts.messengers.map((m) => [m.platform, m]));
   const platforms = [...messengers.keys()];
   const limits = new Map<Platform, PlatformLimit>(platforms.map((p) => [p, { ...DEFAULT_LIMIT, ...opts.limits?.[p] }]));
-  // Evenly paced with half a message of slack for timer jitter: the platforms count messages over any
-  // one second, so a second's worth sent at once on top of the steady rate is answered with 429. With
-  // this, no second holds more than perSecond + 1.5 messages.
-  const globalBuckets = new Map(platforms.map((p) => [p, new TokenBucket(limits.get(p)!.perSecond, GLOBAL_BURST)]));
+  // One bucket per bot account, evenly paced with half a message of slack for timer jitter: the
+  // platforms count messages over any one second, so a second's worth sent at once on top of the
+  // steady rate is answered with 429. With this, no second holds more than perSecond + 1.5 messages.
+  const accountBuckets = new Map<string, TokenBucket>();
+  /** Bot accounts the platform told to wait (429), until when (performance.now() time). */
+  const pausedAccounts = new Map<string, number>();
   const chatBuckets = new Map<string, TokenBucket>();
   const maxInFlight = opts.maxInFlight ?? 500;
   const concurrency = opts.concurrency ?? 16;
@@ -86,7 +123,8 @@ export function createSender(opts: SenderOptions): Sender {
   const giveUpAfterMs = opts.giveUpAfterMs ?? 72 * 3_600_000;
   const backoffBase = opts.backoffBaseMs ?? 2_000;
   const backoffMax = opts.backoffMaxMs ?? 15 * 60_000;
-  const stats: SenderStats = { sent: 0, retried: 0, failed: 0, rateLimited: 0 };
+  const stats: SenderStats = { sent: 0, retried: 0, failed: 0, rateLimited: 0, deferred: 0 };
+  const quota = opts.quota;
 
   const chats = new KeyedLock();
   let inFlight = 0;
@@ -98,16 +136,34 @@ export function createSender(opts: SenderOptions): Sender {
   /** The last claim filled the in-flight room: a finished send should look for more at once. */
   let starved = false;
   let sentTimer: NodeJS.Timeout | null = null;
-  let active = 0;
-  const slotWaiters: Array<() => void> = [];
+  const slots = new Semaphore(concurrency);
   const toRelease: number[] = [];
   let sentBuffer: number[] = [];
+  let questionBuffer: OpenQuestion[] = [];
+  let deferBuffer: Array<{ id: number; until: Date; reason: string }> = [];
   let flushing: Promise<void> = Promise.resolve();
   /** Chats whose earlier message waits for a retry (until then, by the clock): later ones must not overtake it. */
   const blockedChats = new Map<string, Date>();
   /** Chats found unreachable, with the claim batch in which that happened: that batch's later items are already held. */
   const unreachableChats = new Map<string, number>();
   let batch = 0;
+
+  const accountBucket = (item: OutboxItem): TokenBucket => {
+    const key = `${item.platform}:${accountOf(item)}`;
+    let b = accountBuckets.get(key);
+    if (!b) {
+      b = new TokenBucket(limits.get(item.platform)!.perSecond, GLOBAL_BURST);
+      accountBuckets.set(key, b);
+    }
+    return b;
+  };
+
+  /** Until when (performance.now() time) the platform asked this item's bot account to wait; 0 if not. */
+  const accountPause = (item: OutboxItem): number => {
+    const until = pausedAccounts.get(accountOf(item)) ?? 0;
+    if (until && until <= performance.now()) pausedAccounts.delete(accountOf(item));
+    return until > performance.now() ? until : 0;
+  };
 
   const chatBucket = (platform: Platform, chatId: string): TokenBucket => {
     const key = `${platform}:${chatId}`;
@@ -121,35 +177,40 @@ export function createSender(opts: SenderOptions): Sender {
     return b;
   };
 
-  async function slot(): Promise<void> {
-    if (active < concurrency) {
-      active++;
-      return;
-    }
-    await new Promise<void>((resolve) => slotWaiters.push(resolve));
-    active++;
-  }
-  function freeSlot(): void {
-    active--;
-    slotWaiters.shift()?.();
-  }
-
   function flushSent(): Promise<void> {
     if (sentTimer) {
       clearTimeout(sentTimer);
       sentTimer = null;
     }
-    if (!sentBuffer.length) return flushing;
+    if (!sentBuffer.length && !deferBuffer.length) return flushing;
     const ids = sentBuffer;
+    const questions = questionBuffer;
+    const deferred = deferBuffer;
     sentBuffer = [];
+    questionBuffer = [];
+    deferBuffer = [];
     const at = opts.clock.now();
     flushing = flushing.then(() =>
-      opts.store.tx((tx) => tx.outbox.markSent(ids, at)).catch((err: unknown) => {
-        // The messages went out; if this write is lost they may be sent again after the lease.
-        log.error({ err, count: ids.length }, "could not record sent messages");
-      }),
+      opts.store
+        .tx(async (tx: Tx) => {
+          await tx.outbox.markSent(ids, at);
+          // Delivered in this order: a chat's later question of the same topic replaces the earlier.
+          await tx.questions.record(questions);
+          for (const d of deferred) await tx.outbox.defer([d.id], d.until, d.reason);
+          await quota?.flush(tx, at);
+        })
+        .catch((err: unknown) => {
+          // The messages went out; if this write is lost they may be sent again after the lease.
+          log.error({ err, count: ids.length }, "could not record sent messages");
+        }),
     );
     return flushing;
+  }
+
+  function scheduleFlush(): void {
+    // One write for many sent messages; a crash in between can only mean a message sent twice.
+    if (sentBuffer.length + deferBuffer.length >= 100) void flushSent();
+    else sentTimer ??= setTimeout(() => void flushSent(), recordSentAfterMs);
   }
 
   async function record(fn: Parameters<Store["tx"]>[0]): Promise<void> {
@@ -166,7 +227,9 @@ export function createSender(opts: SenderOptions): Sender {
   }
 
   async function sendOne(item: OutboxItem, itemBatch: number): Promise<void> {
-    const chatKey = `${item.platform}:${item.chatId}`;
+    const chatKey = `${item.platform}:${accountOf(item)}:${item.chatId}`;
+    let admitted = false;
+    let counted = false;
     try {
       if (stopping) {
         toRelease.push(item.id);
@@ -190,27 +253,47 @@ export function createSender(opts: SenderOptions): Sender {
         await record((tx) => tx.outbox.markFailed(item.id, "expired"));
         return;
       }
+      // The platform told this bot to wait a while: give the item back rather than hold a place.
+      const pausedUntil = accountPause(item);
+      if (pausedUntil - performance.now() > HOLD_PAUSE_MS) {
+        await record((tx) => tx.outbox.release([item.id], new Date(now.getTime() + (pausedUntil - performance.now()))));
+        return;
+      }
+      const admission = quota ? await quota.admit(item, now) : ({ ok: true } as const);
+      if (!admission.ok) {
+        stats.deferred++;
+        deferBuffer.push({ id: item.id, until: admission.until, reason: admission.reason });
+        scheduleFlush();
+        return;
+      }
+      admitted = true;
       const messenger = messengers.get(item.platform)!;
       // Waiting behind the rate limit ends at shutdown: the item goes back to the outbox unsent.
       const isStopping = () => stopping;
-      if (!(await acquire(chatBucket(item.platform, item.chatId), isStopping)) || !(await acquire(globalBuckets.get(item.platform)!, isStopping))) {
+      if (!(await acquire(chatBucket(item.platform, item.chatId), isStopping)) || !(await acquire(accountBucket(item), isStopping))) {
         toRelease.push(item.id);
         return;
       }
-      await slot();
+      const message = item.payload as OutMessage;
+      await slots.acquire();
+      let receipt;
       try {
-        await messenger.send(item.chatId, item.payload as OutMessage);
+        receipt = await messenger.send(item.chatId, message, { botAccountId: accountOf(item) });
       } finally {
-        freeSlot();
+        slots.release();
       }
+      const at = opts.clock.now();
+      counted = true;
+      quota?.sent(item, receipt?.parts ?? 1, at);
       stats.sent++;
       sentBuffer.push(item.id);
-      // One write for many sent messages; a crash in between can only mean a message sent twice.
-      if (sentBuffer.length >= 100) void flushSent();
-      else sentTimer ??= setTimeout(() => void flushSent(), recordSentAfterMs);
+      const question = questionOf(item, message, at);
+      if (question) questionBuffer.push(question);
+      scheduleFlush();
     } catch (err) {
       await failed(item, chatKey, err, itemBatch);
     } finally {
+      if (admitted && !counted) quota?.unsent(item, opts.clock.now());
       inFlight--;
       if (starved && inFlight < maxInFlight / 2) {
         starved = false;
@@ -246,7 +329,9 @@ export function createSender(opts: SenderOptions): Sender {
     if (err instanceof DeliveryError && err.opts.retryAfterMs !== undefined) {
       stats.rateLimited++;
       waitMs = err.opts.retryAfterMs;
-      globalBuckets.get(item.platform)?.pause(waitMs);
+      // Only this bot account waits: the platform limits each bot on its own.
+      accountBucket(item).pause(waitMs);
+      pausedAccounts.set(accountOf(item), Math.max(pausedAccounts.get(accountOf(item)) ?? 0, performance.now() + waitMs));
     } else {
       waitMs = backoff(item.attempts);
     }
@@ -269,7 +354,8 @@ export function createSender(opts: SenderOptions): Sender {
       return 0;
     }
     const now = opts.clock.now();
-    const items = await opts.store.tx((tx) => tx.outbox.claim(opts.owner, now, new Date(now.getTime() + leaseMs), room, platforms));
+    const skip = [...(quota?.paused() ?? []), ...[...pausedAccounts].filter(([, until]) => until - performance.now() > HOLD_PAUSE_MS).map(([id]) => id)];
+    const items = await opts.store.tx((tx) => tx.outbox.claim(opts.owner, now, new Date(now.getTime() + leaseMs), room, platforms, skip));
     inFlight += items.length;
     starved = items.length >= room;
     const current = ++batch;

@@ -7,6 +7,8 @@ import type { Provider } from "./migrate.ts";
 import type { SqliteDirect } from "./sqlite-direct.ts";
 import { createSqliteUnits } from "./sqlite-units.ts";
 import { auditRepo } from "./repos/audit.ts";
+import { botAccountRepo } from "./repos/bots.ts";
+import { questionRepo } from "./repos/questions.ts";
 import { branchRepo } from "./repos/branches.ts";
 import { flowRepo } from "./repos/flows.ts";
 import { identityRepo } from "./repos/identities.ts";
@@ -29,13 +31,15 @@ const CONFLICT_CODES = new Set(["P2002", "P2034"]);
 export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null = null): Tx {
   return {
     updates: updateRepo(db, provider, direct),
-    identities: identityRepo(db, provider, direct),
+    identities: identityRepo(db, direct),
     members: memberRepo(db, direct),
     branches: branchRepo(db, direct),
     invites: inviteRepo(db, direct),
     flows: flowRepo(db, provider, direct),
     outbox: outboxRepo(db, provider, direct),
     audit: auditRepo(db, direct),
+    bots: botAccountRepo(db),
+    questions: questionRepo(db),
     linkCodes: linkCodeRepo(db),
     codeGuards: codeGuardRepo(db),
     meetings: meetingRepo(db),

@@ -61,7 +61,7 @@ describe.each(DB_KINDS.flatMap((db) => MODES.map((mode) => ({ db, mode }))))("Za
     const [welcome] = await rig.say(AN, "XAC NHAN.");
     expect(welcome).toContain("Chào mừng đồng chí Nguyễn Văn An đã tham gia Chi bộ Khoa Ngữ văn");
 
-    const identity = await rig.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "ZALO", userId: AN.id } }, include: { member: true } });
+    const identity = await rig.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-zalo", userId: AN.id } }, include: { member: true } });
     expect(identity).toMatchObject({ chatId: AN.id, displayName: "An Nguyễn" });
     expect(identity.member).toMatchObject({ fullName: "Nguyễn Văn An", isSecretary: true, isAdmin: true, preferredPlatform: "ZALO" });
   });
@@ -77,7 +77,7 @@ describe.each(DB_KINDS.flatMap((db) => MODES.map((mode) => ({ db, mode }))))("Za
     await rig.say(BINH, "1");
     const [welcome] = await rig.say(BINH, "1");
     expect(welcome).toContain("Chào mừng đồng chí Trần Thị Bình");
-    const identity = await rig.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "ZALO", userId: BINH.id } } });
+    const identity = await rig.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-zalo", userId: BINH.id } } });
     expect(identity.displayName).toBe("Bình"); // from first_name, as older payloads carry it
   });
 
@@ -144,7 +144,7 @@ describe.each(DB_KINDS.flatMap((db) => MODES.map((mode) => ({ db, mode }))))("Za
     const shown = /(\d{4} \d{4})/.exec(issued ?? "")?.[1] ?? "";
     const [refused] = await rig.telegram(TG_AN, `lienket ${shown}`);
     expect(refused?.text).toContain("đã thuộc về một đảng viên khác");
-    const tg = await rig.store.db.identity.findUniqueOrThrow({ where: { platform_userId: { platform: "TELEGRAM", userId: TG_AN } }, include: { member: true } });
+    const tg = await rig.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-telegram", userId: TG_AN } }, include: { member: true } });
     expect(tg.member?.fullName).toBe("Nguyễn Văn An");
     expect(await rig.store.db.linkCode.count({ where: { usedAt: null, member: { fullName: "Trần Thị Bình" } } })).toBe(1);
   });

@@ -25,7 +25,7 @@ messengerContract({
     const fake = await new FakeZaloApi().start();
     const client = createZaloClient({ token: fake.token, apiRoot: fake.apiRoot, timeoutMs: 5_000 });
     const messenger = createZaloMessenger({
-      client,
+      clientFor: () => client,
       logger: memoryLogger(),
       bind: (locale) => (key, args) => translator.t(locale, key, args),
       defaultLocale: "vi",

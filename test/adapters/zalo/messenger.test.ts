@@ -28,6 +28,12 @@ function stubClient() {
         texts.push(text);
         return { message_id: String(calls), date: 0 };
       },
+      async sendPhoto(_chatId: string, url: string, caption?: string) {
+        const err = failures.get(++calls);
+        if (err) throw err;
+        texts.push(`[photo ${url}] ${caption ?? ""}`);
+        return { message_id: String(calls), date: 0 };
+      },
     },
   };
 }
@@ -35,7 +41,7 @@ function stubClient() {
 function messenger(stub: ReturnType<typeof stubClient>, extra: Partial<ZaloMessengerDeps> = {}) {
   const logs: Array<{ level: string; obj: unknown; msg?: string }> = [];
   const m = createZaloMessenger({
-    client: stub.client,
+    clientFor: () => stub.client,
     logger: memoryLogger(logs),
     bind: (locale) => (key, args) => translator.t(locale, key, args),
     defaultLocale: "vi",

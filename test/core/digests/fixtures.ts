@@ -151,6 +151,7 @@ export function emptySource(members: Member[]): DigestSource {
     history: { meetings: [], rsvps: [], attendance: [], members },
     chats: members.map((m) => ({ memberId: m.id, platform: "TELEGRAM" as const, active: true })),
     undelivered: [],
+    quotaHeld: [],
     lastDigestAt: null,
   };
 }

@@ -43,7 +43,7 @@ export async function addMembers(db: Db, branchId: string, members: SeedMember[]
     ids[m.key] = row.id;
     if (m.chat) {
       await db.identity.create({
-        data: { platform, userId: m.chat, chatId: m.chat, memberId: row.id, active: m.chatActive ?? true, lastSeenAt: joinedAt, ...(m.chatActive === false ? { inactiveReason: "403: Forbidden: bot was blocked by the user" } : {}) },
+        data: { platform, botAccountId: `default-${platform.toLowerCase()}`, userId: m.chat, chatId: m.chat, memberId: row.id, active: m.chatActive ?? true, lastSeenAt: joinedAt, ...(m.chatActive === false ? { inactiveReason: "403: Forbidden: bot was blocked by the user" } : {}) },
       });
     }
   }

@@ -95,7 +95,7 @@ describe.each(DB_KINDS)("reminders and answers on %s", (db) => {
         "Đồng chí vui lòng báo Tham dự hoặc Vắng mặt (nếu vắng, xin cho biết lý do).",
       ].join("\n"),
     );
-    expect(reminder?.choices).toEqual([[{ label: "Tham dự", action: `r:${meetingId}:a` }, { label: "Vắng mặt", action: `r:${meetingId}:v` }]]);
+    expect(reminder?.choices).toEqual([[{ label: "Tham dự", action: `r:${meetingId}:a`, meaning: "yes" }, { label: "Vắng mặt", action: `r:${meetingId}:v`, meaning: "no" }]]);
     // Members who cannot be reached are reported (a failed row the secretary's digest reads), never retried.
     const failed = await h.store.db.outbox.findMany({ where: { key: { startsWith: `reminder:${meetingId}:` }, status: "FAILED" } });
     expect(failed.map((f) => f.lastError).sort()).toEqual(["chat-inactive", "no-chat"]);

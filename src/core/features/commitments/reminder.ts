@@ -10,6 +10,7 @@ import type { Branch } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { JobContext } from "../../engine/jobs.ts";
 import type { Tx } from "../../ports/store.ts";
+import { Priority } from "../../services/priority.ts";
 import type { Recipient } from "../../services/messages.ts";
 import { ensureYearPeriod, periodName } from "./periods.ts";
 
@@ -74,7 +75,7 @@ export async function queueRegistrationReminders({ now, store, messages, log }: 
             choices: [[{ label: t("commitment-register-now"), action: "cm:o" }]],
           }),
         }));
-      count += (await messages.toMembers(tx, branch, recipients, { notBefore: at, giveUpAt: period.deadline })).inserted.length;
+      count += (await messages.toMembers(tx, branch, recipients, { notBefore: at, giveUpAt: period.deadline, priority: Priority.optional })).inserted.length;
     }
     return count + announced;
   }

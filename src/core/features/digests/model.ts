@@ -1,5 +1,6 @@
 // The digest as data: what the secretaries see about one meeting, computed from the rows the
 // repository read. Pure, so the rendering can be tested exactly (golden files) without a database.
+import { Priority } from "../../services/priority.ts";
 import { evalWindow, hasSelfEvaluation } from "../../domain/commitments/window.ts";
 import { absenceWarnings } from "../../domain/digest/participation.ts";
 import type { Meeting, Rsvp } from "../../domain/meetings.ts";
@@ -70,6 +71,8 @@ export interface SelfEvalSummary {
 export interface Warnings {
   absences: Array<{ name: string; noReason: number; noAnswer: number }>;
   unreachable: Array<{ name: string; why: "no-chat" | "inactive"; undelivered: number }>;
+  /** Messages to members waiting for the next month: a bot used up its monthly quota. */
+  quotaHeld: { notices: number; optional: number };
 }
 
 export interface DigestMeeting {
@@ -211,7 +214,8 @@ function warnings(names: Names, input: DigestInput, members: Member[]): Warnings
     if (chats.some((c) => c.active)) continue;
     unreachable.push({ name: names.of(m), why: chats.length ? "inactive" : "no-chat", undelivered: undelivered.get(m.id) ?? 0 });
   }
-  return { absences, unreachable };
+  const held = (keep: (p: number) => boolean) => source.quotaHeld.filter((h) => keep(h.priority)).reduce((n, h) => n + h.count, 0);
+  return { absences, unreachable, quotaHeld: { notices: held((p) => p < Priority.optional), optional: held((p) => p >= Priority.optional) } };
 }
 
 export function buildDigest(input: DigestInput): DigestModel {

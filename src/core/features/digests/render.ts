@@ -106,7 +106,10 @@ function selfEval(s: SelfEvalSummary, t: Tr, locale: Locale, zone: string): stri
 
 function warnings(w: Warnings, t: Tr): string {
   const lines = [t("digest-warn-title")];
+  const held = w.quotaHeld.notices + w.quotaHeld.optional;
+  if (held) lines.push(t("digest-warn-quota-held", { count: held, notices: w.quotaHeld.notices, optional: w.quotaHeld.optional }));
   if (!w.absences.length && !w.unreachable.length) {
+    if (held) return lines.join("\n");
     lines.push(t("digest-warn-none"));
     return lines.join("\n");
   }

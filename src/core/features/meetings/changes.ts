@@ -67,11 +67,11 @@ export async function changeMeeting(deps: MeetingDeps, branch: Branch, meeting: 
       giveUpAt: updated.startsAt,
       build: (t, locale) => {
         const facts = meetingFacts(t, locale, updated, zone);
-        if (!moved) return meetingMessage(t("meeting-updated-notice", { facts }), t, updated.id);
+        if (!moved) return meetingMessage(t("meeting-updated-notice", { facts }), t, updated, zone, locale);
         const was = formatDateTime(meeting.startsAt, zone, locale);
         const previous = answers.get(member.id);
         const text = t("meeting-moved-notice", { facts, was }) + (previous ? "\n\n" + t("meeting-moved-answer-again", { answer: answerText(t, previous) }) : "");
-        return meetingMessage(text, t, updated.id);
+        return meetingMessage(text, t, updated, zone, locale);
       },
     })),
   );

@@ -12,10 +12,11 @@ import type { Choice, Locale, OutMessage } from "../../types.ts";
 /** Button action for an answer to a meeting's reminder: "r:<meetingId>:a" (attend) or ":v" (vắng). */
 export const rsvpAction = (meetingId: string, answer: "a" | "v"): string => `r:${meetingId}:${answer}`;
 
+/** Tham dự / Vắng mặt; "có", "được" typed pick the first, "vắng", "bận", "không đi được" the second. */
 export function rsvpChoices(t: T, meetingId: string): Choice[][] {
   return [[
-    { label: t("meeting-attend"), action: rsvpAction(meetingId, "a") },
-    { label: t("meeting-absent"), action: rsvpAction(meetingId, "v") },
+    { label: t("meeting-attend"), action: rsvpAction(meetingId, "a"), meaning: "yes" },
+    { label: t("meeting-absent"), action: rsvpAction(meetingId, "v"), meaning: "no" },
   ]];
 }
 
@@ -46,9 +47,13 @@ export function answerText(t: T, rsvp: Pick<Rsvp, "answer" | "reason"> | null | 
   return t("meeting-answer-absent", { reason: rsvp.reason ?? "" });
 }
 
-/** A meeting with its choices, as a reminder, a nudge or /hop shows it. */
-export function meetingMessage(text: string, t: T, meetingId: string): OutMessage {
-  return { text, choices: rsvpChoices(t, meetingId) };
+/**
+ * A meeting with its choices, as a reminder, a nudge or /hop shows it. Its question is the meeting's
+ * answer, titled by the meeting, so that a typed "1" that could answer two meetings asks which.
+ */
+export function meetingMessage(text: string, t: T, meeting: Pick<Meeting, "id" | "kind" | "occurrence" | "startsAt">, zone: string, locale: Locale): OutMessage {
+  const title = `${meetingTitle(t, meeting)} (${formatDateTime(meeting.startsAt, zone, locale)})`;
+  return { text, choices: rsvpChoices(t, meeting.id), question: { topic: `r:${meeting.id}`, title } };
 }
 
 export function holidayName(t: T, h: Holiday): string {

@@ -6,6 +6,7 @@ import type { Branch, Member } from "../../domain/model.ts";
 import { MAX_OFFSET_MINUTES, type Meeting, type Rsvp } from "../../domain/meetings.ts";
 import type { JobContext } from "../../engine/jobs.ts";
 import type { Tx } from "../../ports/store.ts";
+import { Priority } from "../../services/priority.ts";
 import type { Recipient } from "../../services/messages.ts";
 import type { Locale, OutMessage } from "../../types.ts";
 import { answerText, meetingFacts, meetingMessage } from "./format.ts";
@@ -83,6 +84,8 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
       notBefore: round.item.at,
       // A reminder for a meeting that has begun is of no use; the sender drops it then.
       giveUpAt: round.meeting.startsAt,
+      // Near a bot's monthly quota the reminder still goes out; nudges wait.
+      priority: round.item.kind === "nudge" ? Priority.optional : Priority.notice,
       build: (t, locale: Locale) => {
         const rsvp = answerOf.get(`${round.meeting.id}:${member.id}`);
         const id = `${round.meeting.id}:${locale}:${rsvp?.answer ?? "-"}`;
@@ -91,7 +94,7 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
           const facts = meetingFacts(t, locale, round.meeting, round.branch.timezone);
           const lead = t(round.item.kind === "nudge" ? "reminder-nudge-heading" : "reminder-heading");
           const tail = rsvp ? t("reminder-answered", { answer: answerText(t, rsvp) }) : t("reminder-ask");
-          message = meetingMessage(`${lead}\n\n${facts}\n\n${tail}`, t, round.meeting.id);
+          message = meetingMessage(`${lead}\n\n${facts}\n\n${tail}`, t, round.meeting, round.branch.timezone, locale);
           cache.set(id, message);
         }
         return message;

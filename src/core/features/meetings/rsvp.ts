@@ -95,6 +95,6 @@ export const hopCommand: CommandDef = {
     lines.push(ctx.t("meeting-change-until-start"));
     const later = (await ctx.tx.meetings.inRange(branch.id, new Date(meeting.startsAt.getTime() + 1), new Date(ctx.now.getTime() + ALSO_DAYS * 86_400_000)))[0];
     if (later) lines.push("", ctx.t("meeting-also-upcoming", { when: whenOf(ctx, later) }));
-    ctx.reply(meetingMessage(lines.join("\n"), ctx.t, meeting.id));
+    ctx.reply(meetingMessage(lines.join("\n"), ctx.t, meeting, branch.timezone, ctx.actor.locale));
   },
 };

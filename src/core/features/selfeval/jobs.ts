@@ -10,6 +10,7 @@ import type { Meeting } from "../../domain/meetings.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import type { JobContext } from "../../engine/jobs.ts";
 import type { Tx } from "../../ports/store.ts";
+import { Priority } from "../../services/priority.ts";
 import type { Recipient, T } from "../../services/messages.ts";
 import type { Locale, OutMessage } from "../../types.ts";
 import { closedText, SELF_EVAL_FLOW, type EvalDraft } from "./flow.ts";
@@ -84,6 +85,8 @@ export async function queueWindowMessages({ now, store, messages, log }: JobCont
         member: w.member,
         key: w.key,
         build: windowMessage(w.nudge ? "selfeval-nudge" : "selfeval-opened", round.meeting, round.branch, w.count),
+        // Near a bot's monthly quota, nudges are the first to wait.
+        priority: w.nudge ? Priority.optional : Priority.notice,
       }));
       const { inserted } = await messages.toMembers(tx, round.branch, recipients, { notBefore: at, giveUpAt: round.meeting.startsAt });
       const fresh = new Set(inserted);

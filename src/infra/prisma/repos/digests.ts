@@ -1,6 +1,7 @@
 import { DIGEST_SENT_ACTION, type AttendanceRow, type DigestRepo, type DigestSource, type EvaluationRow, type MeetingHistory, type PeriodRow } from "../../../core/ports/digests.ts";
 import type { Rsvp } from "../../../core/domain/meetings.ts";
 import { reviewedAt } from "../../../core/domain/commitments/period.ts";
+import { QUOTA_REASON_PREFIX } from "../../../core/services/quota.ts";
 import type { DbTx, Prisma } from "../client.ts";
 
 /** Rows per IN list: well under both databases' parameter limits. */
@@ -33,6 +34,22 @@ function toEvaluation(e: EvaluationWithItems): EvaluationRow {
     submittedAt: e.submittedAt,
     items: items.map((i) => ({ commitmentId: i.commitmentId, commitmentText: i.commitment.text, progress: i.progress, note: i.note })),
   };
+}
+
+/** Messages to these members that wait for a bot's monthly quota (see services/quota.ts), by priority. */
+async function quotaHeld(db: DbTx, memberIds: string[]): Promise<Array<{ priority: number; count: number }>> {
+  const rows = await chunked(memberIds, async (part) =>
+    (
+      await db.outbox.groupBy({
+        by: ["priority"],
+        where: { memberId: { in: part }, status: "PENDING", lastError: { startsWith: QUOTA_REASON_PREFIX } },
+        _count: { _all: true },
+      })
+    ).map((r) => ({ priority: r.priority, count: r._count._all })),
+  );
+  const merged = new Map<number, number>();
+  for (const r of rows) merged.set(r.priority, (merged.get(r.priority) ?? 0) + r.count);
+  return [...merged].map(([priority, count]) => ({ priority, count })).sort((a, b) => a.priority - b.priority);
 }
 
 export function digestRepo(db: DbTx): DigestRepo {
@@ -137,6 +154,7 @@ export function digestRepo(db: DbTx): DigestRepo {
         history: await history(branchId, historyFrom, now),
         chats: chats.flatMap((c) => (c.memberId ? [{ memberId: c.memberId, platform: c.platform, active: c.active }] : [])),
         undelivered,
+        quotaHeld: await quotaHeld(db, memberIds),
         lastDigestAt: last?.createdAt ?? null,
       };
     },

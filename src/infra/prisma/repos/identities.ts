@@ -1,7 +1,6 @@
 import type { Branch, FlowState, Identity, Member } from "../../../core/domain/model.ts";
 import type { IdentityRepo, SeenContext } from "../../../core/ports/store.ts";
 import { Prisma, type DbTx } from "../client.ts";
-import type { Provider } from "../migrate.ts";
 import { readDate, readJson, type SqlValue, type SqliteDirect } from "../sqlite-direct.ts";
 import { fromSqlite, newId } from "../sqlite-rows.ts";
 
@@ -9,7 +8,7 @@ import { fromSqlite, newId } from "../sqlite-rows.ts";
 // round trips of query planning; one hand-written join is several times faster, and this is the
 // hottest path of the bot. The column lists are checked against the ORM's own rows by a test.
 const COLUMNS = {
-  i: ["id", "platform", "userId", "chatId", "displayName", "locale", "memberId", "active", "inactiveReason", "failedCodes", "codeLockedUntil", "lastChoices", "lastSeenAt", "createdAt", "updatedAt"],
+  i: ["id", "platform", "botAccountId", "userId", "chatId", "displayName", "locale", "memberId", "active", "inactiveReason", "failedCodes", "codeLockedUntil", "lastSeenAt", "createdAt", "updatedAt"],
   m: ["id", "branchId", "fullName", "nameNote", "isSecretary", "isDeputy", "isAdmin", "partyStatus", "exempted", "exemptReason", "exemptUntil", "reviewForm", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "removedAt", "updatedAt"],
   b: ["id", "name", "timezone", "locale", "quietStart", "quietEnd", "nudgeMax", "nudgeIntervalHours", "digestHoursBefore", "selfEvalDaysBefore", "commitmentMin", "commitmentMax", "commitmentReminderDays", "retentionMonths", "createdAt", "updatedAt"],
   f: ["identityId", "flow", "step", "data", "token", "expiresAt", "version", "updatedAt"],
@@ -18,7 +17,7 @@ export const SEEN_COLUMNS = COLUMNS;
 // What the SQLite driver hands back as text or 0/1 and the ORM as dates, booleans and JSON.
 const DATES = new Set(["codeLockedUntil", "lastSeenAt", "createdAt", "updatedAt", "consentAt", "joinedAt", "removedAt", "expiresAt", "exemptUntil"]);
 const BOOLEANS = new Set(["active", "isSecretary", "isDeputy", "isAdmin", "exempted"]);
-const JSONS = new Set(["lastChoices", "data"]);
+const JSONS = new Set(["data"]);
 
 const SELECT_LIST = Object.entries(COLUMNS)
   .flatMap(([alias, cols]) => cols.map((c) => `${alias}."${c}" AS "${alias}_${c}"`))
@@ -28,7 +27,7 @@ const FROM = `FROM "Identity" i
   LEFT JOIN "Member" m ON m."id" = i."memberId"
   LEFT JOIN "Branch" b ON b."id" = m."branchId"
   LEFT JOIN "FlowState" f ON f."identityId" = i."id"`;
-const SEEN_SQL = `SELECT ${SELECT_LIST} ${FROM} WHERE i."platform" = ? AND i."userId" = ?`;
+const SEEN_SQL = `SELECT ${SELECT_LIST} ${FROM} WHERE i."botAccountId" = ? AND i."userId" = ?`;
 
 type Row = Record<string, unknown>;
 
@@ -50,26 +49,24 @@ function pick<T>(row: Row, alias: keyof typeof COLUMNS, raw = false): T | null {
 /** A chat is "seen" again when it changed chat id or was last seen more than this long ago. */
 const SEEN_REFRESH_MS = 60_000;
 
-export function identityRepo(db: DbTx, provider: Provider, direct: SqliteDirect | null = null): IdentityRepo {
-  const platformParam = (p: string) => (provider === "postgres" ? Prisma.sql`${p}::"Platform"` : Prisma.sql`${p}`);
-
+export function identityRepo(db: DbTx, direct: SqliteDirect | null = null): IdentityRepo {
   return {
     async seen(input): Promise<SeenContext> {
       const row = direct
-        ? direct.get<Row>(SEEN_SQL, [input.platform, input.userId])
+        ? direct.get<Row>(SEEN_SQL, [input.botAccountId, input.userId])
         : (
             await db.$queryRaw<Row[]>`
               SELECT ${SELECT} ${Prisma.raw(FROM)}
-              WHERE i."platform" = ${platformParam(input.platform)} AND i."userId" = ${input.userId}`
+              WHERE i."botAccountId" = ${input.botAccountId} AND i."userId" = ${input.userId}`
           )[0];
       const raw = direct !== null;
       if (!row && direct) {
         // A person's first message: created with the driver too (see sqlite-direct.ts).
         const now = new Date();
         const created = direct.get(
-          `INSERT INTO "Identity" ("id", "platform", "userId", "chatId", "displayName", "locale", "active", "failedCodes", "lastSeenAt", "createdAt", "updatedAt")
-           VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?) RETURNING *`,
-          [newId(), input.platform, input.userId, input.chatId, input.displayName ?? null, input.locale ?? null, input.at, now, now],
+          `INSERT INTO "Identity" ("id", "platform", "botAccountId", "userId", "chatId", "displayName", "locale", "active", "failedCodes", "lastSeenAt", "createdAt", "updatedAt")
+           VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?) RETURNING *`,
+          [newId(), input.platform, input.botAccountId, input.userId, input.chatId, input.displayName ?? null, input.locale ?? null, input.at, now, now],
         );
         return { identity: fromSqlite<Identity>(created!), member: null, branch: null, flow: null };
       }
@@ -77,6 +74,7 @@ export function identityRepo(db: DbTx, provider: Provider, direct: SqliteDirect 
         const identity = await db.identity.create({
           data: {
             platform: input.platform,
+            botAccountId: input.botAccountId,
             userId: input.userId,
             chatId: input.chatId,
             displayName: input.displayName ?? null,
@@ -103,51 +101,23 @@ export function identityRepo(db: DbTx, provider: Provider, direct: SqliteDirect 
       return { identity, member: pick<Member>(row, "m", raw), branch: pick<Branch>(row, "b", raw), flow: pick<FlowState>(row, "f", raw) };
     },
     byId: (id) => db.identity.findUnique({ where: { id } }),
-    byPlatformUser: (platform, userId) => db.identity.findUnique({ where: { platform_userId: { platform, userId } } }),
+    byPlatformUser: (platform, userId) => db.identity.findMany({ where: { platform, userId }, orderBy: { lastSeenAt: "desc" } }),
     async listForMember(memberId) {
       // Read for every message addressed to a member.
       if (!direct) return db.identity.findMany({ where: { memberId }, orderBy: { lastSeenAt: "desc" } });
       return direct.all(`SELECT * FROM "Identity" WHERE "memberId" = ? ORDER BY "lastSeenAt" DESC`, [memberId]).map((r) => fromSqlite<Identity>(r));
     },
     listForMembers: (memberIds) => db.identity.findMany({ where: { memberId: { in: memberIds } } }),
-    async setLastChoices(entries) {
-      // One statement per batch: the pairs travel as one JSON parameter that the database unpacks.
-      for (let i = 0; i < entries.length; i += 2000) {
-        const json = JSON.stringify(entries.slice(i, i + 2000).map((e) => ({ id: e.id, c: e.choices ?? null })));
-        if (provider === "postgres") {
-          await db.$executeRaw`UPDATE "Identity" AS t SET "lastChoices" = x.c FROM json_to_recordset(${json}::json) AS x(id text, c jsonb) WHERE t."id" = x.id`;
-        } else {
-          await db.$executeRaw`UPDATE "Identity" SET "lastChoices" = x.c
-            FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.c') AS c FROM json_each(${json})) AS x
-            WHERE "Identity"."id" = x.id`;
-        }
-      }
-    },
     async update(id, patch) {
       if (direct) {
         // The keys are column names from the typed patch, never from input.
         const fields = Object.entries(patch).filter(([, v]) => v !== undefined);
         if (!fields.length) return;
         const sets = fields.map(([k]) => `"${k}" = ?`).join(", ");
-        const values = fields.map(([k, v]) => (k === "lastChoices" ? (v === null ? null : JSON.stringify(v)) : (v as SqlValue)));
-        direct.run(`UPDATE "Identity" SET ${sets}, "updatedAt" = ? WHERE "id" = ?`, [...values, new Date(), id]);
+        direct.run(`UPDATE "Identity" SET ${sets}, "updatedAt" = ? WHERE "id" = ?`, [...fields.map(([, v]) => v as SqlValue), new Date(), id]);
         return;
       }
-      const { lastChoices, ...rest } = patch;
-      if (lastChoices !== undefined && Object.keys(rest).length === 0) {
-        // The other per-update write: which choices a typed "2" refers to.
-        const json = lastChoices === null ? null : JSON.stringify(lastChoices);
-        if (provider === "postgres") await db.$executeRaw`UPDATE "Identity" SET "lastChoices" = ${json}::jsonb WHERE "id" = ${id}`;
-        else await db.$executeRaw`UPDATE "Identity" SET "lastChoices" = ${json} WHERE "id" = ${id}`;
-        return;
-      }
-      await db.identity.update({
-        where: { id },
-        data: {
-          ...rest,
-          ...(lastChoices !== undefined ? { lastChoices: lastChoices === null ? Prisma.DbNull : (lastChoices as Prisma.InputJsonValue) } : {}),
-        },
-      });
+      await db.identity.update({ where: { id }, data: patch });
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { LinkCodeRepo } from "../../../core/ports/link-codes.ts";
-import { Prisma, type DbTx } from "../client.ts";
+import type { DbTx } from "../client.ts";
 
 export function linkCodeRepo(db: DbTx): LinkCodeRepo {
   return {
@@ -15,8 +15,9 @@ export function linkCodeRepo(db: DbTx): LinkCodeRepo {
       return count;
     },
     async unlink(identityId) {
-      await db.identity.update({ where: { id: identityId }, data: { memberId: null, lastChoices: Prisma.DbNull } });
+      await db.identity.update({ where: { id: identityId }, data: { memberId: null } });
       await db.flowState.deleteMany({ where: { identityId } });
+      await db.openQuestion.deleteMany({ where: { identityId } });
       const { count } = await db.outbox.updateMany({
         where: { identityId, status: { in: ["PENDING", "HELD"] } },
         data: { status: "FAILED", lastError: "chat-unlinked", claimedBy: null, claimedUntil: null },

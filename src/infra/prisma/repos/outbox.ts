@@ -1,5 +1,6 @@
 import type { OutboxItem } from "../../../core/domain/model.ts";
 import type { NewOutboxItem, OutboxRepo } from "../../../core/ports/store.ts";
+import { defaultBotAccountId } from "../../../core/types.ts";
 import { Prisma, type DbTx } from "../client.ts";
 import type { Provider } from "../migrate.ts";
 import { readDate, readJson, type SqliteDirect } from "../sqlite-direct.ts";
@@ -19,6 +20,8 @@ function bulkRow(i: NewOutboxItem, provider: Provider) {
     m: i.memberId,
     i: i.identityId,
     p: i.platform,
+    b: accountOf(i),
+    r: i.priority ?? 1,
     c: i.chatId,
     d: JSON.stringify(i.payload),
     s: i.undeliverable ? "FAILED" : "PENDING",
@@ -27,6 +30,9 @@ function bulkRow(i: NewOutboxItem, provider: Provider) {
     e: i.undeliverable ?? null,
   };
 }
+
+/** The bot account that sends an item: the platform's default one unless the item names another. */
+const accountOf = (i: Pick<NewOutboxItem, "botAccountId" | "platform">): string => i.botAccountId ?? defaultBotAccountId(i.platform);
 
 /** A row the SQLite driver returned, typed as the ORM would type it. */
 function itemOf(r: Record<string, unknown>): OutboxItem {
@@ -42,13 +48,14 @@ function itemOf(r: Record<string, unknown>): OutboxItem {
   };
 }
 
-const CLAIM_SQLITE = (platforms: number) => `
+const CLAIM_SQLITE = (platforms: number, skipped: number) => `
   UPDATE "Outbox" SET "claimedBy" = ?, "claimedUntil" = ?
   WHERE "id" IN (
     SELECT "id" FROM "Outbox"
     WHERE "status" = 'PENDING' AND "notBefore" <= ?
       AND ("claimedUntil" IS NULL OR "claimedUntil" < ?)
-      AND "platform" IN (${Array(platforms).fill("?").join(", ")})
+      AND "platform" IN (${Array(platforms).fill("?").join(", ")})${skipped ? `
+      AND "botAccountId" NOT IN (${Array(skipped).fill("?").join(", ")})` : ""}
     ORDER BY "id" LIMIT ?)
   RETURNING *`;
 
@@ -63,22 +70,23 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
         const json = JSON.stringify(i.payload);
         const status = i.undeliverable ? "FAILED" : "PENDING";
         const lastError = i.undeliverable ?? null;
+        const priority = i.priority ?? 1;
         return pg
-          ? Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}::"Platform", ${i.chatId}, ${json}::jsonb, ${status}::"OutboxStatus", 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`
-          : Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}, ${i.chatId}, ${json}, ${status}, 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`;
+          ? Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}::"Platform", ${accountOf(i)}, ${i.chatId}, ${json}::jsonb, ${priority}, ${status}::"OutboxStatus", 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`
+          : Prisma.sql`(${i.key}, ${i.memberId}, ${i.identityId}, ${i.platform}, ${accountOf(i)}, ${i.chatId}, ${json}, ${priority}, ${status}, 0, ${i.notBefore}, ${i.giveUpAt}, ${lastError}, ${now})`;
       }),
     );
   };
-  const COLUMNS = Prisma.raw(`("key", "memberId", "identityId", "platform", "chatId", "payload", "status", "attempts", "notBefore", "giveUpAt", "lastError", "createdAt")`);
+  const COLUMNS = Prisma.raw(`("key", "memberId", "identityId", "platform", "botAccountId", "chatId", "payload", "priority", "status", "attempts", "notBefore", "giveUpAt", "lastError", "createdAt")`);
+  const directValues = (i: NewOutboxItem, now: Date) => [
+    i.key, i.memberId, i.identityId, i.platform, accountOf(i), i.chatId, JSON.stringify(i.payload), i.priority ?? 1,
+    i.undeliverable ? "FAILED" : "PENDING", i.notBefore, i.giveUpAt, i.undeliverable ?? null, now,
+  ];
+  const DIRECT_INSERT = `INSERT INTO "Outbox" ${COLUMNS.sql} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`;
   const insertRaw = async (items: NewOutboxItem[]): Promise<void> => {
     if (direct) {
       const now = new Date();
-      for (const i of items) {
-        direct.run(`INSERT INTO "Outbox" ${COLUMNS.sql} VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`, [
-          i.key, i.memberId, i.identityId, i.platform, i.chatId, JSON.stringify(i.payload),
-          i.undeliverable ? "FAILED" : "PENDING", i.notBefore, i.giveUpAt, i.undeliverable ?? null, now,
-        ]);
-      }
+      for (const i of items) direct.run(DIRECT_INSERT, directValues(i, now));
       return;
     }
     await db.$executeRaw`INSERT INTO "Outbox" ${COLUMNS} VALUES ${valuesOf(items)}`;
@@ -94,12 +102,7 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
         if (direct) {
           // One statement per message that skips a key already there: no look-up first.
           const now = new Date();
-          for (const i of chunk) {
-            inserted += direct.run(`INSERT INTO "Outbox" ${COLUMNS.sql} VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT ("key") DO NOTHING`, [
-              i.key, i.memberId, i.identityId, i.platform, i.chatId, JSON.stringify(i.payload),
-              i.undeliverable ? "FAILED" : "PENDING", i.notBefore, i.giveUpAt, i.undeliverable ?? null, now,
-            ]);
-          }
+          for (const i of chunk) inserted += direct.run(`${DIRECT_INSERT} ON CONFLICT ("key") DO NOTHING`, directValues(i, now));
           continue;
         }
         const existing = opts.fresh ? [] : await db.outbox.findMany({ where: { key: { in: chunk.map((c) => c.key) } }, select: { key: true } });
@@ -114,6 +117,7 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
         await db.outbox.createMany({
           data: fresh.map(({ undeliverable, payload, ...rest }) => ({
             ...rest,
+            botAccountId: accountOf(rest),
             payload: payload as Prisma.InputJsonValue,
             ...(undeliverable ? { status: "FAILED" as const, lastError: undeliverable } : {}),
           })),
@@ -138,13 +142,14 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
           provider === "postgres"
             ? await db.$queryRaw<Array<{ key: string }>>`
                 INSERT INTO "Outbox" ${COLUMNS}
-                SELECT x.k, x.m, x.i, x.p::"Platform", x.c, x.d::jsonb, x.s::"OutboxStatus", 0, x.n::timestamp(3), x.g::timestamp(3), x.e, ${now}
-                FROM json_to_recordset(${json}::json) AS x(k text, m text, i text, p text, c text, d text, s text, n text, g text, e text)
+                SELECT x.k, x.m, x.i, x.p::"Platform", x.b, x.c, x.d::jsonb, x.r, x.s::"OutboxStatus", 0, x.n::timestamp(3), x.g::timestamp(3), x.e, ${now}
+                FROM json_to_recordset(${json}::json) AS x(k text, m text, i text, p text, b text, r int, c text, d text, s text, n text, g text, e text)
                 ON CONFLICT ("key") DO NOTHING RETURNING "key"`
             : await db.$queryRaw<Array<{ key: string }>>`
                 INSERT INTO "Outbox" ${COLUMNS}
                 SELECT json_extract(value, '$.k'), json_extract(value, '$.m'), json_extract(value, '$.i'), json_extract(value, '$.p'),
-                  json_extract(value, '$.c'), json_extract(value, '$.d'), json_extract(value, '$.s'), 0, json_extract(value, '$.n'),
+                  json_extract(value, '$.b'), json_extract(value, '$.c'), json_extract(value, '$.d'), json_extract(value, '$.r'),
+                  json_extract(value, '$.s'), 0, json_extract(value, '$.n'),
                   json_extract(value, '$.g'), json_extract(value, '$.e'), ${now}
                 FROM json_each(${json}) WHERE true
                 ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
@@ -165,15 +170,16 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
       return count;
     },
 
-    async claim(owner, now, leaseUntil, limit, platforms) {
+    async claim(owner, now, leaseUntil, limit, platforms, skipAccounts = []) {
       if (!platforms.length) return [];
       // One statement that picks and leases the rows and returns them: the sender claims after
       // nearly every update, so this is part of the hot path. On PostgreSQL, SKIP LOCKED lets
       // instances sharing the database each take different rows; SQLite runs units of work one by one.
       if (direct) {
-        const claimed = direct.all(CLAIM_SQLITE(platforms.length), [owner, leaseUntil, now, now, ...platforms, limit]);
+        const claimed = direct.all(CLAIM_SQLITE(platforms.length, skipAccounts.length), [owner, leaseUntil, now, now, ...platforms, ...skipAccounts, limit]);
         return claimed.map(itemOf).sort((a, b) => a.id - b.id);
       }
+      const skip = skipAccounts.length ? Prisma.sql`AND "botAccountId" NOT IN (${Prisma.join(skipAccounts)})` : Prisma.empty;
       const rows =
         provider === "postgres"
           ? await db.$queryRaw<OutboxItem[]>`
@@ -182,7 +188,7 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
                 SELECT "id" FROM "Outbox"
                 WHERE "status" = 'PENDING' AND "notBefore" <= ${now}
                   AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
-                  AND "platform"::text IN (${Prisma.join(platforms)})
+                  AND "platform"::text IN (${Prisma.join(platforms)}) ${skip}
                 ORDER BY "id" LIMIT ${limit}
                 FOR UPDATE SKIP LOCKED)
               RETURNING *`
@@ -192,7 +198,7 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
                 SELECT "id" FROM "Outbox"
                 WHERE "status" = 'PENDING' AND "notBefore" <= ${now}
                   AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
-                  AND "platform" IN (${Prisma.join(platforms)})
+                  AND "platform" IN (${Prisma.join(platforms)}) ${skip}
                 ORDER BY "id" LIMIT ${limit})
               RETURNING *`;
       // RETURNING keeps no order; a chat's messages must go out in the order they were queued.
@@ -225,6 +231,10 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
         where: { id },
         data: { status: "FAILED", lastError: error.slice(0, 500), claimedBy: null, claimedUntil: null, attempts: { increment: 1 } },
       });
+    },
+    async defer(ids, notBefore, reason) {
+      if (!ids.length) return;
+      await db.outbox.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { claimedBy: null, claimedUntil: null, notBefore, lastError: reason.slice(0, 500) } });
     },
     async release(ids, notBefore) {
       if (!ids.length) return;

@@ -52,14 +52,17 @@ CREATE TABLE "new_Invite" (
     "uses" INTEGER NOT NULL DEFAULT 0,
     "expiresAt" DATETIME NOT NULL,
     "createdById" TEXT,
+    "botAccountId" TEXT,
     "revokedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "Invite_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "Invite_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Invite_botAccountId_fkey" FOREIGN KEY ("botAccountId") REFERENCES "BotAccount" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Invite" ("branchId", "code", "createdAt", "createdById", "expiresAt", "grantsAdmin", "grantsSecretary", "id", "maxUses", "revokedAt", "uses") SELECT "branchId", "code", "createdAt", "createdById", "expiresAt", "grantsAdmin", "grantsSecretary", "id", "maxUses", "revokedAt", "uses" FROM "Invite";
+INSERT INTO "new_Invite" ("botAccountId", "branchId", "code", "createdAt", "createdById", "expiresAt", "grantsAdmin", "grantsSecretary", "id", "maxUses", "revokedAt", "uses") SELECT "botAccountId", "branchId", "code", "createdAt", "createdById", "expiresAt", "grantsAdmin", "grantsSecretary", "id", "maxUses", "revokedAt", "uses" FROM "Invite";
 DROP TABLE "Invite";
 ALTER TABLE "new_Invite" RENAME TO "Invite";
 CREATE UNIQUE INDEX "Invite_code_key" ON "Invite"("code");
 CREATE INDEX "Invite_branchId_idx" ON "Invite"("branchId");
+CREATE INDEX "Invite_botAccountId_idx" ON "Invite"("botAccountId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
