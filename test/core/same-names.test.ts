@@ -77,6 +77,8 @@ describe.each(DB_KINDS)("members of the same name on %s", (db) => {
     await h.send("an2", "/xoadulieu");
     await h.press("an2", "Xác nhận xóa");
     expect(h.inbox("lan").slice(before).map((m) => m.text)).toContain("Đồng chí Trần Văn An (sinh 1958) đã xóa dữ liệu của mình và rời Trợ lý Chi bộ.");
+    // The note went with the rest of their data.
+    expect(await h.store.db.member.count({ where: { nameNote: { not: null } } })).toBe(0);
   });
 
   it("a name alone in the branch gets no mark", async () => {
