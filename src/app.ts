@@ -2,7 +2,7 @@
 // the outbox sender, the scheduler and the HTTP server. main.ts only loads config and starts this.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import type { Logger as PinoLogger } from "pino";
+import pino, { type DestinationStream, type Logger as PinoLogger } from "pino";
 import type { PlatformAdapter } from "./adapters/adapter.ts";
 import { createConsoleAdapter, CONSOLE_OPERATOR, type ConsoleAdapter } from "./adapters/console/console.ts";
 import { isConsoleMode, type Config } from "./config.ts";
@@ -23,7 +23,7 @@ import { cachedHealth, healthOf } from "./infra/http/health.ts";
 import { createHttpServer, json, type HttpServer } from "./infra/http/server.ts";
 import { loadLocales } from "./infra/i18n/fluent.ts";
 import { createLogger } from "./infra/log/logger.ts";
-import { localesDir, projectRoot } from "./infra/paths.ts";
+import { dataDir, filesDir, localesDir } from "./infra/paths.ts";
 import { deployMigrationsIsolated } from "./infra/prisma/migrate.ts";
 import { createPrismaStore, type PrismaStore } from "./infra/prisma/store.ts";
 import { createTicker, type Ticker } from "./infra/scheduler/ticker.ts";
@@ -53,12 +53,23 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Tokens of stored bot accounts join this set as they are read, so no log line ever shows one.
   const secrets = new Set([config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET, config.SECRET_KEY].filter((s): s is string => !!s));
   const envConsole = isConsoleMode(config);
+  // In the terminal chat the conversation is the terminal: log lines go to a file beside the
+  // database (stderr shares the screen), opened at the first line. Should stored Zalo bots turn
+  // the terminal chat off (below), they go to stderr as usual.
+  const logs = { file: envConsole ? path.join(dataDir(config.DATABASE_URL), "chibo-console.log") : null, target: null as DestinationStream | null };
+  const logDestination: DestinationStream = {
+    write: (line: string) => {
+      logs.target ??= logs.file ? pino.destination({ dest: logs.file, mkdir: true, sync: true }) : pino.destination({ fd: 2, sync: false });
+      logs.target.write(line);
+    },
+  };
   const logger: PinoLogger =
     opts.logger ??
     createLogger({
       // In the terminal chat, log lines would interleave with the conversation: warnings only.
       level: config.LOG_LEVEL ?? (envConsole ? "warn" : "info"),
       secrets,
+      destination: logDestination,
     });
   const log = logger as unknown as Logger;
   const clock: Clock = opts.clock ?? { now: () => new Date() };
@@ -80,6 +91,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     for (const platform of ["TELEGRAM", "ZALO", "CONSOLE"] as const) await tx.bots.update(defaultBotAccountId(platform), { status: on[platform] ? "ACTIVE" : "REMOVED" });
   });
   if (envConsole && !consoleMode && !config.LOG_LEVEL && !opts.logger) logger.level = "info";
+  if (!consoleMode && logs.file) {
+    logs.file = null;
+    logs.target = null;
+  }
 
   const operators = new Set(config.BOT_ADMINS);
   if (consoleMode) operators.add(`console:${CONSOLE_OPERATOR}`);
@@ -128,8 +143,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
       output: io.output as never,
       engine: core.engine,
       drain: () => sender!.drain(),
-      t: core.messages.bind(config.DEFAULT_LOCALE),
-      filesDir: path.join(projectRoot, "data", "files"),
+      bind: (locale) => core.messages.bind(locale),
+      defaultLocale: config.DEFAULT_LOCALE,
+      filesDir: filesDir(config),
+      ...(logs.file ? { logFile: logs.file } : {}),
       interactive: io.interactive,
     });
     messengers.push(consoleAdapter.messenger);

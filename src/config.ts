@@ -38,6 +38,8 @@ export const configSchema = z
       .trim()
       .default("file:./data/chibo.db")
       .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), { error: "must be file:<path> (SQLite) or postgresql://… (PostgreSQL)" }),
+    /** Where exports and other files are kept (default: "files" beside the SQLite database). */
+    FILES_DIR: optionalText,
     TELEGRAM_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(v), {
       error: "must look like 123456789:AA… (the token from @BotFather)",
     }),

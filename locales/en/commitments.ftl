@@ -1,6 +1,6 @@
 # /dangky, /gopy, /cuatoi and the admin's management of Directive 03 (commitments to follow Uncle Ho's example).
 commitment-description = Commitments to follow Uncle Ho's example: add, edit, delete, submit
-commitment-review-description = Comment on members' commitments or ask for a revision
+commitment-review-description = Comment on members' commitments; the rating proposals
 commitment-mine-description = My commitments, comments and self-evaluations
 commitment-period-year = { $year }
 commitment-period-missing = The branch has no open commitment period. Please ask the branch admin.
@@ -10,15 +10,15 @@ commitment-list-title = Commitments to follow Uncle Ho's example – { $period }
 commitment-deadline = Registration deadline: { $date }.
 commitment-deadline-passed = The registration deadline has passed ({ $date }).
 commitment-list-empty = You have no commitments yet. Each member registers { $min } to { $max } concrete actions.
-commitment-list-hint-submit = Not submitted yet: { $count }. Press Confirm to send them to the branch committee.
+commitment-list-hint-submit = Not submitted yet: { $count }. Choose Confirm to send them to the branch committee.
 commitment-list-hint-submitted = Sent to the branch committee. You can still edit until the end of { $date }; the committee will be told.
 commitment-add = Add
 commitment-close = Close
 commitment-manage = Manage
 commitment-back = Back
 commitment-list-closed = Closed. Type /commit whenever you want to see or edit them.
-commitment-pick-number = There is no choice number { $input }. Please press a button or type a number from the list.
-commitment-list-use-buttons = Please press a button below: pick a commitment to see, edit or delete it, or press Add.
+commitment-pick-number = There is no choice number { $input }. Please type a number from the list below.
+commitment-list-use-buttons = Please choose below: a commitment to see, edit or delete, or Add.
 commitment-status-draft = not submitted
 commitment-status-submitted = submitted { $date }
 commitment-status-changed = edited { $date }
@@ -32,15 +32,15 @@ commitment-ask-text = Type commitment { $n } (one concrete action, at most { $ma
 commitment-ask-edit =
     Current text: { $text }
     Type the new text (at most { $max } characters).
-commitment-ask-standard = Which of the branch's ethical standards does this relate to? Pick one, or press Skip.
+commitment-ask-standard = Which of the branch's ethical standards does this relate to? Pick one, or choose Skip.
 commitment-added = Commitment { $n } added.
-commitment-added-need = Add at least { $more } more, then press Confirm.
-commitment-added-more = You can add another, or press Confirm to send them to the branch committee.
-commitment-added-full = That is the maximum. Press Confirm to send them to the branch committee.
-commitment-saved-draft = Saved (not submitted). Press Confirm to send to the branch committee.
+commitment-added-need = Add at least { $more } more, then choose Confirm.
+commitment-added-more = You can add another, or choose Confirm to send them to the branch committee.
+commitment-added-full = That is the maximum. Choose Confirm to send them to the branch committee.
+commitment-saved-draft = Saved (not submitted). Choose Confirm to send to the branch committee.
 commitment-duplicate = This commitment is already on your list. Please type a different one.
 commitment-max-reached = You have { $max } commitments, the branch's maximum. To add one, delete or edit another.
-commitment-too-few = At least { $min } commitments are needed before sending. Press Add.
+commitment-too-few = At least { $min } commitments are needed before sending. Choose Add.
 commitment-too-many = The branch allows at most { $max } commitments. Please delete some before sending.
 commitment-nothing-to-submit = There is nothing new to send.
 commitment-submitted = Sent to the branch committee: { $count } commitment(s). You can edit until the end of { $date } with /commit.
@@ -93,9 +93,10 @@ commitment-notice-revised =
 commitment-notice-deleted = Comrade { $name } deleted a commitment ({ $period }): { $text }
 
 ## Reminder and announcements
-commitment-reminder = Reminder about commitments ({ $period }): the registration deadline is { $date }. You have not submitted any yet (at least { $min } needed). Press Register now, or type /commit.
+commitment-reminder = Reminder about commitments ({ $period }): the registration deadline is { $date }. You have not submitted any yet (at least { $min } needed). Choose Register now, or type /commit.
+commitment-next-opens = Registration for { $year } opens on { $date } (or earlier if the branch committee opens it sooner); the assistant will tell you.
 commitment-register-now = Register now
-commitment-period-opened = The branch has opened commitment registration for { $period }. Deadline: { $date }. Press Register now, or type /commit.
+commitment-period-opened = The branch has opened commitment registration for { $period }. Deadline: { $date }. Choose Register now, or type /commit.
 
 ## /gopy
 commitment-review-title = Comment on commitments – { $period }. Registered: { $registered }/{ $total } members.
@@ -132,14 +133,14 @@ commitment-review-sent = Comment sent to comrade { $name }.
 commitment-review-sent-revision = Revision request sent to comrade { $name }. The committee will be told when it is revised.
 commitment-review-not-sent = Nothing was sent.
 commitment-review-notice-comment =
-    Comment from comrade { $author } (branch committee) on your commitment:
+    Comment from comrade { $author } ({ $title }) on your commitment:
     Commitment: { $commitment }
     Comment: { $text }
 commitment-review-notice-revision =
-    Comrade { $author } (branch committee) asks you to revise a commitment:
+    Comrade { $author } ({ $title }) asks you to revise a commitment:
     Commitment: { $commitment }
     Request: { $text }
-    Press Edit this commitment to revise it.
+    Choose Edit this commitment to revise it.
 commitment-review-answer = Edit this commitment
 commitment-review-open = See this commitment
 commitment-review-line-comment = • Comment by { $author } ({ $date }): { $text }
@@ -149,7 +150,7 @@ commitment-review-author-unknown = the branch committee
 ## /cuatoi
 commitment-mine-title = Record of comrade { $name }
 commitment-mine-commitments = Commitments { $period } (deadline { $date }):
-commitment-mine-none = No commitments yet. Press Register / edit, or type /commit.
+commitment-mine-none = No commitments yet. Choose Register / edit, or type /commit.
 commitment-mine-evaluations = Monthly self-evaluations:
 commitment-mine-evaluations-none = No self-evaluations yet.
 commitment-mine-evaluation-sent = • { $month }: { $summary }
@@ -179,6 +180,14 @@ commitment-admin-deadline-saved = The registration deadline for { $period } is n
 commitment-admin-next-confirm = Open the { $year } period with registration deadline { $date }? From now on /commit registers for { $year }; the remaining months of this year are still evaluated against this year's commitments. Every member will be told.
 commitment-admin-next-saved = The period { $period } is open and the members have been told.
 commitment-admin-review-start = Open the { $year } review
+commitment-admin-review-date = Change the closing date
+commitment-admin-review-ask-date = Until which day is the year-end review { $year } open? Type a date (for example: 10/01) within the next { $max } days, or pick below.
+commitment-admin-review-date-now = It is open until the end of { $date }.
+commitment-admin-review-date-default = Until the end of { $date } ({ $days } days)
+commitment-admin-review-date-past = The closing date must be after today. Please type a date to come.
+commitment-admin-review-date-far = The year-end review stays open at most { $max } days. Please type a nearer date.
+commitment-admin-review-date-confirm = Change the closing date of the year-end review { $year } from { $from } to the end of { $to }? Members who have not proposed yet will be told.
+commitment-admin-review-date-saved = The year-end review { $year } is now open until the end of { $date }; { $count } member(s) who have not proposed yet were told.
 commitment-admin-review-close = Close the review
 commitment-admin-review-explain = Once open, each member proposes one of the four rating levels (Regulation 366-QĐ/TW) with a reason and receives a draft self-review assembled from the year's commitments and self-evaluations. The assistant only assembles; the branch decides.
 commitment-admin-review-open-confirm = Open the year-end review { $year } until the end of { $date }? Every member will be invited to propose a rating level.
@@ -186,7 +195,7 @@ commitment-admin-review-close-confirm = Close the year-end review { $year }? Mem
 commitment-admin-review-opened-saved = The year-end review { $year } is open; { $count } members were invited.
 commitment-admin-review-closed-saved = The year-end review { $year } is closed.
 commitment-standards-title = The branch's ethical standards:
-commitment-standards-empty = No standards yet. Press Add a standard.
+commitment-standards-empty = No standards yet. Choose Add a standard.
 commitment-standard-add = Add a standard
 commitment-standards-full = There are { $max } standards, the maximum. Standards should be short and easy to remember; please remove one first.
 commitment-standard-card = Standard: { $text }

@@ -9,3 +9,7 @@ control-exit-done = Closed; nothing was changed.
 role-member = member
 role-secretary = secretary
 role-admin = admin
+role-deputy = deputy secretary
+role-secretary-title = branch secretary
+role-deputy-title = deputy branch secretary
+role-committee = branch committee

@@ -2,6 +2,7 @@
 console-welcome = Branch assistant – a trial chat in the terminal (neither Telegram nor Zalo is configured).
     You are “{ $user }” (operator). Type @name to switch user (for example: @an), @ to list users, Ctrl-D to quit.
     Try: /newbranch to create a branch, then @an and start <invite code> to join. Send /help for the commands.
+console-log-file = The log is written to { $path }.
 console-bot = Assistant:
 console-bot-to = Assistant → { $user }:
 console-users = Users: { $users }. Current: { $current }.

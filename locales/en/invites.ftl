@@ -3,6 +3,7 @@ invites-description = Create invite codes and links; see and revoke open invites
 invites-ask-role = New invite. Which role will the person who uses it have in the branch?
 invites-role-member = Member
 invites-role-secretary = Secretary
+invites-role-deputy = Deputy secretary
 invites-role-admin = Admin
 invites-role-both = Secretary + admin
 invites-open-button = Open invites ({ $count })
@@ -30,6 +31,7 @@ invites-preview = New invite for { $branch }:
     } (until { $expires })
     Uses: { $uses }
 invites-warn-role-uses = Note: this invite makes everyone who uses it { $role }. It is safer to allow 1 use and send it privately to the right person.
+invites-warn-secretary = Whoever uses this code becomes { $role }: they see every member's answers and receive the branch's summaries. The current secretaries will be told when the code is used.
 invites-created = The invite has been created (role: { $role }). Send this to the person you are inviting:
 invites-too-many = The branch already has { $max } open invites, the maximum. Please revoke old ones first (/invite, then “Open invites”).
 invites-list-header = Open invites: { $count }

@@ -1,7 +1,7 @@
 # /dangky, /gopy, /cuatoi and the admin's management of Directive 03 (đăng ký làm theo gương Bác).
 commitment-description = Đăng ký việc làm theo gương Bác: thêm, sửa, xóa, gửi
-commitment-review-description = Góp ý, đề nghị sửa việc đăng ký của đảng viên
-commitment-mine-description = Việc đăng ký, góp ý và tự đánh giá của tôi
+commitment-review-description = Góp ý việc đăng ký của đảng viên; tổng hợp đề xuất xếp loại
+commitment-mine-description = Việc đăng ký, góp ý và tự đánh giá của mình
 commitment-period-year = năm { $year }
 commitment-period-missing = Chi bộ chưa mở kỳ đăng ký làm theo gương Bác. Vui lòng hỏi quản trị chi bộ.
 
@@ -10,15 +10,15 @@ commitment-list-title = Việc đăng ký làm theo gương Bác – { $period }
 commitment-deadline = Hạn đăng ký: { $date }.
 commitment-deadline-passed = Đã hết hạn đăng ký ({ $date }).
 commitment-list-empty = Đồng chí chưa đăng ký việc nào. Mỗi đồng chí đăng ký từ { $min } đến { $max } việc làm cụ thể.
-commitment-list-hint-submit = Có { $count } việc chưa gửi. Bấm Xác nhận để gửi chi ủy.
+commitment-list-hint-submit = Có { $count } việc chưa gửi. Chọn Xác nhận để gửi chi ủy.
 commitment-list-hint-submitted = Đã gửi chi ủy. Đồng chí vẫn có thể sửa đến hết ngày { $date }; chi ủy sẽ được báo.
 commitment-add = Thêm việc
 commitment-close = Đóng
 commitment-manage = Quản lý
 commitment-back = Quay lại
 commitment-list-closed = Đã đóng. Gõ /dangky khi cần xem hoặc sửa.
-commitment-pick-number = Không có lựa chọn số { $input }. Vui lòng bấm nút, hoặc gõ một số có trong danh sách.
-commitment-list-use-buttons = Vui lòng bấm một nút dưới đây: chọn một việc để xem, sửa, xóa; hoặc bấm Thêm việc.
+commitment-pick-number = Không có lựa chọn số { $input }. Vui lòng gõ một số có trong danh sách dưới đây.
+commitment-list-use-buttons = Vui lòng chọn bên dưới: một việc để xem, sửa, xóa; hoặc Thêm việc.
 commitment-status-draft = chưa gửi
 commitment-status-submitted = đã gửi { $date }
 commitment-status-changed = đã sửa { $date }
@@ -32,15 +32,15 @@ commitment-ask-text = Gõ việc thứ { $n } (một việc làm cụ thể, t�
 commitment-ask-edit =
     Nội dung hiện tại: { $text }
     Gõ nội dung mới (tối đa { $max } ký tự).
-commitment-ask-standard = Việc này gắn với chuẩn mực đạo đức nào của chi bộ? Chọn một, hoặc bấm Bỏ qua.
+commitment-ask-standard = Việc này gắn với chuẩn mực đạo đức nào của chi bộ? Chọn một, hoặc chọn Bỏ qua.
 commitment-added = Đã thêm việc thứ { $n }.
-commitment-added-need = Cần thêm ít nhất { $more } việc nữa rồi bấm Xác nhận.
-commitment-added-more = Có thể thêm việc khác, hoặc bấm Xác nhận để gửi chi ủy.
-commitment-added-full = Đã đủ số việc tối đa. Bấm Xác nhận để gửi chi ủy.
-commitment-saved-draft = Đã lưu (chưa gửi). Bấm Xác nhận để gửi chi ủy.
+commitment-added-need = Cần thêm ít nhất { $more } việc nữa rồi chọn Xác nhận.
+commitment-added-more = Có thể thêm việc khác, hoặc chọn Xác nhận để gửi chi ủy.
+commitment-added-full = Đã đủ số việc tối đa. Chọn Xác nhận để gửi chi ủy.
+commitment-saved-draft = Đã lưu (chưa gửi). Chọn Xác nhận để gửi chi ủy.
 commitment-duplicate = Việc này đã có trong danh sách. Vui lòng gõ một việc khác.
 commitment-max-reached = Đã đủ { $max } việc, là số tối đa của chi bộ. Muốn thêm, hãy xóa hoặc sửa một việc.
-commitment-too-few = Cần ít nhất { $min } việc mới gửi được. Bấm Thêm việc.
+commitment-too-few = Cần ít nhất { $min } việc mới gửi được. Chọn Thêm việc.
 commitment-too-many = Chi bộ quy định tối đa { $max } việc. Vui lòng xóa bớt trước khi gửi.
 commitment-nothing-to-submit = Không có việc nào mới để gửi.
 commitment-submitted = Đã gửi { $count } việc đăng ký đến chi ủy. Đồng chí có thể sửa đến hết ngày { $date } bằng lệnh /dangky.
@@ -93,9 +93,10 @@ commitment-notice-revised =
 commitment-notice-deleted = Đồng chí { $name } đã xóa một việc đăng ký ({ $period }): { $text }
 
 ## Reminder and announcements
-commitment-reminder = Nhắc đăng ký làm theo gương Bác ({ $period }): hạn đăng ký là { $date }. Đồng chí chưa gửi việc đăng ký nào (cần ít nhất { $min } việc). Bấm Đăng ký ngay, hoặc gõ /dangky.
+commitment-reminder = Nhắc đăng ký làm theo gương Bác ({ $period }): hạn đăng ký là { $date }. Đồng chí chưa gửi việc đăng ký nào (cần ít nhất { $min } việc). Chọn Đăng ký ngay, hoặc gõ /dangky.
+commitment-next-opens = Đăng ký năm { $year } sẽ mở ngày { $date } (hoặc sớm hơn nếu chi ủy mở trước); Trợ lý sẽ báo đồng chí.
 commitment-register-now = Đăng ký ngay
-commitment-period-opened = Chi bộ đã mở đăng ký làm theo gương Bác { $period }. Hạn đăng ký: { $date }. Bấm Đăng ký ngay, hoặc gõ /dangky.
+commitment-period-opened = Chi bộ đã mở đăng ký làm theo gương Bác { $period }. Hạn đăng ký: { $date }. Chọn Đăng ký ngay, hoặc gõ /dangky.
 
 ## /gopy
 commitment-review-title = Góp ý việc đăng ký – { $period }. Đã đăng ký: { $registered }/{ $total } đồng chí.
@@ -132,14 +133,14 @@ commitment-review-sent = Đã gửi góp ý đến đồng chí { $name }.
 commitment-review-sent-revision = Đã gửi đề nghị sửa đến đồng chí { $name }. Khi đồng chí sửa xong, chi ủy sẽ được báo.
 commitment-review-not-sent = Chưa gửi gì.
 commitment-review-notice-comment =
-    Góp ý của đồng chí { $author } (chi ủy) về việc đăng ký của đồng chí:
+    Góp ý của đồng chí { $author } ({ $title }) về việc đăng ký của đồng chí:
     Việc: { $commitment }
     Góp ý: { $text }
 commitment-review-notice-revision =
-    Đồng chí { $author } (chi ủy) đề nghị đồng chí sửa việc đăng ký:
+    Đồng chí { $author } ({ $title }) đề nghị đồng chí sửa việc đăng ký:
     Việc: { $commitment }
     Đề nghị: { $text }
-    Bấm Sửa việc này để sửa.
+    Chọn Sửa việc này để sửa.
 commitment-review-answer = Sửa việc này
 commitment-review-open = Xem việc này
 commitment-review-line-comment = • Góp ý của { $author } ({ $date }): { $text }
@@ -149,7 +150,7 @@ commitment-review-author-unknown = chi ủy
 ## /cuatoi
 commitment-mine-title = Hồ sơ của đồng chí { $name }
 commitment-mine-commitments = Việc đăng ký { $period } (hạn đăng ký { $date }):
-commitment-mine-none = Chưa đăng ký việc nào. Bấm Đăng ký / sửa, hoặc gõ /dangky.
+commitment-mine-none = Chưa đăng ký việc nào. Chọn Đăng ký / sửa, hoặc gõ /dangky.
 commitment-mine-evaluations = Tự đánh giá các tháng:
 commitment-mine-evaluations-none = Chưa có lần tự đánh giá nào.
 commitment-mine-evaluation-sent = • Tháng { $month }: { $summary }
@@ -179,6 +180,14 @@ commitment-admin-deadline-saved = Đã đổi hạn đăng ký { $period } thàn
 commitment-admin-next-confirm = Mở kỳ đăng ký năm { $year }, hạn đăng ký { $date }? Từ nay /dangky nhận đăng ký cho năm { $year }; tự đánh giá các tháng còn lại của năm nay vẫn theo việc đã đăng ký. Mọi đảng viên sẽ được báo.
 commitment-admin-next-saved = Đã mở kỳ đăng ký { $period } và báo các đồng chí.
 commitment-admin-review-start = Mở kiểm điểm năm { $year }
+commitment-admin-review-date = Đổi ngày đóng kiểm điểm
+commitment-admin-review-ask-date = Kiểm điểm cuối năm { $year } mở đến hết ngày nào? Gõ ngày (ví dụ: 10/01), trong vòng { $max } ngày tới, hoặc chọn bên dưới.
+commitment-admin-review-date-now = Hiện mở đến hết { $date }.
+commitment-admin-review-date-default = Đến hết { $date } ({ $days } ngày)
+commitment-admin-review-date-past = Ngày đóng phải sau hôm nay. Vui lòng gõ một ngày sắp tới.
+commitment-admin-review-date-far = Kiểm điểm cuối năm chỉ mở tối đa { $max } ngày. Vui lòng gõ một ngày gần hơn.
+commitment-admin-review-date-confirm = Đổi ngày đóng kiểm điểm cuối năm { $year } từ { $from } thành hết { $to }? Các đồng chí chưa đề xuất sẽ được báo.
+commitment-admin-review-date-saved = Kiểm điểm cuối năm { $year } nay mở đến hết { $date }; đã báo { $count } đồng chí chưa đề xuất.
 commitment-admin-review-close = Đóng kiểm điểm
 commitment-admin-review-explain = Khi mở, mỗi đồng chí tự đề xuất một trong bốn mức xếp loại (Quy định 366-QĐ/TW) kèm lý do, và nhận bản kiểm điểm nháp tổng hợp từ việc đăng ký và tự đánh giá trong năm. Trợ lý chỉ tổng hợp; chi bộ xem xét, quyết định.
 commitment-admin-review-open-confirm = Mở kiểm điểm cuối năm { $year } đến hết ngày { $date }? Mọi đảng viên sẽ được mời tự đề xuất mức xếp loại.
@@ -186,7 +195,7 @@ commitment-admin-review-close-confirm = Đóng kiểm điểm cuối năm { $yea
 commitment-admin-review-opened-saved = Đã mở kiểm điểm cuối năm { $year } và mời { $count } đồng chí.
 commitment-admin-review-closed-saved = Đã đóng kiểm điểm cuối năm { $year }.
 commitment-standards-title = Chuẩn mực đạo đức của chi bộ:
-commitment-standards-empty = Chưa có chuẩn mực nào. Bấm Thêm chuẩn mực.
+commitment-standards-empty = Chưa có chuẩn mực nào. Chọn Thêm chuẩn mực.
 commitment-standard-add = Thêm chuẩn mực
 commitment-standards-full = Đã có { $max } chuẩn mực, là số tối đa. Chuẩn mực nên ngắn gọn, dễ nhớ; vui lòng bỏ bớt trước.
 commitment-standard-card = Chuẩn mực: { $text }

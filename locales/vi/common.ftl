@@ -9,3 +9,7 @@ control-exit-done = Đã thoát. Không có gì thay đổi.
 role-member = đảng viên
 role-secretary = bí thư
 role-admin = quản trị
+role-deputy = phó bí thư
+role-secretary-title = bí thư chi bộ
+role-deputy-title = phó bí thư chi bộ
+role-committee = chi ủy

@@ -3,6 +3,7 @@ invites-description = Tạo mã mời, đường link mời; xem và thu hồi m
 invites-ask-role = Tạo mã mời mới. Người dùng mã sẽ tham gia chi bộ với vai trò nào?
 invites-role-member = Đảng viên
 invites-role-secretary = Bí thư
+invites-role-deputy = Phó bí thư
 invites-role-admin = Quản trị
 invites-role-both = Bí thư + quản trị
 invites-open-button = Mã mời đang còn hiệu lực ({ $count })
@@ -21,6 +22,7 @@ invites-preview = Mã mời mới của { $branch }:
     Hiệu lực: { $days } ngày (đến { $expires })
     Số lần dùng: { $uses }
 invites-warn-role-uses = Lưu ý: mã này trao quyền { $role } cho mỗi người dùng mã. Nên chỉ cho dùng 1 lần và gửi riêng cho đúng người.
+invites-warn-secretary = Người dùng mã này sẽ là { $role }: xem được mọi câu trả lời của đảng viên và nhận báo cáo của chi bộ. Các bí thư hiện có sẽ được báo khi mã được dùng.
 invites-created = Đã tạo mã mời (vai trò: { $role }). Gửi cho người được mời:
 invites-too-many = Chi bộ đang có { $max } mã mời còn hiệu lực, là mức tối đa. Vui lòng thu hồi bớt mã cũ (/moi, chọn “Mã mời đang còn hiệu lực”) rồi tạo mã mới.
 invites-list-header = Mã mời đang còn hiệu lực: { $count }

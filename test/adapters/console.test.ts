@@ -1,12 +1,15 @@
 // The README's run command with no token: a chat in the terminal, driven through a pipe as a
 // newcomer would (printf '/trogiup\n' | npm start), on a fresh SQLite file.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable, Writable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/infra/paths.ts";
+import { createConsoleAdapter } from "../../src/adapters/console/console.ts";
+import { loadLocales } from "../../src/infra/i18n/fluent.ts";
+import { localesDir, projectRoot } from "../../src/infra/paths.ts";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -19,12 +22,12 @@ function freshDb(): { url: string; file: string } {
 }
 
 /** Runs the bot with `input` piped in; resolves with what it printed once it exits by itself. */
-function runBot(input: string, url: string, command: "npm" | "node" = "node"): Promise<{ code: number | null; out: string; err: string }> {
+function runBot(input: string, url: string, command: "npm" | "node" = "node", extraEnv: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const args = command === "npm" ? ["start", "--silent"] : ["--import", "tsx", "src/main.ts"];
     const child = spawn(command === "npm" ? "npm" : process.execPath, args, {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "" },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "", ...extraEnv },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let out = "";
@@ -79,5 +82,89 @@ describe("the terminal chat", () => {
     });
     expect(child.code).toBe(1);
     expect(child.err).toContain("PORT must be a port number");
+  });
+});
+
+describe("the terminal chat's output (issue 13, bug 14)", () => {
+  it("log lines never appear in the conversation: they go to a file beside the database", async () => {
+    const { url, file } = freshDb();
+    const child = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const p = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        cwd: projectRoot,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, LOG_LEVEL: "info" },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let out = "";
+      let err = "";
+      p.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
+      p.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
+      p.on("close", (code) => resolve({ code, out, err }));
+      p.stdin.end("/trogiup\n");
+    });
+    expect(child.code).toBe(0);
+    expect(child.out).toContain("[operator] > /trogiup");
+    expect(child.out).not.toContain('"level"');
+    expect(child.err).not.toContain('"level"');
+    const log = readFileSync(path.join(path.dirname(file), "chibo-console.log"), "utf8");
+    expect(log).toContain('"msg":"bot started"');
+  });
+
+  it("files go beside the database (or to FILES_DIR), and the saved line stays under its own message", async () => {
+    const { url, file } = freshDb();
+    const first = await runBot(["/taochibo", "Chi bộ Khu phố 3", "1"].join("\n") + "\n", url);
+    const code = /Mã mời: ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(first.out)?.[1];
+    const second = await runBot(["@an", `start ${code}`, "Nguyễn Văn An", "1", "1", "/dulieu"].join("\n") + "\n", url);
+    const filesDir = path.join(path.dirname(file), "files");
+    const saved = /\[Tệp (\S+) đã lưu tại (\S+)\]/.exec(second.out);
+    expect(saved?.[2]).toBe(path.join(filesDir, saved![1]!));
+    expect(existsSync(saved![2]!)).toBe(true);
+    const custom = path.join(path.dirname(file), "khac");
+    const third = await runBot("@an\n/dulieu\n", url, "node", { FILES_DIR: custom });
+    expect(third.out).toContain(`đã lưu tại ${custom}${path.sep}`);
+  });
+});
+
+describe("the terminal chat's messenger", () => {
+  const setupConsole = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "chibo-console-files-"));
+    dirs.push(dir);
+    let out = "";
+    const output = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        out += chunk.toString("utf8");
+        done();
+      },
+    });
+    const { translator } = loadLocales(localesDir, { strict: true });
+    const adapter = createConsoleAdapter({
+      input: Readable.from([]),
+      output,
+      engine: { handle: async () => "handled", busy: 0 },
+      drain: async () => {},
+      bind: (locale) => (key, args) => translator.t(locale, key, args),
+      defaultLocale: "vi",
+      filesDir: dir,
+      interactive: false,
+    });
+    return { adapter, dir, output: () => out };
+  };
+
+  it("labels the assistant in the message's language", async () => {
+    const { adapter, output } = setupConsole();
+    await adapter.messenger.send("operator", { text: "Hello", locale: "en" });
+    await adapter.messenger.send("an", { text: "Xin chào", locale: "vi" });
+    expect(output()).toContain("Assistant:\n  Hello");
+    expect(output()).toContain("Trợ lý → an:\n  Xin chào");
+  });
+
+  it("a file's saved line is printed under its own message even when another message goes out meanwhile", async () => {
+    const { adapter, output } = setupConsole();
+    const file = { name: "du-lieu.json", mime: "application/json", data: Buffer.from("{}").toString("base64") };
+    await Promise.all([adapter.messenger.send("an", { text: "Dữ liệu của đồng chí", files: [file], locale: "vi" }), adapter.messenger.send("binh", { text: "Nhắc lịch", locale: "vi" })]);
+    const text = output();
+    const block = text.split("\n\n").find((b) => b.includes("Dữ liệu của đồng chí"));
+    expect(block).toContain("[Tệp du-lieu.json đã lưu tại");
+    const other = text.split("\n\n").find((b) => b.includes("Nhắc lịch"));
+    expect(other).not.toContain("[Tệp");
   });
 });

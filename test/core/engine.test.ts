@@ -190,7 +190,7 @@ describe.each(DB_KINDS)("engine on %s", (db) => {
 
   it("a stranger's free text explains how to join; a member's gets a hint", async () => {
     expect((await h.send("lan", "xin chào"))[0]?.text).toContain("Để tham gia chi bộ");
-    expect((await h.send("an", "xin chào"))[0]?.text).toBe("Tôi chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.");
+    expect((await h.send("an", "xin chào"))[0]?.text).toBe("Trợ lý chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.");
   });
 
   it("the joined read of a chat returns exactly what the ORM returns", async () => {

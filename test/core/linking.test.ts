@@ -67,7 +67,8 @@ describe.each(DB_KINDS)("linking on %s", (db) => {
     const shown = await codeOf("binh");
     const [linked] = await h.send("binh-zalo", shown.replace(" ", ""), ZALO);
     expect(linked?.text).toContain("Đã liên kết tài khoản Zalo này với đồng chí Trần Thị Bình");
-    expect((await h.store.db.identity.findFirstOrThrow({ where: { userId: "binh-zalo" } })).failedCodes).toBe(0);
+    const binhZalo = await h.store.db.identity.findFirstOrThrow({ where: { userId: "binh-zalo" } });
+    expect(await h.store.db.codeGuard.findUnique({ where: { identityId_kind: { identityId: binhZalo.id, kind: "invite" } } })).toBeNull();
   });
 
   it("with two chats, /lienket shows them and lets the member switch or get a new code", async () => {
@@ -114,10 +115,11 @@ describe.each(DB_KINDS)("linking on %s", (db) => {
     expect((await h.send("guesser", "lienket abc", ZALO))[0]?.text).toContain("Mã liên kết không đúng");
     const good = await codeOf("binh");
     expect((await h.send("guesser", `lienket ${good}`, ZALO))[0]?.text).toBe("Đồng chí đã nhập sai mã nhiều lần. Vui lòng thử lại sau 1 phút.");
-    expect(await h.store.db.auditLog.count({ where: { action: "member.link-locked" } })).toBe(1);
+    expect(await h.store.db.auditLog.count({ where: { action: "code.locked" } })).toBe(1);
     h.clock.advance(60_000);
     expect((await h.send("guesser", `lienket ${good}`, ZALO))[0]?.text).toContain("Đã liên kết");
-    expect((await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-zalo", userId: "guesser" } } })).failedCodes).toBe(0);
+    const guesser = await h.store.db.identity.findUniqueOrThrow({ where: { botAccountId_userId: { botAccountId: "default-zalo", userId: "guesser" } } });
+    expect(await h.store.db.codeGuard.findUniqueOrThrow({ where: { identityId_kind: { identityId: guesser.id, kind: "link" } } })).toMatchObject({ failures: 0, lockedUntil: null });
 
     await h.join("cuong", await h.createBranch("Chi bộ Trường THCS Nguyễn Trãi"), "Lê Hoàng Cường");
     expect((await h.send("cuong", "lienket zalo"))[0]?.text).toBe("Đồng chí chưa liên kết tài khoản Zalo. Gõ lienket để lấy mã, rồi gửi mã đó trên Zalo.");

@@ -33,7 +33,8 @@ it("every change an admin can make has a label and a confirmation in both langua
   for (const change of CHANGES) {
     for (const locale of ["vi", "en"] as const) {
       expect(translator.t(locale, `members-do-${change}`)).not.toBe("");
-      expect(translator.t(locale, `members-confirm-${change}`, { name: "Trần Thị Bình", branch: "Chi bộ 7" })).toContain("Trần Thị Bình");
+      const args = { name: "Trần Thị Bình", branch: "Chi bộ 7", newName: "Trần Thị Bính", note: "sinh 1958", form: "Mẫu 2C", reason: "tuổi cao", until: "không thời hạn" };
+      expect(translator.t(locale, `members-confirm-${change}`, args)).toContain("Trần Thị Bình");
     }
   }
 });
@@ -132,13 +133,18 @@ describe.each(DB_KINDS)("members on %s", (db) => {
     expect(card?.text).toContain("Đồng chí Trần Thị Bình");
     expect(card?.text).toContain("Vai trò: đảng viên");
     expect(card?.text).toContain("Đảng viên: chính thức");
-    expect(card?.text).toContain("Trạng thái: đang sinh hoạt");
+    expect(card?.text).toContain("Trạng thái: trong danh sách");
+    expect(card?.text).toContain("Mẫu bản kiểm điểm: chưa chọn");
     expect(card?.text).toContain("Nhận tin qua: Telegram");
     expect(labels(card)).toEqual([
       "Giao vai trò bí thư",
+      "Giao vai trò phó bí thư",
       "Giao quyền quản trị",
       "Ghi là dự bị",
       "Miễn sinh hoạt",
+      "Sửa họ tên",
+      "Ghi chú phân biệt",
+      "Mẫu bản kiểm điểm",
       "Xóa khỏi danh sách",
       "Danh sách",
       "Đóng",
@@ -147,12 +153,13 @@ describe.each(DB_KINDS)("members on %s", (db) => {
 
     await h.store.db.member.createMany({ data: [{ branchId, fullName: "Lê Văn Tám" }, { branchId, fullName: "Lê Văn Tám" }] });
     const [found] = await h.send("an", "Tám");
-    expect(found?.text).toContain("Tìm “Tám”: 2 người.");
-    expect(memberLabels(found)).toEqual(["Lê Văn Tám", "Lê Văn Tám (2)"]);
+    expect(found?.text).toContain("Tìm “Tám”: 2 đồng chí.");
+    expect(memberLabels(found)).toEqual(["Lê Văn Tám (1)", "Lê Văn Tám (2)"]);
     expect(labels(found)).toContain("Tất cả");
     const second = found!.choices!.flat()[1]!.action.split(":").at(-1);
     const [tam] = await h.press("an", "Lê Văn Tám (2)");
-    expect(tam?.text).toContain("Đồng chí Lê Văn Tám");
+    expect(tam?.text).toContain("Đồng chí Lê Văn Tám (2)");
+    expect(tam?.text).toContain("Có đồng chí khác cùng họ tên");
     expect(tam?.text).toContain("Nhận tin qua: chưa có tài khoản chat nào nhận được tin");
     expect((await flowOf(h, "an"))?.data).toMatchObject({ memberId: second });
     await h.press("an", "Danh sách");
@@ -166,7 +173,7 @@ describe.each(DB_KINDS)("members on %s", (db) => {
       ["x".repeat(3000), "Tin nhắn quá dài (3.000 ký tự)"],
       ["a".repeat(81), "Tên cần tìm dài quá 80 ký tự"],
       ["!!!", "Vui lòng chọn trong danh sách, hoặc gõ tên cần tìm"],
-      ["Xyzabc", "Không tìm thấy ai có tên “Xyzabc”"],
+      ["Xyzabc", "Không tìm thấy đồng chí nào tên “Xyzabc”"],
       ["0", "Trang này không có số 0"],
       ["12345678901234567890", "Trang này không có số 123456."],
     ] as const) {
@@ -216,8 +223,20 @@ describe.each(DB_KINDS)("members on %s", (db) => {
     expect(list?.text).toContain("Page 1 of 7");
     expect(labels(list).slice(-2)).toEqual(["Next page", "Close"]);
     const [english] = await h.send("cuong", "thi dung");
-    expect(english?.text).toContain("Phạm Thị Dung\nRole: member\nParty membership: full\nExempted from meetings: no\nStatus: active");
-    expect(labels(english)).toEqual(["Make secretary", "Make admin", "Mark as probationary", "Exempt from meetings", "Remove from the list", "Member list", "Close"]);
+    expect(english?.text).toContain("Phạm Thị Dung\nRole: member\nParty membership: full\nExempted from meetings: no\nSelf-review form: not chosen (they will be asked at the year-end review)\nStatus: on the list");
+    expect(labels(english)).toEqual([
+      "Make secretary",
+      "Make deputy secretary",
+      "Make admin",
+      "Mark as probationary",
+      "Exempt from meetings",
+      "Correct the name",
+      "Note to tell apart",
+      "Self-review form",
+      "Remove from the list",
+      "Member list",
+      "Close",
+    ]);
 
     // Taken away mid-flow: his next step is refused and the flow ends.
     await openCard("an", "Cường");
@@ -241,19 +260,38 @@ describe.each(DB_KINDS)("members on %s", (db) => {
     await h.press("an", "Ghi là dự bị");
     await h.press("an", "Xác nhận");
     expect(h.last("dung")?.text).toBe("Chi bộ Khoa Ngữ văn đã ghi nhận đồng chí là đảng viên dự bị.");
-    const [confirm] = await h.press("an", "Miễn sinh hoạt");
-    expect(confirm?.text).toContain("Ghi đồng chí Phạm Thị Dung được miễn sinh hoạt?");
+    const [why] = await h.press("an", "Miễn sinh hoạt");
+    expect(why?.text).toContain("Lý do miễn sinh hoạt của đồng chí Phạm Thị Dung?");
+    expect(labels(why)).toEqual(["Tuổi cao", "Sức khỏe yếu", "Hủy"]);
+    expect((await h.send("an", "3"))[0]?.text).toContain("Chưa thay đổi gì.");
+    await h.press("an", "Miễn sinh hoạt");
+    expect((await h.send("an", "12"))[0]?.text).toContain("Vui lòng gõ lý do bằng chữ");
+    const [until] = await h.send("an", "Điều trị dài ngày");
+    expect(until?.text).toContain("Miễn sinh hoạt đến khi nào?");
+    expect((await h.send("an", "31/02/2027"))[0]?.text).toContain("Chưa hiểu ngày kết thúc");
+    expect((await h.send("an", "01/01/2020"))[0]?.text).toContain("Ngày kết thúc phải sau hôm nay");
+    const [confirm] = await h.send("an", "30/06/2027");
+    expect(confirm?.text).toContain("Ghi đồng chí Phạm Thị Dung được miễn sinh hoạt?\nLý do: Điều trị dài ngày\nThời hạn: đến hết Thứ Tư 30/06/2027");
     const [done] = await h.press("an", "Xác nhận");
     expect(done?.text).toContain("Đảng viên: dự bị");
-    expect(done?.text).toContain("Miễn sinh hoạt: có");
+    expect(done?.text).toContain("Miễn sinh hoạt: có – lý do: Điều trị dài ngày; đến hết Thứ Tư 30/06/2027");
     expect(labels(done)).toContain("Ghi là chính thức");
     expect(labels(done)).toContain("Bỏ miễn sinh hoạt");
-    expect(h.last("dung")?.text).toBe("Chi bộ Khoa Ngữ văn đã ghi nhận đồng chí được miễn sinh hoạt.");
-    expect(await member("dung")).toMatchObject({ partyStatus: "PROBATIONARY", exempted: true });
+    expect(h.last("dung")?.text).toBe(
+      "Chi bộ Khoa Ngữ văn đã ghi nhận đồng chí được miễn sinh hoạt (có – lý do: Điều trị dài ngày; đến hết Thứ Tư 30/06/2027). Trong thời gian này Trợ lý không nhắc đồng chí trả lời tham dự hay tự đánh giá.",
+    );
+    expect(await member("dung")).toMatchObject({ partyStatus: "PROBATIONARY", exempted: true, exemptReason: "Điều trị dài ngày" });
     const audit = await h.store.db.auditLog.findMany({ where: { action: "member.updated" }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.details).filter((d) => (d as { memberId?: string }).memberId === ids.dung)).toEqual([
       { memberId: ids.dung, field: "partyStatus", from: "FULL", to: "PROBATIONARY" },
-      { memberId: ids.dung, field: "exempted", from: false, to: true },
+      {
+        memberId: ids.dung,
+        fields: {
+          exempted: { from: false, to: true },
+          exemptReason: { from: null, to: "Điều trị dài ngày" },
+          exemptUntil: { from: null, to: expect.anything() },
+        },
+      },
     ]);
     await h.press("an", "Danh sách");
     const [found] = await h.send("an", "Phạm Thị Dung");
@@ -285,7 +323,7 @@ describe.each(DB_KINDS)("members on %s", (db) => {
     const [done] = await h.press("an", "Xác nhận");
     expect(done?.text).toContain("Đã xóa đồng chí Phạm Thị Dung khỏi danh sách.");
     expect(done?.text).toContain("63 đảng viên");
-    expect(done?.text).toContain("1 người đã bị xóa khỏi danh sách");
+    expect(done?.text).toContain("1 đồng chí đã bị xóa khỏi danh sách");
     expect(h.last("dung")?.text).toContain("Đồng chí đã được xóa khỏi danh sách Chi bộ Khoa Ngữ văn");
 
     const removed = await member("dung");
@@ -425,7 +463,7 @@ describe.each(DB_KINDS)("members on %s", (db) => {
     expect(list?.text).toContain("Chi bộ Tổ dân phố số 7: 1 đảng viên");
     expect(memberLabels(list)).toEqual(["Ngô Thị Lan · bí thư, quản trị", "Phan Đình Nam · quản trị, đã xóa"]);
     const [none] = await h.send("lan", "Bình");
-    expect(none?.text).toContain("Không tìm thấy ai có tên “Bình”");
+    expect(none?.text).toContain("Không tìm thấy đồng chí nào tên “Bình”");
 
     const token = (await flowOf(h, "lan"))?.token;
     const before = await member("binh");

@@ -102,10 +102,10 @@ describe("invite codes", () => {
   });
   it("say why they cannot be used", () => {
     const now = new Date("2026-11-25T00:00:00Z");
-    const base = { id: "i", branchId: "b", code: "X", grantsSecretary: false, grantsAdmin: false, maxUses: 1, uses: 0, expiresAt: new Date("2026-12-01T00:00:00Z"), createdById: null, botAccountId: null, revokedAt: null, createdAt: now };
+    const base = { id: "i", branchId: "b", code: "X", grantsSecretary: false, grantsDeputy: false, grantsAdmin: false, maxUses: 1, uses: 0, expiresAt: new Date("2026-12-01T00:00:00Z"), createdById: null, botAccountId: null, revokedAt: null, createdAt: now };
     expect(inviteProblem(base, now)).toBeNull();
     expect(inviteProblem(null, now)).toBe("invite-unknown");
-    expect(inviteProblem({ ...base, revokedAt: now }, now)).toBe("invite-unknown");
+    expect(inviteProblem({ ...base, revokedAt: now }, now)).toBe("invite-revoked");
     expect(inviteProblem({ ...base, expiresAt: now }, now)).toBe("invite-expired");
     expect(inviteProblem({ ...base, uses: 1 }, now)).toBe("invite-used-up");
   });

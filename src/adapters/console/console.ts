@@ -1,6 +1,8 @@
 // A chat in the terminal, for trying the bot with no platform token. The person at the keyboard can
 // be several local users in turn (@an, @binh …), so operator, secretary and members can all be
-// played end to end. Messages to other local users are shown too, marked with their name.
+// played end to end. Messages to other local users are shown too, marked with their name. Each
+// message is printed whole, in its own language, with the files it carried saved first, so nothing
+// of one message can land under another; log lines go to a file (app.ts), never in here.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -8,7 +10,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Engine } from "../../core/engine/engine.ts";
 import type { Messenger } from "../../core/ports/runtime.ts";
 import type { T } from "../../core/services/messages.ts";
-import type { OutMessage } from "../../core/types.ts";
+import type { Locale, OutMessage } from "../../core/types.ts";
 import { renderNumbered } from "../shared/numbered.ts";
 
 export const CONSOLE_OPERATOR = "operator";
@@ -19,9 +21,14 @@ export interface ConsoleOptions {
   engine: Engine;
   /** Sends what is due; called after every line so replies appear before the next prompt. */
   drain: () => Promise<void>;
-  t: T;
+  /** Texts in a language: a message's own labels ("Trợ lý:", "Assistant:") follow its language. */
+  bind: (locale: Locale) => T;
+  /** The language of the console's own lines (welcome, user switching). */
+  defaultLocale: Locale;
   /** Where files the bot sends (exports) are saved. */
   filesDir: string;
+  /** Where the log lines go, told in the welcome. */
+  logFile?: string;
   /** Show prompts and the welcome; false when input is piped. */
   interactive: boolean;
 }
@@ -35,7 +42,8 @@ export interface ConsoleAdapter {
 const USER_NAME = /^[a-z0-9_-]{1,32}$/;
 
 export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
-  const { output, t } = opts;
+  const { output } = opts;
+  const t = opts.bind(opts.defaultLocale);
   let current = CONSOLE_OPERATOR;
   const users = new Set([CONSOLE_OPERATOR]);
   const session = Date.now().toString(36);
@@ -44,18 +52,28 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
     output.write(`${text}\n`);
   };
 
+  // One message at a time, in the order the sender hands them over.
+  let printing: Promise<void> = Promise.resolve();
+
+  async function print(chatId: string, message: OutMessage): Promise<void> {
+    const mt = message.locale ? opts.bind(message.locale) : t;
+    const lines = [chatId === current ? mt("console-bot") : mt("console-bot-to", { user: chatId }), indent(renderNumbered(message))];
+    // Files are saved before anything is printed: the saved line then sits under its own message.
+    for (const file of message.files ?? []) {
+      await mkdir(opts.filesDir, { recursive: true });
+      const target = path.join(opts.filesDir, path.basename(file.name));
+      await writeFile(target, Buffer.from(file.data, "base64"));
+      lines.push(indent(mt("console-file-saved", { name: file.name, path: target })));
+    }
+    write(`${lines.join("\n")}\n`);
+  }
+
   const messenger: Messenger = {
     platform: "CONSOLE",
-    async send(chatId: string, message: OutMessage) {
-      const header = chatId === current ? t("console-bot") : t("console-bot-to", { user: chatId });
-      write(`${header}\n${indent(renderNumbered(message))}`);
-      for (const file of message.files ?? []) {
-        await mkdir(opts.filesDir, { recursive: true });
-        const target = path.join(opts.filesDir, path.basename(file.name));
-        await writeFile(target, Buffer.from(file.data, "base64"));
-        write(indent(t("console-file-saved", { name: file.name, path: target })));
-      }
-      write("");
+    send(chatId: string, message: OutMessage) {
+      const done = printing.then(() => print(chatId, message));
+      printing = done.catch(() => undefined);
+      return done;
     },
   };
 
@@ -88,7 +106,10 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
   return {
     messenger,
     async run() {
-      if (opts.interactive) write(t("console-welcome", { user: CONSOLE_OPERATOR }));
+      if (opts.interactive) {
+        write(t("console-welcome", { user: CONSOLE_OPERATOR }));
+        if (opts.logFile) write(t("console-log-file", { path: opts.logFile }));
+      }
       const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
       prompt();
       // Lines are handled one at a time, in order, even when they arrive all at once from a pipe.

@@ -5,11 +5,10 @@
 // accounts share two HTTP pools (sends, and a bounded number of long polls), so a bot that Zalo
 // slows down or refuses never holds up the others. Accounts are read again every few seconds (and at
 // once when told): a paused or removed account stops receiving straight away.
-import path from "node:path";
 import { Agent } from "undici";
 import { Semaphore } from "../../core/services/rate-limit.ts";
 import { defaultBotAccountId } from "../../core/types.ts";
-import { projectRoot } from "../../infra/paths.ts";
+import { filesDir } from "../../infra/paths.ts";
 import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
 import { createFileLinks, DEFAULT_FILE_TTL_MS, type FileLinks } from "../shared/file-links.ts";
 import { createZaloBot, pollSecondsFor, type BotEvents, type ZaloBot, type ZaloBotSpec } from "./account.ts";
@@ -29,7 +28,7 @@ export interface ZaloBotSource {
 
 /** Knobs for tests and benchmarks; production uses the defaults. */
 export interface ZaloAdapterOptions {
-  /** Where linked files are kept (default data/files). */
+  /** Where linked files are kept (default: FILES_DIR, or "files" beside the database). */
   filesDir?: string;
   fileTtlMs?: number;
   pollTimeoutSeconds?: number;
@@ -83,7 +82,7 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
 
   const files: FileLinks | null = publicUrl
     ? createFileLinks({
-        dir: options.filesDir ?? path.join(projectRoot, "data", "files"),
+        dir: options.filesDir ?? filesDir(config),
         publicUrl,
         ttlMs: options.fileTtlMs ?? DEFAULT_FILE_TTL_MS,
         logger: log,

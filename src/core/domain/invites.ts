@@ -28,16 +28,18 @@ export function normalizeCode(input: string): string {
   return input.toUpperCase().replace(/[\s_-]+/g, "");
 }
 
-export type InviteProblem = "invite-unknown" | "invite-expired" | "invite-used-up";
+export type InviteProblem = "invite-unknown" | "invite-revoked" | "invite-expired" | "invite-used-up";
 
 export function inviteProblem(invite: Invite | null, now: Date): InviteProblem | null {
-  if (!invite || invite.revokedAt) return "invite-unknown";
+  if (!invite) return "invite-unknown";
+  // Said as it is: whoever holds a revoked code typed it right and should ask for a new one.
+  if (invite.revokedAt) return "invite-revoked";
   if (invite.expiresAt <= now) return "invite-expired";
   if (invite.uses >= invite.maxUses) return "invite-used-up";
   return null;
 }
 
-/** After this many wrong codes in a row, each further try waits longer (1, 2, 4 … 60 minutes). */
+/** After this many wrong codes in a row, each further try waits longer (1, 2, 4 … 60 minutes); see code-guard.ts. */
 export const FREE_CODE_ATTEMPTS = 5;
 
 export function lockoutMinutes(failedCodes: number): number {

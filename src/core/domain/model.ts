@@ -13,6 +13,8 @@ export type CommitmentStatus = "DRAFT" | "SUBMITTED";
 export type ReviewKind = "COMMENT" | "REVISION";
 export type Progress = "DONE" | "IN_PROGRESS" | "NOT_YET";
 export type EvaluationStatus = "DRAFT" | "SUBMITTED";
+/** The year-end self-review form of Hướng dẫn 43-HD/BTCTW: Mẫu 2A, 2B or 2C. */
+export type ReviewForm = "FORM_2A" | "FORM_2B" | "FORM_2C";
 export type RatingLevel = "EXCELLENT" | "GOOD" | "COMPLETED" | "NOT_COMPLETED";
 export type OutboxStatus = "PENDING" | "SENT" | "FAILED" | "HELD";
 export type BotStatus = "ACTIVE" | "PAUSED" | "REMOVED";
@@ -46,10 +48,18 @@ export interface Member {
   id: string;
   branchId: string;
   fullName: string;
+  /** Set by an admin to tell apart members of the same name ("sinh 1958"). */
+  nameNote: string | null;
   isSecretary: boolean;
+  /** With isSecretary: phó bí thư. */
+  isDeputy: boolean;
   isAdmin: boolean;
   partyStatus: PartyStatus;
   exempted: boolean;
+  exemptReason: string | null;
+  /** The exemption ends then; null: until an admin lifts it. */
+  exemptUntil: Date | null;
+  reviewForm: ReviewForm | null;
   status: MemberStatus;
   locale: string | null;
   preferredPlatform: Platform | null;
@@ -82,6 +92,7 @@ export interface Invite {
   branchId: string;
   code: string;
   grantsSecretary: boolean;
+  grantsDeputy: boolean;
   grantsAdmin: boolean;
   maxUses: number;
   uses: number;

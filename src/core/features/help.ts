@@ -1,4 +1,5 @@
-// /trogiup: the commands this person may use, grouped by role, in their language.
+// /trogiup: the commands this person may use, grouped by role, in their language, and for members
+// when the month's self-evaluation opens; for admins, what hides behind /dangky → Quản lý.
 import { allows, type Access } from "../engine/access.ts";
 import type { Ctx } from "../engine/context.ts";
 import type { Feature } from "../engine/registry.ts";
@@ -16,6 +17,11 @@ export function helpText(ctx: Ctx): string {
     if (!commands.length) continue;
     lines.push("", ctx.t(`help-section-${access}`));
     for (const c of commands) lines.push(ctx.t("help-command-line", { name: c.name, alias: c.alias, description: ctx.t(c.description) }));
+    // What a section's commands do not say by themselves: when the self-evaluation opens, what
+    // /dangky → Quản lý holds. One line each, so help stays one message on Zalo.
+    const branch = ctx.actor.branch;
+    if (access === "member" && branch) lines.push(ctx.t("help-selfeval-when", { days: branch.selfEvalDaysBefore }));
+    if (access === "admin") lines.push(ctx.t("help-admin-manage"));
   }
   if (ctx.event.platform !== "TELEGRAM") lines.push("", ctx.t("help-typing-tip"));
   return lines.join("\n");

@@ -10,6 +10,7 @@ import { fold } from "../engine/text.ts";
 import { replyWithInviteQr } from "./invite-qr.ts";
 import { inviteInstructions } from "./invite-text.ts";
 import { nearFull, pickBot, zaloBotsFor, type BotRoom } from "./bots/capacity.ts";
+import { nameOf } from "./names.ts";
 import { pageNav, pageOf, pagePosition, parsePageValue } from "./paging.ts";
 import { roleNames } from "./roles.ts";
 
@@ -22,6 +23,7 @@ export const MAX_OPEN_INVITES = 50;
 
 interface InviteDraft {
   isSecretary?: boolean;
+  isDeputy?: boolean;
   isAdmin?: boolean;
   days?: number;
   uses?: number;
@@ -32,10 +34,11 @@ interface InviteDraft {
 
 // The role an invite grants; an admin may hand out both flags, as the branch's first invite does.
 const ROLES = {
-  m: { isSecretary: false, isAdmin: false },
-  s: { isSecretary: true, isAdmin: false },
-  a: { isSecretary: false, isAdmin: true },
-  sa: { isSecretary: true, isAdmin: true },
+  m: { isSecretary: false, isDeputy: false, isAdmin: false },
+  s: { isSecretary: true, isDeputy: false, isAdmin: false },
+  d: { isSecretary: true, isDeputy: true, isAdmin: false },
+  a: { isSecretary: false, isDeputy: false, isAdmin: true },
+  sa: { isSecretary: true, isDeputy: false, isAdmin: true },
 } as const;
 type RoleValue = keyof typeof ROLES;
 
@@ -49,8 +52,8 @@ export function parseCount(text: string, units: string[]): number | null {
   return Number(m[1]);
 }
 
-const roleOf = (d: InviteDraft) => ({ isSecretary: d.isSecretary === true, isAdmin: d.isAdmin === true });
-const grants = (i: Invite) => ({ isSecretary: i.grantsSecretary, isAdmin: i.grantsAdmin });
+const roleOf = (d: InviteDraft) => ({ isSecretary: d.isSecretary === true, isDeputy: d.isSecretary === true && d.isDeputy === true, isAdmin: d.isAdmin === true });
+const grants = (i: Invite) => ({ isSecretary: i.grantsSecretary, isDeputy: i.grantsSecretary && i.grantsDeputy, isAdmin: i.grantsAdmin });
 const controls = (ctx: Ctx): StepChoice[] => [
   { label: ctx.t("control-confirm"), value: "ok" },
   { label: ctx.t("control-edit"), value: "edit" },
@@ -129,6 +132,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
             [
               { label: ctx.t("invites-role-member"), value: "m" },
               { label: ctx.t("invites-role-secretary"), value: "s" },
+              { label: ctx.t("invites-role-deputy"), value: "d" },
             ],
             [
               { label: ctx.t("invites-role-admin"), value: "a" },
@@ -162,6 +166,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
           }),
         ];
         // A code that makes its holder secretary or admin is a key to the branch: say so before it is made.
+        if (role.isSecretary) lines.push("", ctx.t("invites-warn-secretary", { role: roleNames(ctx.t, { ...role, isAdmin: false }) }));
         if ((role.isAdmin || role.isSecretary) && (d.uses ?? 0) > 1) lines.push("", ctx.t("invites-warn-role-uses", { role: roleNames(ctx.t, role) }));
         if ("full" in bot) lines.push("", bot.full);
         else if (bot.room) lines.push(...botLines(ctx, bot.room, d.uses ?? 1));
@@ -223,7 +228,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
             uses: invite.uses,
             max: invite.maxUses,
             created: formatDateTime(invite.createdAt, timezone(ctx), ctx.actor.locale),
-            by: creator?.fullName ?? ctx.t("invites-by-operator"),
+            by: creator ? await nameOf(ctx.tx, creator) : ctx.t("invites-by-operator"),
           }),
           inviteInstructions(ctx, invite, timezone(ctx), bot),
         ];
@@ -271,6 +276,7 @@ async function createInvite(ctx: Ctx, d: InviteDraft): Promise<Next<InviteDraft>
     branchId: branch.id,
     code: generateCode(),
     grantsSecretary: role.isSecretary,
+    grantsDeputy: role.isDeputy,
     grantsAdmin: role.isAdmin,
     maxUses: d.uses,
     expiresAt: expiryFor(ctx, d.days),
@@ -281,6 +287,7 @@ async function createInvite(ctx: Ctx, d: InviteDraft): Promise<Next<InviteDraft>
   await ctx.audit("invite.created", {
     inviteId: invite.id,
     secretary: invite.grantsSecretary,
+    deputy: invite.grantsDeputy,
     admin: invite.grantsAdmin,
     maxUses: invite.maxUses,
     expiresAt: invite.expiresAt.toISOString(),

@@ -1,22 +1,26 @@
 // /lienket: one person, one member, on Telegram and Zalo. A chat that already belongs to the member
 // gets a one-time code; typed in the other chat ("lienket 4829 1375"), it links that chat to the
-// same member. The member then picks where the bot's messages go (Member.preferredPlatform).
+// same member. The member then picks where the bot's messages go (Member.preferredPlatform), and can
+// unlink a chat again (a phone lost or handed on), as long as one chat stays theirs.
 import { randomInt } from "node:crypto";
-import { lockoutMinutes } from "../domain/invites.ts";
 import type { Identity, Member } from "../domain/model.ts";
 import type { Ctx } from "../engine/context.ts";
-import { end, invalid, type FlowDef, type Next, type StepChoice } from "../engine/flow.ts";
+import { end, go, invalid, type FlowDef, type Next, type StepChoice } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { fold } from "../engine/text.ts";
 import type { T } from "../services/messages.ts";
 import type { Platform } from "../types.ts";
+import { admitCode, codeFailed, codeSucceeded } from "./code-guard.ts";
 
 export const LINK_CODE_MINUTES = 15;
 export const LINK_CODE_DIGITS = 8;
 /** Used and expired codes are kept this long (for support questions), then forgotten. */
 const LINK_CODE_KEEP_MS = 7 * 86_400_000;
 
-type LinkDraft = Record<string, never>;
+interface LinkDraft {
+  /** The chat the member chose to unlink. */
+  identityId?: string;
+}
 
 const platformName = (t: T, p: Platform): string => t(`link-platform-${p.toLowerCase()}`);
 
@@ -72,24 +76,51 @@ const linkFlow: FlowDef<LinkDraft> = {
     menu: {
       prompt: async (ctx) => {
         const member = ctx.actor.member!;
-        const identities = (await ctx.tx.identities.listForMember(member.id)).filter((i) => i.active);
+        const linked = (await ctx.tx.identities.listForMember(member.id)).filter((i) => i.memberId === member.id);
+        const identities = linked.filter((i) => i.active);
         const chats = identities.map((i) => ctx.t("link-chat-line", { account: accountName(ctx.t, i) }));
         const preferred = ctx.services.messages.preferredIdentity(member, identities);
         return {
-          text: ctx.t("link-status", { chats: chats.join("\n"), preferred: preferred ? platformName(ctx.t, preferred.platform) : "–" }),
+          text: ctx.t("link-status", { chats: chats.join("\n"), preferred: preferred ? platformName(ctx.t, preferred.platform) : ctx.t("link-preferred-none") }),
           choices: [
             ...platformChoices(ctx, activePlatforms(identities, member.id)),
             [{ label: ctx.t("link-new-code"), value: "code" }],
-            [{ label: ctx.t("control-cancel"), value: "cancel" }],
+            // One chat always stays: the last one is left with /xoadulieu, not here.
+            ...(linked.length > 1 ? linked.map((i) => [{ label: ctx.t("link-unlink", { account: accountName(ctx.t, i) }), value: `u:${i.id}` }]) : []),
+            [{ label: ctx.t("link-exit"), value: "cancel" }],
           ],
         };
       },
       choice: async (ctx, _d, value) => {
-        if (value === "cancel") return end(ctx.t("cancel-done"));
+        if (value === "cancel") return end(ctx.t("link-closed"));
         if (value === "code") return end(await issueCode(ctx));
+        if (value.startsWith("u:")) {
+          const target = await ownChat(ctx, value.slice(2));
+          return target ? go("unlink", { identityId: target.id }) : invalid("link-unlink-gone");
+        }
         return choosePlatform(ctx, value);
       },
       text: (ctx, _d, text) => choosePlatform(ctx, text),
+    },
+    unlink: {
+      prompt: async (ctx, d) => {
+        const target = await ownChat(ctx, d.identityId);
+        const here = target?.id === ctx.actor.identity.id;
+        return {
+          text: ctx.t(here ? "link-unlink-confirm-here" : "link-unlink-confirm", { account: target ? accountName(ctx.t, target) : "" }),
+          choices: [
+            [
+              { label: ctx.t("link-unlink-yes"), value: "ok" },
+              { label: ctx.t("link-unlink-no"), value: "back" },
+            ],
+          ],
+        };
+      },
+      choice: (ctx, d, value) => {
+        if (value === "back") return go("menu", {});
+        if (value !== "ok") return invalid("input-pick-a-choice");
+        return unlink(ctx, d);
+      },
     },
     // Right after a chat was linked: where should messages go from now on?
     preferred: {
@@ -129,19 +160,14 @@ async function issueCode(ctx: Ctx): Promise<string> {
 }
 
 async function wrongCode(ctx: Ctx, key: string): Promise<void> {
-  const { tx, now, actor } = ctx;
-  const failed = actor.identity.failedCodes + 1;
-  const wait = lockoutMinutes(failed);
-  await tx.identities.update(actor.identity.id, { failedCodes: failed, codeLockedUntil: wait ? new Date(now.getTime() + wait * 60_000) : null });
-  if (wait) await ctx.audit("member.link-locked", { identityId: actor.identity.id, failedCodes: failed, minutes: wait }, null);
+  await codeFailed(ctx, "link");
   ctx.reply(ctx.t(key));
 }
 
 /** The chat typed a code: link it to the code's member, unless it belongs to someone already. */
 async function redeem(ctx: Ctx, raw: string): Promise<void> {
   const { tx, now, actor, services } = ctx;
-  const locked = actor.identity.codeLockedUntil;
-  if (locked && locked > now) return ctx.reply(ctx.t("link-locked", { minutes: Math.ceil((locked.getTime() - now.getTime()) / 60_000) }));
+  if (!(await admitCode(ctx, "link"))) return;
 
   const code = normalizeLinkCode(raw);
   const found = /^\d{8}$/.test(code) ? await tx.linkCodes.byCode(code) : null;
@@ -158,7 +184,8 @@ async function redeem(ctx: Ctx, raw: string): Promise<void> {
   if (!(await tx.linkCodes.use(code, now))) return wrongCode(ctx, "link-code-used");
 
   const branch = await tx.branches.byId(owner.branchId);
-  await tx.identities.update(actor.identity.id, { memberId: owner.id, failedCodes: 0, codeLockedUntil: null });
+  await tx.identities.update(actor.identity.id, { memberId: owner.id });
+  await codeSucceeded(ctx, "link");
   await ctx.endFlow(); // a half-done join in this chat is moot now
   actor.member = owner;
   actor.branch = branch;
@@ -180,11 +207,55 @@ async function redeem(ctx: Ctx, raw: string): Promise<void> {
   if (activePlatforms(identities, owner.id).length > 1) await ctx.startFlow(linkFlow, {}, "preferred");
 }
 
+/** One of the member's own linked chats; anything else reads as gone. */
+async function ownChat(ctx: Ctx, id: string | undefined): Promise<Identity | null> {
+  const member = ctx.actor.member;
+  if (!id || !member) return null;
+  return (await ctx.tx.identities.listForMember(member.id)).find((i) => i.id === id && i.memberId === member.id) ?? null;
+}
+
+async function unlink(ctx: Ctx, d: LinkDraft): Promise<Next<LinkDraft>> {
+  const { tx, services } = ctx;
+  const member = ctx.actor.member!;
+  const target = await ownChat(ctx, d.identityId);
+  const all = (await tx.identities.listForMember(member.id)).filter((i) => i.memberId === member.id);
+  if (!target) return go("menu", {}, ctx.t("link-unlink-gone"));
+  if (all.length < 2) return end(ctx.t("link-unlink-last"));
+  const rest = all.filter((i) => i.id !== target.id);
+  const here = target.id === ctx.actor.identity.id;
+  const branch = ctx.actor.branch;
+  const account = (t: T) => accountName(t, target);
+  if (here) await ctx.endFlow();
+  const withdrawn = await tx.linkCodes.unlink(target.id);
+  // The chat that goes is told, after what waited for it was withdrawn (nothing of the member's follows).
+  if (!here) {
+    const t = services.messages.bind(services.messages.localeOf(member, branch, target));
+    const key = `unlinked:${ctx.event.platform}:${ctx.event.updateId}:${target.id}`;
+    await services.messages.toIdentity(tx, { ...target, memberId: null }, key, { text: t("link-unlinked-notice", { name: member.fullName }) }, { memberId: null });
+  }
+  const remaining = activePlatforms(rest, member.id);
+  if (member.preferredPlatform === target.platform && !remaining.includes(target.platform)) {
+    const updated = await tx.members.update(member.id, { preferredPlatform: remaining[0] ?? rest[0]?.platform ?? null });
+    if (!here) ctx.actor.member = updated;
+  }
+  await ctx.audit("member.unlinked", { memberId: member.id, identityId: target.id, platform: target.platform, withdrawn }, member.branchId);
+  if (here) {
+    // This chat is a stranger's now: say goodbye.
+    for (const other of rest.filter((i) => i.active)) {
+      const t = services.messages.bind(services.messages.localeOf(member, branch, other));
+      await services.messages.toIdentity(tx, other, `unlinked:${ctx.event.platform}:${ctx.event.updateId}:${other.id}`, { text: t("link-unlinked-elsewhere", { account: account(t) }) });
+    }
+    ctx.actor.member = null;
+    return end(ctx.t("link-unlinked-here", { name: member.fullName }));
+  }
+  return go("menu", {}, ctx.t("link-unlinked", { account: account(ctx.t) }));
+}
+
 async function menu(ctx: Ctx): Promise<void> {
   const member = ctx.actor.member;
   if (!member) return ctx.reply(ctx.t("link-stranger"));
-  const platforms = activePlatforms(await ctx.tx.identities.listForMember(member.id), member.id);
-  if (platforms.length > 1) return ctx.startFlow(linkFlow, {}, "menu");
+  const linked = (await ctx.tx.identities.listForMember(member.id)).filter((i) => i.memberId === member.id);
+  if (linked.length > 1) return ctx.startFlow(linkFlow, {}, "menu");
   ctx.reply(await issueCode(ctx));
 }
 

@@ -1,12 +1,16 @@
 // Joining a branch: /start <code> (or the code typed alone, or a Telegram deep link), then full name,
 // the privacy notice and consent, and a confirmation. Nothing is stored until the person confirms.
-import { inviteProblem, lockoutMinutes, normalizeCode } from "../domain/invites.ts";
+import { inviteProblem, normalizeCode } from "../domain/invites.ts";
 import type { Invite } from "../domain/model.ts";
+import { hasNamesake } from "../domain/names.ts";
 import type { Ctx } from "../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
+import { admitCode, codeFailed, codeSucceeded } from "./code-guard.ts";
 import { botPlace } from "./invite-text.ts";
+import { branchNames } from "./names.ts";
 import { roleNames } from "./roles.ts";
+import { announceSecretaryGrant } from "./secretary-grants.ts";
 
 interface JoinDraft {
   inviteId: string;
@@ -14,11 +18,12 @@ interface JoinDraft {
   branchId: string;
   branchName: string;
   isSecretary: boolean;
+  isDeputy?: boolean;
   isAdmin: boolean;
   fullName?: string;
 }
 
-const NAME_MAX = 80;
+export const NAME_MAX = 80;
 // Letters with their marks, spaces, and the apostrophes and hyphens of names such as H'Hen Niê.
 const NAME_CHARS = /^[\p{L}\p{M}' ’.-]+$/u;
 
@@ -86,56 +91,60 @@ async function join(ctx: Ctx, d: JoinDraft): Promise<Next<JoinDraft>> {
     branchId: branch.id,
     fullName: d.fullName ?? "",
     isSecretary: invite.grantsSecretary,
+    isDeputy: invite.grantsSecretary && invite.grantsDeputy,
     isAdmin: invite.grantsAdmin,
     locale: actor.locale,
     preferredPlatform: actor.identity.platform,
     consentAt: now,
   });
-  await tx.identities.update(actor.identity.id, { memberId: member.id, failedCodes: 0, codeLockedUntil: null });
+  await tx.identities.update(actor.identity.id, { memberId: member.id });
+  await codeSucceeded(ctx, "invite");
   actor.member = member;
   actor.branch = branch;
-  await ctx.audit("member.joined", { memberId: member.id, inviteId: invite.id, secretary: member.isSecretary, admin: member.isAdmin }, branch.id);
+  await ctx.audit("member.joined", { memberId: member.id, inviteId: invite.id, secretary: member.isSecretary, deputy: member.isDeputy, admin: member.isAdmin }, branch.id);
 
-  // The branch's admins learn who joined, each in their own language.
+  // The branch's admins learn who joined, each in their own language (and of a namesake, which a
+  // note in /thanhvien can tell apart).
+  const names = await branchNames(tx, branch.id);
+  const namesake = hasNamesake(member, names.roster);
   for (const admin of await tx.members.listWithRole(branch.id, "admin")) {
     if (admin.id === member.id) continue;
     await ctx.services.messages.toMember(tx, admin, branch, `joined:${member.id}:${admin.id}`, (t) => ({
-      text: t("onboarding-admin-notice", { name: member.fullName, role: roleNames(t, member) }),
+      text: [t("onboarding-admin-notice", { name: names.of(member), role: roleNames(t, member) }), ...(namesake ? [t("onboarding-admin-namesake")] : [])].join(" "),
     }), { audience: "admin" });
+  }
+  if (member.isSecretary) {
+    const creator = invite.createdById ? await tx.members.byId(invite.createdById) : null;
+    await announceSecretaryGrant(ctx, member, { kind: "invite", by: creator, inviteId: invite.id });
   }
   const next = member.isAdmin ? "onboarding-next-admin" : member.isSecretary ? "onboarding-next-secretary" : "onboarding-next-member";
   return end(ctx.t("onboarding-welcome", { name: member.fullName, branch: branch.name }) + "\n\n" + ctx.t(next));
 }
 
-/** Checks a typed code, counting wrong ones so that guessing slows down. */
+/** Checks a typed code, counting wrong ones so that guessing slows down (see code-guard.ts). */
 async function startWithCode(ctx: Ctx, raw: string): Promise<void> {
   const { tx, now, actor } = ctx;
   if (actor.member) return ctx.reply(ctx.t("onboarding-already-member", { branch: actor.branch?.name ?? "" }));
-  const locked = actor.identity.codeLockedUntil;
-  if (locked && locked > now) {
-    return ctx.reply(ctx.t("invite-locked", { minutes: Math.ceil((locked.getTime() - now.getTime()) / 60_000) }));
-  }
+  if (!(await admitCode(ctx, "invite"))) return;
   const code = normalizeCode(raw);
   const invite: Invite | null = /^[A-Z0-9]{1,64}$/.test(code) ? await tx.invites.byCode(code) : null;
   const problem = inviteProblem(invite, now);
-  if (problem || !invite) {
-    const failed = actor.identity.failedCodes + 1;
-    const wait = lockoutMinutes(failed);
-    await tx.identities.update(actor.identity.id, { failedCodes: failed, codeLockedUntil: wait ? new Date(now.getTime() + wait * 60_000) : null });
+  const branch = invite && !problem ? await tx.branches.byId(invite.branchId) : null;
+  if (!invite || !branch) {
+    await codeFailed(ctx, "invite");
     return ctx.reply(ctx.t(problem ?? "invite-unknown"));
   }
-  const branch = await tx.branches.byId(invite.branchId);
-  if (!branch) return ctx.reply(ctx.t("invite-unknown"));
   // On Zalo a code is typed to the bot it belongs to (that bot's users cap counts it).
   const bot = invite.botAccountId && actor.identity.platform === "ZALO" && invite.botAccountId !== actor.identity.botAccountId ? await tx.bots.byId(invite.botAccountId) : null;
   if (bot && bot.status === "ACTIVE") return ctx.reply(ctx.t("invite-other-bot", { bot: botPlace(ctx.t, bot) }));
-  if (actor.identity.failedCodes) await tx.identities.update(actor.identity.id, { failedCodes: 0, codeLockedUntil: null });
+  // A valid code clears nothing: only joining does, so a shared code cannot reset the count of guesses.
   await ctx.startFlow(joinFlow, {
     inviteId: invite.id,
     code: invite.code,
     branchId: branch.id,
     branchName: branch.name,
     isSecretary: invite.grantsSecretary,
+    isDeputy: invite.grantsSecretary && invite.grantsDeputy,
     isAdmin: invite.grantsAdmin,
   });
 }

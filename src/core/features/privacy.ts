@@ -3,6 +3,7 @@
 import type { Ctx } from "../engine/context.ts";
 import { end, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
+import { nameOf } from "./names.ts";
 
 function count(value: unknown): number {
   return Array.isArray(value) ? value.length : 0;
@@ -45,9 +46,10 @@ async function forget(ctx: Ctx): Promise<Next<Record<string, never>>> {
   const admins = (await ctx.tx.members.listWithRole(branch.id, "admin")).filter((m) => m.id !== member.id);
   if (member.isAdmin && !admins.length) return end(ctx.t("privacy-forget-last-admin"));
   // The branch learns that someone left, so it can follow up in person; nothing else of theirs stays.
+  const name = await nameOf(ctx.tx, member);
   for (const admin of admins) {
     await ctx.services.messages.toMember(ctx.tx, admin, branch, `forgot:${member.id}:${admin.id}`, (t) => ({
-      text: t("privacy-forget-admin-notice", { name: member.fullName }),
+      text: t("privacy-forget-admin-notice", { name }),
     }), { audience: "admin" });
   }
   const counts = await ctx.tx.privacy.eraseMember(member.id, ctx.now, ctx.t("privacy-erased-name"));

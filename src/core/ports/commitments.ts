@@ -102,6 +102,8 @@ export interface CommitmentRepo {
   updateYearReview(id: string, patch: { closesAt: Date | null }): Promise<YearEndReview>;
   rating(memberId: string, year: number): Promise<YearEndRating | null>;
   saveRating(input: { memberId: string; year: number; level: RatingLevel; reason: string; at: Date }): Promise<YearEndRating>;
+  /** The proposals of these members for `year` (the overview for the year-end meeting). */
+  ratingsOf(memberIds: string[], year: number): Promise<YearEndRating[]>;
 
   /**
    * Conversations in progress in the named flow (a self-evaluation left half-done when its window

@@ -18,4 +18,10 @@ export interface LinkCodeRepo {
   revokeUnused(memberId: string): Promise<number>;
   /** Forgets codes that expired or were used before `before`. */
   prune(before: Date): Promise<number>;
+  /**
+   * Takes a chat away from its member (/lienket → Bỏ liên kết): the chat is a stranger's again, its
+   * flow and open questions go, and whatever was still waiting to be sent to it is withdrawn
+   * (a lost phone must not keep receiving the member's messages). Returns the messages withdrawn.
+   */
+  unlink(identityId: string): Promise<number>;
 }

@@ -3,6 +3,7 @@
 // change and the messages it causes are never separated.
 import type { Audience, Platform } from "../types.ts";
 import type { AuditEntry, BotAccount, BotUsage, Branch, BranchSettings, FlowState, Identity, Invite, Member, OpenQuestion, OutboxItem, OutboxStatus } from "../domain/model.ts";
+import type { CodeGuardRepo } from "./code-guards.ts";
 import type { CommitmentRepo } from "./commitments.ts";
 import type { DigestRepo } from "./digests.ts";
 import type { LinkCodeRepo } from "./link-codes.ts";
@@ -50,6 +51,8 @@ export interface NewMember {
   branchId: string;
   fullName: string;
   isSecretary: boolean;
+  /** With isSecretary: phó bí thư (default false). */
+  isDeputy?: boolean;
   isAdmin: boolean;
   locale: string | null;
   preferredPlatform: Platform | null;
@@ -79,6 +82,8 @@ export interface MemberRepo {
   remove(id: string, at: Date): Promise<Member>;
   /** Undoes remove(): active again, and the messages withdrawn then may be planned anew. */
   restore(id: string): Promise<Member>;
+  /** Active members whose miễn sinh hoạt period ended by `now` (every branch). */
+  exemptionsEnded(now: Date): Promise<Member[]>;
 }
 
 export interface NewBranch {
@@ -100,6 +105,8 @@ export interface NewInvite {
   branchId: string;
   code: string;
   grantsSecretary: boolean;
+  /** With grantsSecretary: the holder becomes phó bí thư (default false). */
+  grantsDeputy?: boolean;
   grantsAdmin: boolean;
   maxUses: number;
   expiresAt: Date;
@@ -247,6 +254,7 @@ export interface Tx {
   bots: BotAccountRepo;
   questions: QuestionRepo;
   linkCodes: LinkCodeRepo;
+  codeGuards: CodeGuardRepo;
   meetings: MeetingRepo;
   commitments: CommitmentRepo;
   digests: DigestRepo;

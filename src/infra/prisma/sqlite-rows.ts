@@ -8,8 +8,9 @@ const DATES = new Set([
   "createdAt", "updatedAt", "consentAt", "joinedAt", "removedAt", "codeLockedUntil", "lastSeenAt", "expiresAt", "revokedAt",
   "usedAt", "startsAt", "answeredAt", "recordedAt", "deadline", "endsAt", "archivedAt", "submittedAt", "changedAt", "deletedAt",
   "openedAt", "closesAt", "notBefore", "giveUpAt", "claimedUntil", "sentAt", "receivedAt", "deliveredAt", "lastErrorAt", "lastUpdateAt",
+  "exemptUntil", "lastFailureAt", "lockedUntil", "windowStart",
 ]);
-const BOOLEANS = new Set(["active", "isSecretary", "isAdmin", "exempted", "grantsSecretary", "grantsAdmin", "shiftHolidays", "present", "reply"]);
+const BOOLEANS = new Set(["active", "isSecretary", "isDeputy", "isAdmin", "exempted", "grantsSecretary", "grantsDeputy", "grantsAdmin", "shiftHolidays", "present", "reply"]);
 const JSONS = new Set(["data", "payload", "details", "choices"]);
 
 export function fromSqlite<T>(row: Record<string, unknown>): T {

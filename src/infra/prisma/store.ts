@@ -18,6 +18,7 @@ import { outboxRepo } from "./repos/outbox.ts";
 import { updateRepo } from "./repos/updates.ts";
 import { commitmentRepo } from "./repos/commitments.ts";
 import { digestRepo } from "./repos/digests.ts";
+import { codeGuardRepo } from "./repos/code-guards.ts";
 import { linkCodeRepo } from "./repos/link-codes.ts";
 import { meetingRepo } from "./repos/meetings.ts";
 import { privacyRepo } from "./repos/privacy.ts";
@@ -41,6 +42,7 @@ export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null
     bots: botAccountRepo(db),
     questions: questionRepo(db, provider, direct),
     linkCodes: linkCodeRepo(db),
+    codeGuards: codeGuardRepo(db),
     meetings: meetingRepo(db),
     commitments: commitmentRepo(db),
     digests: digestRepo(db),

@@ -56,7 +56,7 @@ describe.each(DB_KINDS)("telegram end to end with long polling on %s", (db) => {
     const created = fake.sent(OPERATOR.id).at(-1) as Sent;
     const start = deepLinkStart(String(created.text), fake.username);
     expect(chat.text(await chat.say(ADMIN, start))).toContain("Chào mừng đến với Chi bộ Khu phố 3!");
-    expect(chat.text(await chat.say(ADMIN, "Nguyễn Văn An"))).toContain("Bạn có đồng ý không?");
+    expect(chat.text(await chat.say(ADMIN, "Nguyễn Văn An"))).toContain("Đồng chí có đồng ý không?");
     expect(chat.text(await chat.press(ADMIN, "Đồng ý"))).toContain("Vai trò: bí thư, quản trị");
     const welcome = await chat.press(ADMIN, "Xác nhận");
     expect(chat.text(welcome)).toContain("Chào mừng đồng chí Nguyễn Văn An đã tham gia Chi bộ Khu phố 3!");
@@ -84,7 +84,7 @@ describe.each(DB_KINDS)("telegram end to end with long polling on %s", (db) => {
     await chat.press(BINH, "Đồng ý");
     const adminNotice = fake.nextSent(ADMIN.id);
     expect(chat.text(await chat.press(BINH, "Xác nhận"))).toContain("Chào mừng đồng chí Trần Thị Bình đã tham gia Chi bộ Khu phố 3!");
-    expect(chat.text(await adminNotice)).toBe("Trần Thị Bình vừa tham gia chi bộ với vai trò đảng viên.");
+    expect(chat.text(await adminNotice)).toBe("Đồng chí Trần Thị Bình vừa tham gia chi bộ với vai trò đảng viên.");
 
     expect(chat.text(await chat.say(CHI, "/language"))).toContain("Chọn ngôn ngữ / Choose a language:");
     expect(chat.text(await chat.press(CHI, "English"))).toBe("The assistant now speaks English.");

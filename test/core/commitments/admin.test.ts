@@ -113,7 +113,7 @@ describe.each(DB_KINDS)("commitment administration on %s", (db) => {
     await h.send("cuong", "/dangky");
     const [pick] = await h.send("cuong", sample.commitments[2]!);
     expect(pick?.text).toContain("Việc này gắn với chuẩn mực đạo đức nào của chi bộ?");
-    expect(labels(pick)).toEqual(["1. Tận tụy, trách nhiệm với công việc", "2. Gần dân, trọng dân, vì dân", "Bỏ qua"]);
+    expect(labels(pick)).toEqual(["Tận tụy, trách nhiệm với công việc", "Gần dân, trọng dân, vì dân", "Bỏ qua"]);
     await h.send("cuong", "2");
     const [card] = await h.send("cuong", "1");
     expect(card?.text).toContain("Chuẩn mực đạo đức: Gần dân, trọng dân, vì dân");

@@ -29,7 +29,7 @@ describe.each(DB_KINDS)("commitments end to end on %s", (db) => {
     await h.press("an", "Góp ý");
     await h.send("an", "Nên nêu rõ cách tiết kiệm, ví dụ tắt điện khi ra khỏi phòng.");
     await h.press("an", "Xác nhận");
-    expect(h.last("binh")?.text).toContain("Góp ý của đồng chí Nguyễn Văn An (chi ủy) về việc đăng ký của đồng chí:");
+    expect(h.last("binh")?.text).toContain("Góp ý của đồng chí Nguyễn Văn An (bí thư chi bộ) về việc đăng ký của đồng chí:");
 
     // 3. A meeting; its window opens and the opening message arrives.
     await meeting(h, branch.id, "2026-12-03T07:00:00Z");
@@ -45,7 +45,7 @@ describe.each(DB_KINDS)("commitments end to end on %s", (db) => {
     await h.send("binh", "Tuần này phòng sửa điện, chưa làm được");
     await h.send("binh", sample.reflections[2]!);
     const [thanks] = await h.press("binh", "Xác nhận");
-    expect(thanks?.text).toContain("Đã gửi tự đánh giá tháng 12/2026.");
+    expect(thanks?.text).toContain("Đã gửi tự đánh giá tháng 11/2026.");
 
     // 5. Edit: the second is now Đang thực hiện.
     h.clock.advance(2 * 86_400_000);
@@ -63,10 +63,10 @@ describe.each(DB_KINDS)("commitments end to end on %s", (db) => {
     expect(text).toContain(`1. ${sample.commitments[0]}`);
     expect(text).toContain(`2. ${sample.commitments[3]}`);
     expect(text).toContain("• Góp ý của Nguyễn Văn An (Thứ Tư 25/11/2026): Nên nêu rõ cách tiết kiệm, ví dụ tắt điện khi ra khỏi phòng.");
-    expect(text).toContain("• Tháng 12/2026: 1 Đã hoàn thành, 1 Đang thực hiện");
+    expect(text).toContain("• Tháng 11/2026: 1 Đã hoàn thành, 1 Đang thực hiện");
     expect(text).toContain("→ Đang thực hiện. Ghi chú: Tuần này phòng sửa điện, chưa làm được");
     expect(text).toContain(`Liên hệ bản thân: ${sample.reflections[2]}`);
-    expect(labels(mine)).toEqual(["Đăng ký / sửa", "Bắt đầu tự đánh giá"]);
+    expect(labels(mine)).toEqual(["Đăng ký / sửa", "Sửa tự đánh giá"]);
 
     const evaluation = await h.store.db.selfEvaluation.findFirstOrThrow({ include: { items: true } });
     expect(evaluation.status).toBe("SUBMITTED");

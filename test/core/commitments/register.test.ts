@@ -28,7 +28,7 @@ describe.each(DB_KINDS)("/dangky on %s", (db) => {
     expect(list?.text).toContain("Đã thêm việc thứ 1.");
     expect(list?.text).toContain("Hạn đăng ký: Thứ Sáu 25/12/2026.");
     expect(list?.text).toContain("(chưa gửi)");
-    expect(labels(list)).toEqual([`1. ${sample.commitments[0]!.slice(0, 39).trimEnd()}…`, "Thêm việc", "Xác nhận", "Đóng"]);
+    expect(labels(list)).toEqual([`${sample.commitments[0]!.slice(0, 39).trimEnd()}…`, "Thêm việc", "Xác nhận", "Đóng"]);
     expect((await live("Trần Thị Bình")).map((c) => c.status)).toEqual(["DRAFT"]);
 
     await h.press("binh", "Thêm việc");
@@ -55,7 +55,7 @@ describe.each(DB_KINDS)("/dangky on %s", (db) => {
     expect(wrong?.text).toContain("Không có lựa chọn số 9.");
     expect(wrong?.text).toContain("Việc đăng ký làm theo gương Bác – năm 2026");
     const [words] = await h.send("binh", "tôi muốn sửa");
-    expect(words?.text).toContain("Vui lòng bấm một nút dưới đây");
+    expect(words?.text).toContain("Vui lòng chọn bên dưới");
     expect(await live("Trần Thị Bình")).toHaveLength(2);
     await h.send("binh", "/huy");
   });
@@ -263,6 +263,6 @@ describe.each(DB_KINDS)("registration reminder on %s", (db) => {
 
     // "1" picks the button and opens the list with the draft waiting to be sent.
     const [list] = await h.send("cuong", "1");
-    expect(list?.text).toContain("Có 1 việc chưa gửi. Bấm Xác nhận để gửi chi ủy.");
+    expect(list?.text).toContain("Có 1 việc chưa gửi. Chọn Xác nhận để gửi chi ủy.");
   });
 });

@@ -61,7 +61,7 @@ describe.each(DB_KINDS)("/gopy on %s", (db) => {
   it("a comment reaches the member in their language, with the author and time kept", async () => {
     await h.send("an", "/gopy");
     await h.send("an", "Cường");
-    await h.press("an", `1. ${sample.commitments[2]!.slice(0, 39).trimEnd()}…`);
+    await h.press("an", `${sample.commitments[2]!.slice(0, 39).trimEnd()}…`);
     const [ask] = await h.press("an", "Góp ý");
     expect(ask?.text).toContain("Gõ góp ý cho đồng chí Lê Hoàng Cường");
     const [tooLong] = await h.send("an", "x".repeat(1001));
@@ -78,7 +78,7 @@ describe.each(DB_KINDS)("/gopy on %s", (db) => {
     expect(review).toMatchObject({ kind: "COMMENT", authorId: await memberId(h, "Nguyễn Văn An"), text: "Nên ghi rõ hạn hoàn thành, ví dụ trong quý I." });
     expect(review.createdAt.getTime()).toBe(h.clock.now().getTime());
     const [told] = h.inbox("cuong").slice(before);
-    expect(told?.text).toContain("Comment from comrade Nguyễn Văn An (branch committee) on your commitment:");
+    expect(told?.text).toContain("Comment from comrade Nguyễn Văn An (branch secretary) on your commitment:");
     expect(labels(told)).toEqual(["See this commitment"]);
     const [card] = await h.press("cuong", "See this commitment");
     expect(card?.text).toContain("• Comment by Nguyễn Văn An (Wednesday 25/11/2026): Nên ghi rõ hạn hoàn thành");
@@ -94,7 +94,7 @@ describe.each(DB_KINDS)("/gopy on %s", (db) => {
     await h.send("an", "Đề nghị cụ thể hóa: mỗi tháng một bài, chia sẻ trong buổi sinh hoạt.");
     await h.press("an", "Xác nhận");
     const [notice] = h.inbox("binh").slice(-1);
-    expect(notice?.text).toContain("Đồng chí Nguyễn Văn An (chi ủy) đề nghị đồng chí sửa việc đăng ký:");
+    expect(notice?.text).toContain("Đồng chí Nguyễn Văn An (bí thư chi bộ) đề nghị đồng chí sửa việc đăng ký:");
     expect(labels(notice)).toEqual(["Sửa việc này"]);
 
     // The deadline passes before the member gets to it: the requested revision is still possible.

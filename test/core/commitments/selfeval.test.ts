@@ -34,7 +34,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
   it("before the window it says when it opens", async () => {
     const [answer] = await h.send("binh", "/tudanhgia");
     expect(answer?.text).toBe(
-      "Tự đánh giá tháng 12/2026 sẽ mở từ 14:00, Thứ Năm 26/11/2026, trước buổi sinh hoạt chi bộ lúc 14:00, Thứ Năm 03/12/2026. Trợ lý sẽ nhắn đồng chí khi mở.",
+      "Tự đánh giá tháng 11/2026 sẽ mở từ 14:00, Thứ Năm 26/11/2026, trước buổi sinh hoạt chi bộ lúc 14:00, Thứ Năm 03/12/2026. Trợ lý sẽ nhắn đồng chí khi mở.",
     );
   });
 
@@ -42,7 +42,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
     h.clock.set(OPEN);
     await h.tick();
     await h.tick();
-    const opened = (user: string) => h.inbox(user).filter((m) => m.text.startsWith("Đã mở tự đánh giá tháng 12/2026"));
+    const opened = (user: string) => h.inbox(user).filter((m) => m.text.startsWith("Đã mở tự đánh giá tháng 11/2026"));
     expect(opened("binh")).toHaveLength(1);
     expect(opened("binh")[0]?.text).toContain("Đồng chí có 2 việc đăng ký; trả lời mất khoảng 1 phút.");
     expect(labels(opened("binh")[0])).toEqual(["Bắt đầu tự đánh giá"]);
@@ -52,7 +52,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
 
   it("one tap per commitment, an optional note, a reflection, a summary and Xác nhận", async () => {
     const [first] = await h.press("binh", "Bắt đầu tự đánh giá");
-    expect(first?.text).toContain("Tự đánh giá tháng 12/2026");
+    expect(first?.text).toContain("Tự đánh giá tháng 11/2026");
     expect(first?.text).toContain(`Việc 1/2: ${sample.commitments[0]}`);
     expect(labels(first)).toEqual(PROGRESS);
     expect(first?.choices?.map((row) => row.length)).toEqual([1, 1, 1]);
@@ -67,7 +67,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
     const [reflection] = await h.press("binh", "Bỏ qua");
     expect(reflection?.text).toContain("Liên hệ bản thân:");
     const [summary] = await h.send("binh", sample.reflections[0]!);
-    expect(summary?.text).toContain("Tự đánh giá tháng 12/2026:");
+    expect(summary?.text).toContain("Tự đánh giá tháng 11/2026:");
     expect(summary?.text).toContain("→ Đã hoàn thành. Ghi chú: Cả tháng không đi muộn buổi nào");
     expect(summary?.text).toContain("→ Chưa thực hiện");
     expect(summary?.text).toContain(`Liên hệ bản thân: ${sample.reflections[0]}`);
@@ -76,7 +76,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
 
     const [sent] = await h.press("binh", "Xác nhận");
     expect(sent?.text).toBe(
-      "Đã gửi tự đánh giá tháng 12/2026. Cảm ơn đồng chí! Có thể sửa đến khi buổi sinh hoạt bắt đầu (14:00, Thứ Năm 03/12/2026) bằng lệnh /tudanhgia.",
+      "Đã gửi tự đánh giá tháng 11/2026. Cảm ơn đồng chí! Có thể sửa đến khi buổi sinh hoạt bắt đầu (14:00, Thứ Năm 03/12/2026) bằng lệnh /tudanhgia.",
     );
     const saved = await evaluation("Trần Thị Bình");
     expect(saved).toMatchObject({ status: "SUBMITTED", reflection: sample.reflections[0] });
@@ -93,7 +93,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
     expect(summary?.text).toContain("Đồng chí đã gửi bản tự đánh giá này.");
     expect(labels(summary)).toEqual(["Sửa", "Đóng"]);
     const [pick] = await h.press("binh", "Sửa");
-    expect(labels(pick)).toEqual([`1. ${sample.commitments[0]!.slice(0, 39).trimEnd()}…`, `2. ${sample.commitments[1]!.slice(0, 39).trimEnd()}…`, "Liên hệ bản thân", "Quay lại"]);
+    expect(labels(pick)).toEqual([`${sample.commitments[0]!.slice(0, 39).trimEnd()}…`, `${sample.commitments[1]!.slice(0, 39).trimEnd()}…`, "Liên hệ bản thân", "Quay lại"]);
     const [item] = await h.send("binh", "2");
     expect(item?.text).toContain("(Lần trước: Chưa thực hiện)");
     await h.press("binh", "Đang thực hiện");
@@ -103,7 +103,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
     // Until Xác nhận the sent version stands.
     expect((await evaluation("Trần Thị Bình"))?.items[1]?.progress).toBe("NOT_YET");
     const [updated] = await h.press("binh", "Xác nhận");
-    expect(updated?.text).toContain("Đã cập nhật tự đánh giá tháng 12/2026.");
+    expect(updated?.text).toContain("Đã cập nhật tự đánh giá tháng 11/2026.");
     const saved = await evaluation("Trần Thị Bình");
     expect(saved?.items.map((i) => [i.progress, i.note])).toEqual([
       ["DONE", "Cả tháng không đi muộn buổi nào"],
@@ -145,7 +145,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
 
   it("a member without sent commitments is offered to register first", async () => {
     const [offer] = await h.send("dung", "/tudanhgia");
-    expect(offer?.text).toContain("Đồng chí chưa gửi việc đăng ký làm theo gương Bác, nên chưa có gì để tự đánh giá tháng 12/2026.");
+    expect(offer?.text).toContain("Đồng chí chưa gửi việc đăng ký làm theo gương Bác, nên chưa có gì để tự đánh giá tháng 11/2026.");
     expect(labels(offer)).toEqual(["Đăng ký ngay"]);
     const [ask] = await h.press("dung", "Đăng ký ngay");
     expect(ask?.text).toContain("Gõ việc thứ 1");
@@ -179,7 +179,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
     h.clock.set("2026-12-03T07:00:30Z");
     // binh answers after the start, before any tick: the sent version stands, the change is dropped.
     const [late] = await h.action("binh", `f:${binhToken}:n`);
-    expect(late?.text).toContain("Thời gian tự đánh giá tháng 12/2026 đã kết thúc (buổi sinh hoạt bắt đầu lúc 14:00, Thứ Năm 03/12/2026).");
+    expect(late?.text).toContain("Thời gian tự đánh giá tháng 11/2026 đã kết thúc (buổi sinh hoạt bắt đầu lúc 14:00, Thứ Năm 03/12/2026).");
     expect(late?.text).toContain("Bản tự đánh giá đồng chí đã gửi trước đó vẫn giữ nguyên");
     const sent = await evaluation("Trần Thị Bình");
     expect(sent?.status).toBe("SUBMITTED");
@@ -194,7 +194,7 @@ describe.each(DB_KINDS)("/tudanhgia on %s", (db) => {
     const told = h.inbox("cuong").filter((m) => m.text.includes("được lưu thành bản nháp"));
     expect(told).toHaveLength(1);
     expect(told[0]?.text).toBe(
-      "Thời gian tự đánh giá tháng 12/2026 đã kết thúc (buổi sinh hoạt bắt đầu lúc 14:00, Thứ Năm 03/12/2026). Các câu đồng chí đã trả lời được lưu thành bản nháp, chưa gửi; chi ủy sẽ thấy đây là bản nháp.",
+      "Thời gian tự đánh giá tháng 11/2026 đã kết thúc (buổi sinh hoạt bắt đầu lúc 14:00, Thứ Năm 03/12/2026). Các câu đồng chí đã trả lời được lưu thành bản nháp, chưa gửi; chi ủy sẽ thấy đây là bản nháp.",
     );
     expect(await h.store.db.flowState.count({ where: { identity: { userId: "cuong" } } })).toBe(0);
     expect(await h.store.db.auditLog.count({ where: { action: "selfeval.kept-draft" } })).toBe(1);

@@ -37,6 +37,37 @@ export function yearSpan(year: number, zone: string, now: Date): PeriodSpan {
   return { startsAt: start.toJSDate(), endsAt: end.toJSDate(), deadline: deadline.toJSDate() };
 }
 
+/**
+ * The year a branch that has no period yet registers for: this one, or the coming one when too
+ * little of this year is left to register and act (a branch created in December).
+ */
+export function firstRegistrationYear(now: Date, zone: string): number {
+  const local = DateTime.fromJSDate(now, { zone });
+  return local.endOf("year").diff(local, "days").days < MIN_REGISTRATION_DAYS ? local.year + 1 : local.year;
+}
+
+/**
+ * A regular meeting reviews the work since the one before: the month around the middle of that
+ * stretch. A meeting on 05/12 reviews November, one on 08/01/2027 reviews December 2026 (against
+ * the 2026 commitments), one on 28/11 reviews November.
+ */
+export const REVIEW_LOOKBACK_DAYS = 15;
+
+/** The moment whose month (and commitment year) a meeting's self-evaluation is about. */
+export function reviewedAt(meetingStartsAt: Date): Date {
+  return new Date(meetingStartsAt.getTime() - REVIEW_LOOKBACK_DAYS * 86_400_000);
+}
+
+/** "12/2026": the month a meeting's self-evaluation is about. */
+export function evaluationMonth(meetingStartsAt: Date, zone: string): string {
+  return DateTime.fromJSDate(reviewedAt(meetingStartsAt), { zone }).toFormat("MM/yyyy");
+}
+
+/** The commitment year a meeting's self-evaluation is about. */
+export function evaluatedYear(meetingStartsAt: Date, zone: string): number {
+  return localYear(reviewedAt(meetingStartsAt), zone);
+}
+
 /** The end of a local day as a deadline: registration is open all of that day. */
 export function endOfLocalDay(date: { year: number; month: number; day: number }, zone: string): Date {
   return DateTime.fromObject(date, { zone }).endOf("day").toJSDate();

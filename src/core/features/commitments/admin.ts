@@ -13,14 +13,17 @@ import { end, go, invalid, type Next, type Prompt, type StepChoice, type StepDef
 import { fold } from "../../engine/text.ts";
 import type { T } from "../../services/messages.ts";
 import type { Locale } from "../../types.ts";
+import { proposalsOverview } from "../yearend/overview.ts";
 import { isReviewOpen, REVIEW_OPEN_DAYS, reviewYear } from "../yearend/service.ts";
 import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
+import { distinctLabels } from "../paging.ts";
 import { shorten } from "./format.ts";
 import { ensureYearPeriod, periodName } from "./periods.ts";
+import { openedKey } from "./reminder.ts";
 
-/** Next year's period may be opened from October on. */
-const NEXT_PERIOD_FROM_MONTH = 10;
+/** Next year's period may be opened from October on (and /dangky says when it opens from then). */
+export const NEXT_PERIOD_FROM_MONTH = 10;
 
 const zoneOf = (ctx: Ctx) => ctx.actor.branch!.timezone;
 const day = (ctx: Ctx, at: Date) => formatDate(at, zoneOf(ctx), ctx.actor.locale);
@@ -112,7 +115,8 @@ async function standardsPrompt(ctx: Ctx): Promise<Prompt> {
   const standards = await ctx.tx.commitments.standards(ctx.actor.branch!.id);
   const lines = [ctx.t("commitment-standards-title"), ...standards.map((s, i) => `${i + 1}. ${s.text}`)];
   if (!standards.length) lines.push(ctx.t("commitment-standards-empty"));
-  const choices: StepChoice[][] = standards.map((s, i) => [{ label: `${i + 1}. ${shorten(s.text)}`, value: `s:${s.id}` }]);
+  const labels = distinctLabels(standards.map((s) => shorten(s.text)));
+  const choices: StepChoice[][] = standards.map((s, i) => [{ label: labels[i]!, value: `s:${s.id}` }]);
   const row: StepChoice[] = [];
   if (standards.length < MAX_STANDARDS) row.push({ label: ctx.t("commitment-standard-add"), value: "add" });
   row.push(back(ctx));
@@ -166,7 +170,12 @@ async function confirmPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
     }
     case "review-open": {
       const { year } = await review(ctx);
-      text = ctx.t("commitment-admin-review-open-confirm", { year: String(year), date: day(ctx, reviewClose(ctx)) });
+      text = ctx.t("commitment-admin-review-open-confirm", { year: String(year), date: day(ctx, closesOf(ctx, d)) });
+      break;
+    }
+    case "review-date": {
+      const { year, review: r } = await review(ctx);
+      text = ctx.t("commitment-admin-review-date-confirm", { year: String(year), from: r?.closesAt ? day(ctx, r.closesAt) : "", to: day(ctx, closesOf(ctx, d)) });
       break;
     }
     case "review-close":
@@ -179,15 +188,20 @@ async function confirmPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
         to: d.deadline ? day(ctx, new Date(d.deadline)) : "",
       });
   }
-  const editable = d.action === undefined || d.action === "std-add" || d.action === "std-edit";
+  const editable = d.action === undefined || d.action === "std-add" || d.action === "std-edit" || d.action === "review-open" || d.action === "review-date";
   return { text, choices: confirmRow(ctx.t, editable) };
 }
 
+/** Closing when the admin takes the suggestion: the end of the day REVIEW_OPEN_DAYS from now. */
 const reviewClose = (ctx: Ctx) => DateTime.fromJSDate(ctx.now, { zone: zoneOf(ctx) }).plus({ days: REVIEW_OPEN_DAYS }).endOf("day").toJSDate();
+const closesOf = (ctx: Ctx, d: CommitDraft) => (d.closes ? new Date(d.closes) : reviewClose(ctx));
+/** A review stays open at most this long: it belongs to the year-end, not to the next year. */
+const REVIEW_MAX_DAYS = 120;
 
 async function confirmChoice(ctx: Ctx, d: CommitDraft, value: string): Promise<Next<CommitDraft>> {
   const base: CommitDraft = { periodId: d.periodId };
   const home = d.action?.startsWith("std") ? "standards" : d.action?.startsWith("review") ? "review" : "admin";
+  if (value === "edit" && (d.action === "review-open" || d.action === "review-date")) return go("reviewdate", { ...base, action: d.action });
   if (value === "cancel") return go(home, base, ctx.t("commitment-unchanged"));
   if (value === "edit") {
     if (d.action === undefined) return go("deadline", base);
@@ -220,7 +234,9 @@ async function confirmChoice(ctx: Ctx, d: CommitDraft, value: string): Promise<N
       return openNextPeriod(ctx, base);
     case "review-open":
     case "review-close":
-      return setReview(ctx, base, d.action === "review-open");
+      return setReview(ctx, base, d.action === "review-open", closesOf(ctx, d));
+    case "review-date":
+      return moveReviewClose(ctx, base, closesOf(ctx, d));
     default: {
       const p = await period(ctx, d);
       if (!p || !d.deadline) return end(ctx.t("commitment-period-missing"));
@@ -242,7 +258,7 @@ async function openNextPeriod(ctx: Ctx, base: CommitDraft): Promise<Next<CommitD
   // Everyone learns that registration for the new year has begun, with the way to do it.
   const recipients = (await ctx.tx.members.listActive(branch.id)).map((member) => ({
     member,
-    key: `commit-period:${p.id}:${member.id}`,
+    key: openedKey(p.id, member.id),
     build: (t: T, locale: Locale) => ({
       text: t("commitment-period-opened", { period: periodName(t, p), date: formatDate(p.deadline, branch.timezone, locale) }),
       choices: [[{ label: t("commitment-register-now"), action: "cm:o" }]],
@@ -252,7 +268,7 @@ async function openNextPeriod(ctx: Ctx, base: CommitDraft): Promise<Next<CommitD
   return go("admin", { periodId: p.id }, ctx.t("commitment-admin-next-saved", { period: periodName(ctx.t, p) }));
 }
 
-async function setReview(ctx: Ctx, base: CommitDraft, open: boolean): Promise<Next<CommitDraft>> {
+async function setReview(ctx: Ctx, base: CommitDraft, open: boolean, closesAt: Date): Promise<Next<CommitDraft>> {
   const branch = ctx.actor.branch!;
   const { year, review: existing } = await review(ctx);
   if (!open) {
@@ -261,7 +277,8 @@ async function setReview(ctx: Ctx, base: CommitDraft, open: boolean): Promise<Ne
     await ctx.audit("yearend.closed", { year, reviewId: existing.id });
     return go("review", base, ctx.t("commitment-admin-review-closed-saved", { year: String(year) }));
   }
-  const r = await ctx.tx.commitments.openYearReview({ branchId: branch.id, year, closesAt: reviewClose(ctx), openedById: ctx.actor.member!.id, at: ctx.now });
+  if (closesAt <= ctx.now) return go("reviewdate", { ...base, action: "review-open" }, ctx.t("commitment-admin-review-date-past"));
+  const r = await ctx.tx.commitments.openYearReview({ branchId: branch.id, year, closesAt, openedById: ctx.actor.member!.id, at: ctx.now });
   await ctx.audit("yearend.opened", { year, reviewId: r.id, closesAt: r.closesAt?.toISOString() ?? null });
   const stamp = Math.floor(ctx.now.getTime() / 60_000).toString(36);
   const recipients = (await ctx.tx.members.listActive(branch.id)).map((member) => ({
@@ -276,14 +293,61 @@ async function setReview(ctx: Ctx, base: CommitDraft, open: boolean): Promise<Ne
   return go("review", base, ctx.t("commitment-admin-review-opened-saved", { year: String(year), count: inserted.length }));
 }
 
+/** A new closing date for the open review; the members who have not proposed yet are told. */
+async function moveReviewClose(ctx: Ctx, base: CommitDraft, closesAt: Date): Promise<Next<CommitDraft>> {
+  const branch = ctx.actor.branch!;
+  const { year, review: r } = await review(ctx);
+  if (!r || !isReviewOpen(r, ctx.now)) return go("review", base, ctx.t("commitment-unchanged"));
+  if (closesAt <= ctx.now) return go("reviewdate", { ...base, action: "review-date" }, ctx.t("commitment-admin-review-date-past"));
+  await ctx.tx.commitments.updateYearReview(r.id, { closesAt });
+  await ctx.audit("yearend.closing-date", { year, reviewId: r.id, from: r.closesAt?.toISOString() ?? null, to: closesAt.toISOString() });
+  const members = await ctx.tx.members.listActive(branch.id);
+  const proposed = new Set((await ctx.tx.commitments.ratingsOf(members.map((m) => m.id), year)).map((x) => x.memberId));
+  const stamp = Math.floor(ctx.now.getTime() / 60_000).toString(36);
+  const recipients = members
+    .filter((m) => !m.exempted && !proposed.has(m.id))
+    .map((member) => ({
+      member,
+      key: `yearend-date:${r.id}:${stamp}:${member.id}`,
+      build: (t: T, locale: Locale) => ({
+        text: t("yearend-date-changed", { year: String(year), date: formatDate(closesAt, branch.timezone, locale) }),
+        choices: [[{ label: t("yearend-start"), action: "ye:s" }]],
+      }),
+    }));
+  const { inserted } = await ctx.services.messages.toMembers(ctx.tx, branch, recipients);
+  return go("review", base, ctx.t("commitment-admin-review-date-saved", { year: String(year), date: day(ctx, closesAt), count: inserted.length }));
+}
+
 async function reviewPrompt(ctx: Ctx): Promise<Prompt> {
   const { year, review: r } = await review(ctx);
   const open = r !== null && isReviewOpen(r, ctx.now);
-  const choices: StepChoice[][] = [
-    [open ? { label: ctx.t("commitment-admin-review-close"), value: "close" } : { label: ctx.t("commitment-admin-review-start", { year: String(year) }), value: "open" }],
-    [back(ctx)],
-  ];
+  const choices: StepChoice[][] = open
+    ? [[{ label: ctx.t("commitment-admin-review-close"), value: "close" }], [{ label: ctx.t("commitment-admin-review-date"), value: "date" }]]
+    : [[{ label: ctx.t("commitment-admin-review-start", { year: String(year) }), value: "open" }]];
+  if (r) choices.push([{ label: ctx.t("yearend-overview-button", { year: String(year) }), value: "overview" }]);
+  choices.push([back(ctx)]);
   return { text: [reviewState(ctx, year, r), "", ctx.t("commitment-admin-review-explain")].join("\n"), choices };
+}
+
+async function reviewDatePrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
+  const { year, review: r } = await review(ctx);
+  const suggested = reviewClose(ctx);
+  const lines = [ctx.t("commitment-admin-review-ask-date", { year: String(year), max: REVIEW_MAX_DAYS })];
+  if (d.action === "review-date" && r?.closesAt) lines.push(ctx.t("commitment-admin-review-date-now", { date: day(ctx, r.closesAt) }));
+  return {
+    text: lines.join("\n"),
+    choices: [[{ label: ctx.t("commitment-admin-review-date-default", { date: day(ctx, suggested), days: REVIEW_OPEN_DAYS }), value: "default" }], [{ label: ctx.t("control-cancel"), value: "review" }]],
+  };
+}
+
+function reviewDateAnswer(ctx: Ctx, d: CommitDraft, text: string): Next<CommitDraft> {
+  const local = DateTime.fromJSDate(ctx.now, { zone: zoneOf(ctx) });
+  const parsed = parseDate(text, { year: local.year, month: local.month, day: local.day });
+  if (!parsed.ok) return invalid(parsed.problem, parsed.args);
+  const closes = endOfLocalDay(parsed.value, zoneOf(ctx));
+  if (closes <= ctx.now) return invalid("commitment-admin-review-date-past");
+  if (closes.getTime() - ctx.now.getTime() > REVIEW_MAX_DAYS * 86_400_000) return invalid("commitment-admin-review-date-far", { max: REVIEW_MAX_DAYS });
+  return go("adminok", { periodId: d.periodId, action: d.action, closes: closes.toISOString() });
 }
 
 export const adminSteps: Record<string, StepDef<CommitDraft>> = {
@@ -341,10 +405,22 @@ export const adminSteps: Record<string, StepDef<CommitDraft>> = {
     choice: async (ctx, d, value) => {
       const base: CommitDraft = { periodId: d.periodId };
       if (value === "admin") return go("admin", base);
-      const { review: r } = await review(ctx);
+      const { year, review: r } = await review(ctx);
       const open = r !== null && isReviewOpen(r, ctx.now);
-      if (value === "open" && !open) return go("adminok", { ...base, action: "review-open" });
+      if (value === "open" && !open) return go("reviewdate", { ...base, action: "review-open" });
       if (value === "close" && open) return go("adminok", { ...base, action: "review-close" });
+      if (value === "date" && open) return go("reviewdate", { ...base, action: "review-date" });
+      if (value === "overview" && r) return go("review", base, await proposalsOverview(ctx, year));
+      return invalid("input-pick-a-choice");
+    },
+  }),
+  reviewdate: adminOnly({
+    prompt: reviewDatePrompt,
+    text: reviewDateAnswer,
+    choice: (ctx, d, value) => {
+      const base: CommitDraft = { periodId: d.periodId };
+      if (value === "review") return go("review", base);
+      if (value === "default") return go("adminok", { ...base, action: d.action === "review-date" ? "review-date" : "review-open", closes: reviewClose(ctx).toISOString() });
       return invalid("input-pick-a-choice");
     },
   }),

@@ -13,6 +13,8 @@ export interface CommitDraft {
   deadline?: string;
   /** Admin: the standard being edited or removed. */
   standardId?: string;
+  /** Admin: the year-end review's closing moment (ISO) being set, before Xác nhận. */
+  closes?: string;
   /** Admin: what is being confirmed. */
-  action?: "std-add" | "std-edit" | "std-del" | "period-next" | "review-open" | "review-close";
+  action?: "std-add" | "std-edit" | "std-del" | "period-next" | "review-open" | "review-close" | "review-date";
 }

@@ -3,7 +3,9 @@ import type { Commitment, CommitmentReview } from "../../domain/commitments/mode
 import type { Member } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { T } from "../../services/messages.ts";
+import type { Tx } from "../../ports/store.ts";
 import type { Locale } from "../../types.ts";
+import { nameOf } from "../names.ts";
 
 /** Buttons show the start of a commitment; the message above them shows it whole. */
 export const LABEL_CHARS = 40;
@@ -42,15 +44,12 @@ export function reviewLine(t: T, r: CommitmentReview, author: Pick<Member, "full
   });
 }
 
-/** Authors of these reviews, by id (secretaries of the branch, or former ones). */
-export async function authorsOf(
-  reviews: CommitmentReview[],
-  byId: (id: string) => Promise<Member | null>,
-): Promise<Map<string, Member>> {
-  const out = new Map<string, Member>();
+/** Authors of these reviews by id (secretaries of the branch, or former ones), named as lists name them. */
+export async function authorsOf(tx: Tx, reviews: CommitmentReview[]): Promise<Map<string, Pick<Member, "fullName">>> {
+  const out = new Map<string, Pick<Member, "fullName">>();
   for (const id of new Set(reviews.map((r) => r.authorId))) {
-    const m = await byId(id);
-    if (m) out.set(id, m);
+    const m = await tx.members.byId(id);
+    if (m) out.set(id, { fullName: m.status === "ERASED" ? m.fullName : await nameOf(tx, m) });
   }
   return out;
 }

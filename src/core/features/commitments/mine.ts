@@ -33,7 +33,7 @@ export async function showMine(ctx: Ctx): Promise<void> {
   for (const period of periods) {
     const items = await ctx.tx.commitments.commitmentsOf(member.id, period.id);
     const reviews = await ctx.tx.commitments.reviewsOf(items.map((c) => c.id));
-    const authors = await authorsOf(reviews, (id) => ctx.tx.members.byId(id));
+    const authors = await authorsOf(ctx.tx, reviews);
     lines.push("", ctx.t("commitment-mine-commitments", { period: periodName(ctx.t, period), date: formatDate(period.deadline, zone, locale) }));
     if (!items.length) lines.push(ctx.t("commitment-mine-none"));
     for (const [i, c] of items.entries()) {
@@ -71,6 +71,11 @@ export async function showMine(ctx: Ctx): Promise<void> {
   if (rating) lines.push("", ctx.t("commitment-mine-rating", { year: String(year), level: levelLabel(ctx.t, rating.level) }));
 
   const buttons: Choice[] = [{ label: ctx.t("commitment-mine-open"), action: "cm:o" }];
-  if (await openWindowMeeting(ctx.tx, branch, ctx.now)) buttons.push({ label: ctx.t("selfeval-start"), action: "se:m" });
+  const open = await openWindowMeeting(ctx.tx, branch, ctx.now);
+  if (open) {
+    // Sent already: the button edits it (the flow opens on the summary with Sửa).
+    const sent = (await ctx.tx.commitments.evaluation(member.id, open.id))?.status === "SUBMITTED";
+    buttons.push({ label: ctx.t(sent ? "selfeval-edit" : "selfeval-start"), action: "se:m" });
+  }
   ctx.reply({ text: lines.join("\n"), choices: [buttons] });
 }

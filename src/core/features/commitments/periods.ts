@@ -2,7 +2,7 @@
 // years; the current year's is created the first time anyone needs it, so a new branch needs no
 // set-up before members can register.
 import type { CommitmentPeriod } from "../../domain/commitments/model.ts";
-import { localYear, yearPeriodId, yearSpan } from "../../domain/commitments/period.ts";
+import { firstRegistrationYear, yearPeriodId, yearSpan } from "../../domain/commitments/period.ts";
 import type { Branch } from "../../domain/model.ts";
 import type { Tx } from "../../ports/store.ts";
 import type { T } from "../../services/messages.ts";
@@ -17,7 +17,8 @@ export async function ensureYearPeriod(tx: Tx, branch: Branch, year: number, now
 
 /**
  * The period members register in now: a period the admin opened ahead (next year's, in December)
- * comes first; otherwise the open period `now` falls in, created for the current year if missing.
+ * comes first; otherwise the open period `now` falls in, created for the current year if missing
+ * (for the coming year when too little of this one is left: a branch created in December).
  * Null when the admin has closed the current period and opened none after it.
  */
 export async function registrationPeriod(tx: Tx, branch: Branch, now: Date): Promise<CommitmentPeriod | null> {
@@ -28,7 +29,7 @@ export async function registrationPeriod(tx: Tx, branch: Branch, now: Date): Pro
   const current = open.filter((p) => p.startsAt <= now).at(-1);
   if (current) return current;
   if (periods.some((p) => p.startsAt <= now && now < p.endsAt)) return null;
-  return ensureYearPeriod(tx, branch, localYear(now, branch.timezone), now);
+  return ensureYearPeriod(tx, branch, firstRegistrationYear(now, branch.timezone), now);
 }
 
 /** The period a moment falls in (what a meeting's self-evaluation is about), whatever its status. */

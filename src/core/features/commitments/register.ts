@@ -2,17 +2,21 @@
 // is saved at once as a draft, so nothing typed is lost; Xác nhận sends the drafts to the chi ủy.
 // After that, changes stay possible until the deadline: each is confirmed, marked (changedAt) and
 // told to the secretaries. A revision request from the chi ủy can be answered even after it.
+import { DateTime } from "luxon";
 import type { Commitment, CommitmentPeriod, CommitmentReview, EthicalStandard } from "../../domain/commitments/model.ts";
 import { MAX_COMMITMENT_CHARS } from "../../domain/commitments/model.ts";
+import { yearPeriodId } from "../../domain/commitments/period.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { fold } from "../../engine/text.ts";
-import { adminSteps } from "./admin.ts";
+import { adminSteps, NEXT_PERIOD_FROM_MONTH } from "./admin.ts";
 import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
+import { distinctLabels } from "../paging.ts";
 import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
+import { nameOf } from "../names.ts";
 import { tellSecretaries } from "./notify.ts";
 import { isRegistrationOpen, periodName, registrationPeriod } from "./periods.ts";
 
@@ -60,7 +64,11 @@ async function listPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
   const drafts = l.items.filter((c) => c.status === "DRAFT").length;
   if (l.open && drafts) lines.push("", ctx.t("commitment-list-hint-submit", { count: drafts }));
   else if (l.open && l.items.length) lines.push("", ctx.t("commitment-list-hint-submitted", { date: day(ctx, l.period.deadline) }));
-  const choices: StepChoice[][] = l.items.map((c, i) => [{ label: `${i + 1}. ${shorten(c.text)}`, value: `c:${c.id}` }]);
+  const next = await nextYearNotice(ctx, l.period);
+  if (next) lines.push("", next);
+  // Numbered by the list itself on Zalo and in the terminal ("1. 1." otherwise): the label is the text.
+  const labels = distinctLabels(l.items.map((c) => shorten(c.text)));
+  const choices: StepChoice[][] = l.items.map((c, i) => [{ label: labels[i]!, value: `c:${c.id}` }]);
   const controls: StepChoice[] = [];
   if (l.open && l.items.length < max) controls.push({ label: ctx.t("commitment-add"), value: "add" });
   if (l.open && drafts) controls.push({ label: ctx.t("control-confirm"), value: "ok" });
@@ -69,6 +77,16 @@ async function listPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
   if (ctx.actor.member?.isAdmin) last.unshift({ label: ctx.t("commitment-manage"), value: "admin" });
   choices.push(last);
   return { text: lines.join("\n"), choices };
+}
+
+/** Late in the year: when the coming year's registration opens (unless it is open already). */
+async function nextYearNotice(ctx: Ctx, period: CommitmentPeriod): Promise<string | null> {
+  const local = DateTime.fromJSDate(ctx.now, { zone: zoneOf(ctx) });
+  if (local.month < NEXT_PERIOD_FROM_MONTH || period.startsAt > ctx.now) return null;
+  const year = local.year + 1;
+  if (await ctx.tx.commitments.periodById(yearPeriodId(ctx.actor.branch!.id, year))) return null;
+  const opens = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: zoneOf(ctx) }).toFormat("dd/MM/yyyy");
+  return ctx.t("commitment-next-opens", { year: String(year), date: opens });
 }
 
 async function submit(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>> {
@@ -84,9 +102,9 @@ async function submit(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>> {
   await ctx.tx.commitments.submit(ctx.actor.member!.id, l.period.id, ctx.now);
   await ctx.audit("commitment.submitted", { periodId: l.period.id, ids: drafts.map((c) => c.id) });
   // The chi ủy hears of it in the day's notice: a first registration, or additions to a sent one.
-  const name = ctx.actor.member!.fullName;
+  const name = await nameOf(ctx.tx, ctx.actor.member!);
   await tellSecretaries(ctx, before > 0 ? "commit-added" : "commit-sent", (t) => ({
-    text: t(before > 0 ? "commitment-notice-added" : "notice-commitments-submitted", { name, period: periodName(t, l.period), items: drafts.map((c) => `- ${c.text}`).join("\n") }),
+    text: t(before > 0 ? "commitment-notice-added" : "notice-commitments-submitted", { name, period: periodName(t, l.period), items: drafts.map((c) => `• ${c.text}`).join("\n") }),
   }));
   return end(ctx.t("commitment-submitted", { count: l.items.length, date: day(ctx, l.period.deadline) }));
 }
@@ -103,7 +121,7 @@ async function itemPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
   lines.push(ctx.t("commitment-card-status", { status: statusLine(ctx.t, c, l.reviews, zoneOf(ctx), ctx.actor.locale) }));
   const reviews = l.reviews.filter((r) => r.commitmentId === c.id);
   if (reviews.length) {
-    const authors = await authorsOf(reviews, (id) => ctx.tx.members.byId(id));
+    const authors = await authorsOf(ctx.tx, reviews);
     lines.push("", ctx.t("commitment-card-reviews"));
     for (const r of reviews) lines.push(reviewLine(ctx.t, r, authors.get(r.authorId), zoneOf(ctx), ctx.actor.locale));
   }
@@ -207,7 +225,8 @@ async function standardPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
   const l = await load(ctx, d);
   const standards = l?.standards ?? [];
   const lines = [ctx.t("commitment-ask-standard"), ...standards.map((s, i) => `${i + 1}. ${s.text}`)];
-  const choices: StepChoice[][] = standards.map((s, i) => [{ label: `${i + 1}. ${shorten(s.text)}`, value: `s:${s.id}` }]);
+  const labels = distinctLabels(standards.map((s) => shorten(s.text)));
+  const choices: StepChoice[][] = standards.map((s, i) => [{ label: labels[i]!, value: `s:${s.id}` }]);
   if (d.mode === "link") {
     choices.push([
       { label: ctx.t("commitment-standard-none"), value: "none" },
@@ -252,7 +271,7 @@ async function confirmEdit(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>>
   const revision = openRevision(c, l.reviews);
   await ctx.tx.commitments.updateCommitment(c.id, { text: d.text, changedAt: ctx.now });
   await ctx.audit("commitment.changed", { commitmentId: c.id, from: c.text, to: d.text, revisionId: revision?.id ?? null });
-  const name = ctx.actor.member!.fullName;
+  const name = await nameOf(ctx.tx, ctx.actor.member!);
   const period = l.period;
   await tellSecretaries(ctx, "commit-changed", (t) => ({
     text: t(revision ? "commitment-notice-revised" : "commitment-notice-changed", { name, period: periodName(t, period), from: c.text, to: d.text! }),
@@ -275,7 +294,7 @@ async function deleteIt(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>> {
   await ctx.tx.commitments.reorder(l.items.filter((x) => x.id !== c.id).map((x) => x.id));
   await ctx.audit("commitment.deleted", { commitmentId: c.id, status: c.status });
   if (c.status === "SUBMITTED") {
-    const name = ctx.actor.member!.fullName;
+    const name = await nameOf(ctx.tx, ctx.actor.member!);
     await tellSecretaries(ctx, "commit-deleted", (t) => ({ text: t("commitment-notice-deleted", { name, period: periodName(t, l.period), text: c.text }) }));
   }
   return go("list", list, ctx.t("commitment-deleted"));

@@ -10,6 +10,10 @@ import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { fold } from "../../engine/text.ts";
 import { sortMembers, SEARCH_MAX } from "../members.ts";
+import { branchNames, type Names } from "../names.ts";
+import { secretaryTitle } from "../roles.ts";
+import { proposalsOverview } from "../yearend/overview.ts";
+import { reviewYear } from "../yearend/service.ts";
 import { distinctLabels, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 import { confirmRow } from "./controls.ts";
 import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
@@ -29,21 +33,24 @@ interface ReviewDraft {
 interface Board {
   period: CommitmentPeriod;
   members: Member[];
+  names: Names;
   byMember: Map<string, Commitment[]>;
   reviews: CommitmentReview[];
 }
 
 const zoneOf = (ctx: Ctx) => ctx.actor.branch!.timezone;
+const shownName = async (ctx: Ctx, m: Member) => (await branchNames(ctx.tx, m.branchId)).of(m);
 
 async function board(ctx: Ctx, d: ReviewDraft): Promise<Board | null> {
   const branch = ctx.actor.branch!;
   const period = await ctx.tx.commitments.periodById(d.periodId);
   if (!period || period.branchId !== branch.id) return null;
-  const members = sortMembers(await ctx.tx.members.listActive(branch.id));
+  const names = await branchNames(ctx.tx, branch.id);
+  const members = sortMembers(names.roster.filter((m) => m.status === "ACTIVE"));
   const all = await ctx.tx.commitments.commitmentsIn(period.id);
   const byMember = new Map<string, Commitment[]>();
   for (const c of all) byMember.set(c.memberId, [...(byMember.get(c.memberId) ?? []), c]);
-  return { period, members, byMember, reviews: await ctx.tx.commitments.reviewsOf(all.map((c) => c.id)) };
+  return { period, members, names, byMember, reviews: await ctx.tx.commitments.reviewsOf(all.map((c) => c.id)) };
 }
 
 /** A member of the secretary's own branch, or null (another branch's id reads as not found). */
@@ -73,7 +80,8 @@ function memberTag(ctx: Ctx, b: Board, m: Member): string {
   return tags.join(", ");
 }
 
-const shown = (b: Board, d: ReviewDraft) => (d.query ? b.members.filter((m) => fold(m.fullName).includes(fold(d.query!))) : b.members);
+const matches = (m: Member, query: string) => fold(m.fullName).includes(fold(query)) || (m.nameNote !== null && fold(m.nameNote).includes(fold(query)));
+const shown = (b: Board, d: ReviewDraft) => (d.query ? b.members.filter((m) => matches(m, d.query!)) : b.members);
 
 async function membersPrompt(ctx: Ctx, d: ReviewDraft): Promise<Prompt> {
   const b = await board(ctx, d);
@@ -84,12 +92,17 @@ async function membersPrompt(ctx: Ctx, d: ReviewDraft): Promise<Prompt> {
   const lines = [ctx.t("commitment-review-title", { period: periodName(ctx.t, b.period), registered, total: b.members.length })];
   if (d.query) lines.push(ctx.t("commitment-review-filter", { query: d.query, count: list.length }));
   lines.push(pagePosition(ctx.t, page), ctx.t("commitment-review-hint"));
-  const labels = distinctLabels(page.items.map((m) => m.fullName)).map((name, i) => ctx.t("commitment-review-member-label", { name, tag: memberTag(ctx, b, page.items[i]!) }));
+  const labels = distinctLabels(page.items.map((m) => b.names.of(m))).map((name, i) => ctx.t("commitment-review-member-label", { name, tag: memberTag(ctx, b, page.items[i]!) }));
   const nav = pageNav(ctx.t, page);
   const last: StepChoice[] = [...(d.query ? [{ label: ctx.t("commitment-review-all"), value: "all" }] : []), { label: ctx.t("commitment-close"), value: "close" }];
+  // Once the branch has a year-end review, the proposals are one tap away for the year-end meeting.
+  const year = reviewYear(ctx.now, zoneOf(ctx));
+  const yearEnd: StepChoice[][] = (await ctx.tx.commitments.yearReview(ctx.actor.branch!.id, year))
+    ? [[{ label: ctx.t("yearend-overview-button", { year: String(year) }), value: "ye" }]]
+    : [];
   return {
     text: lines.filter(Boolean).join("\n"),
-    choices: [...page.items.map((m, i) => [{ label: labels[i]!, value: `m:${m.id}` }]), ...(nav.length ? [nav] : []), last],
+    choices: [...page.items.map((m, i) => [{ label: labels[i]!, value: `m:${m.id}` }]), ...(nav.length ? [nav] : []), ...yearEnd, last],
   };
 }
 
@@ -99,7 +112,7 @@ async function membersText(ctx: Ctx, d: ReviewDraft, text: string): Promise<Next
   if (/^\d+$/.test(text.trim())) return invalid("commitment-pick-number", { input: text.trim().slice(0, 6) });
   const query = text.replace(/\s+/g, " ").trim();
   if (query.length > SEARCH_MAX || !/\p{L}/u.test(query)) return invalid("commitment-review-search-invalid", { max: SEARCH_MAX });
-  const found = b.members.filter((m) => fold(m.fullName).includes(fold(query)));
+  const found = b.members.filter((m) => matches(m, query));
   if (!found.length) return invalid("commitment-review-search-none", { query });
   if (found.length === 1) return go("member", { periodId: d.periodId, page: 0, query, memberId: found[0]!.id });
   return go("members", { periodId: d.periodId, page: 0, query });
@@ -119,13 +132,14 @@ async function memberPrompt(ctx: Ctx, d: ReviewDraft): Promise<Prompt> {
   const items = await ctx.tx.commitments.commitmentsOf(member.id, d.periodId);
   const sent = items.filter((c) => c.status === "SUBMITTED");
   const reviews = await ctx.tx.commitments.reviewsOf(sent.map((c) => c.id));
-  const lines = [ctx.t("commitment-review-member-title", { name: member.fullName })];
+  const lines = [ctx.t("commitment-review-member-title", { name: await shownName(ctx, member) })];
   if (!sent.length) lines.push(ctx.t("commitment-review-member-none"));
   for (const [i, c] of sent.entries()) lines.push(`${i + 1}. ${c.text}`, `   (${statusLine(ctx.t, c, reviews, zoneOf(ctx), ctx.actor.locale)})`);
   const drafts = items.length - sent.length;
   if (drafts) lines.push(ctx.t("commitment-review-member-drafts", { count: drafts }));
   if (sent.length) lines.push("", ctx.t("commitment-review-pick-commitment"));
-  return { text: lines.join("\n"), choices: [...sent.map((c, i) => [{ label: `${i + 1}. ${shorten(c.text)}`, value: `c:${c.id}` }]), back] };
+  const labels = distinctLabels(sent.map((c) => shorten(c.text)));
+  return { text: lines.join("\n"), choices: [...sent.map((c, i) => [{ label: labels[i]!, value: `c:${c.id}` }]), back] };
 }
 
 async function itemPrompt(ctx: Ctx, d: ReviewDraft): Promise<Prompt> {
@@ -134,14 +148,14 @@ async function itemPrompt(ctx: Ctx, d: ReviewDraft): Promise<Prompt> {
   const back: StepChoice = { label: ctx.t("commitment-back"), value: "back" };
   if (!member || !c) return { text: ctx.t("commitment-not-found"), choices: [[back]] };
   const reviews = await ctx.tx.commitments.reviewsOf([c.id]);
-  const lines = [ctx.t("commitment-review-card", { name: member.fullName, text: c.text })];
+  const lines = [ctx.t("commitment-review-card", { name: await shownName(ctx, member), text: c.text })];
   if (c.standardId) {
     const s = await ctx.tx.commitments.standardById(c.standardId);
     lines.push(ctx.t("commitment-card-standard", { standard: s && !s.archivedAt ? s.text : ctx.t("commitment-standard-archived") }));
   }
   lines.push(ctx.t("commitment-card-status", { status: statusLine(ctx.t, c, reviews, zoneOf(ctx), ctx.actor.locale) }));
   if (reviews.length) {
-    const authors = await authorsOf(reviews, (id) => ctx.tx.members.byId(id));
+    const authors = await authorsOf(ctx.tx, reviews);
     lines.push("", ctx.t("commitment-card-reviews"), ...reviews.map((r) => reviewLine(ctx.t, r, authors.get(r.authorId), zoneOf(ctx), ctx.actor.locale)));
   }
   return {
@@ -164,11 +178,17 @@ async function save(ctx: Ctx, d: ReviewDraft): Promise<Next<ReviewDraft>> {
   const review = await ctx.tx.commitments.addReview({ commitmentId: c.id, authorId: author.id, kind: d.kind, text: d.text, at: ctx.now });
   await ctx.audit("commitment.reviewed", { reviewId: review.id, commitmentId: c.id, memberId: member.id, kind: d.kind });
   const kind = d.kind;
+  const authorName = await shownName(ctx, author);
   await tellMember(ctx, member, "review", (t) => ({
-    text: t(kind === "REVISION" ? "commitment-review-notice-revision" : "commitment-review-notice-comment", { author: author.fullName, commitment: c.text, text: review.text }),
+    text: t(kind === "REVISION" ? "commitment-review-notice-revision" : "commitment-review-notice-comment", {
+      author: authorName,
+      title: secretaryTitle(t, author),
+      commitment: c.text,
+      text: review.text,
+    }),
     choices: [[{ label: t(kind === "REVISION" ? "commitment-review-answer" : "commitment-review-open"), action: `cm:${kind === "REVISION" ? "e" : "v"}:${c.id}` }]],
   }));
-  return go("item", itemOf(d), ctx.t(kind === "REVISION" ? "commitment-review-sent-revision" : "commitment-review-sent", { name: member.fullName }));
+  return go("item", itemOf(d), ctx.t(kind === "REVISION" ? "commitment-review-sent-revision" : "commitment-review-sent", { name: await shownName(ctx, member) }));
 }
 
 export const reviewFlow: FlowDef<ReviewDraft> = {
@@ -182,6 +202,7 @@ export const reviewFlow: FlowDef<ReviewDraft> = {
       choice: async (ctx, d, value) => {
         if (value === "close") return end(ctx.t("commitment-review-closed"));
         if (value === "all") return go("members", { periodId: d.periodId, page: 0 });
+        if (value === "ye") return go("members", listOf(d), await proposalsOverview(ctx));
         const page = parsePageValue(value);
         if (page !== null) return go("members", { ...listOf(d), page });
         const member = value.startsWith("m:") ? await memberOf(ctx, value.slice(2)) : null;
@@ -212,7 +233,7 @@ export const reviewFlow: FlowDef<ReviewDraft> = {
       prompt: async (ctx, d) => {
         const member = await memberOf(ctx, d.memberId);
         return {
-          text: ctx.t(d.kind === "REVISION" ? "commitment-review-ask-revision" : "commitment-review-ask-comment", { name: member?.fullName ?? "", max: MAX_REVIEW_CHARS }),
+          text: ctx.t(d.kind === "REVISION" ? "commitment-review-ask-revision" : "commitment-review-ask-comment", { name: member ? await shownName(ctx, member) : "", max: MAX_REVIEW_CHARS }),
           choices: [[{ label: ctx.t("control-cancel"), value: "back" }]],
         };
       },
@@ -228,7 +249,7 @@ export const reviewFlow: FlowDef<ReviewDraft> = {
         const c = await commitmentOf(ctx, d, d.commitmentId);
         return {
           text: ctx.t(d.kind === "REVISION" ? "commitment-review-confirm-revision" : "commitment-review-confirm-comment", {
-            name: member?.fullName ?? "",
+            name: member ? await shownName(ctx, member) : "",
             commitment: c?.text ?? "",
             text: d.text ?? "",
           }),
@@ -253,7 +274,7 @@ export async function openReview(ctx: Ctx, args = ""): Promise<void> {
   const usable = query.length > 0 && query.length <= SEARCH_MAX && /\p{L}/u.test(query);
   if (!usable) return ctx.startFlow(reviewFlow, { periodId: period.id, page: 0 }, "members");
   // One match: straight to that member, as a typed search does.
-  const found = (await ctx.tx.members.listActive(ctx.actor.branch!.id)).filter((m) => fold(m.fullName).includes(fold(query)));
+  const found = (await ctx.tx.members.listActive(ctx.actor.branch!.id)).filter((m) => matches(m, query));
   if (found.length === 1) return ctx.startFlow(reviewFlow, { periodId: period.id, page: 0, query, memberId: found[0]!.id }, "member");
   await ctx.startFlow(reviewFlow, { periodId: period.id, page: 0, query }, "members");
 }

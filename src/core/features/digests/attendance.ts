@@ -15,6 +15,7 @@ import { fold, visibleLength } from "../../engine/text.ts";
 import type { AttendanceRow } from "../../ports/digests.ts";
 import { reasonProblem } from "../meetings/rsvp.ts";
 import { sortMembers } from "../members.ts";
+import { namesFrom, type Names } from "../names.ts";
 import { distinctLabels, PAGE_SIZE, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 
 /** Meetings offered when the secretary picks another one. */
@@ -62,6 +63,8 @@ function prefillReasons(ids: string[], rsvps: Rsvp[], rows: AttendanceRow[]): Re
 interface Facts {
   meeting: Meeting;
   members: Member[];
+  /** Names as every list shows them (namesakes marked). */
+  names: Names;
   rsvps: Rsvp[];
   rows: AttendanceRow[];
 }
@@ -73,7 +76,7 @@ async function facts(ctx: Ctx, meeting: Meeting): Promise<Facts> {
   const answered = new Set([...rsvps.map((r) => r.memberId), ...rows.map((a) => a.memberId)]);
   // Active members who were on the roll then, and anyone who answered or was recorded.
   const members = sortMembers(source.members.filter((m) => m.status === "ACTIVE" && (onRollAt(m, meeting.startsAt) || answered.has(m.id))));
-  return { meeting, members, rsvps, rows };
+  return { meeting, members, names: namesFrom(source.members.filter((m) => m.status !== "ERASED")), rsvps, rows };
 }
 
 /** The members the draft lists who are still members (one removed meanwhile drops out). */
@@ -120,7 +123,7 @@ async function listPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
   ];
   const labels = distinctLabels(
     page.items.map((m) => {
-      const name = m.exempted ? ctx.t("attendance-exempted", { name: m.fullName }) : m.fullName;
+      const name = m.exempted ? ctx.t("attendance-exempted", { name: f.names.of(m) }) : f.names.of(m);
       if (present.has(m.id)) return ctx.t("attendance-label-present", { name });
       return ctx.t(d.reasons?.[m.id] ? "attendance-label-excused" : "attendance-label-absent", { name });
     }),
@@ -212,12 +215,13 @@ function byName(among: Member[], text: string): { member: Member } | { problem: 
 async function byTypedName(ctx: Ctx, d: AttendanceDraft, text: string): Promise<Next<AttendanceDraft>> {
   const meeting = await ownMeeting(ctx, d.meetingId);
   if (!meeting) return end(ctx.t("digest-meeting-not-found"));
-  const listed = listedOf(d, await facts(ctx, meeting));
+  const f = await facts(ctx, meeting);
+  const listed = listedOf(d, f);
   const found = byName(listed, text);
   if ("problem" in found) return invalid(found.problem, found.args);
   const { member } = found;
   const next = toggle(d, member.id);
-  return go("list", { ...next, page: Math.floor(listed.indexOf(member) / PAGE_SIZE) }, ctx.t(next.present.includes(member.id) ? "attendance-now-present" : "attendance-now-absent", { name: member.fullName }));
+  return go("list", { ...next, page: Math.floor(listed.indexOf(member) / PAGE_SIZE) }, ctx.t(next.present.includes(member.id) ? "attendance-now-present" : "attendance-now-absent", { name: f.names.of(member) }));
 }
 
 async function pickPrompt(ctx: Ctx): Promise<Prompt> {

@@ -8,6 +8,7 @@ import type { Meeting, Rsvp } from "../../domain/meetings.ts";
 import type { Branch, MeetingKind, Member } from "../../domain/model.ts";
 import type { AttendanceRow, DigestSource } from "../../ports/digests.ts";
 import { sortMembers } from "../members.ts";
+import { namesFrom, type Names } from "../names.ts";
 
 /** before: at the configured time before the meeting; after: when the self-evaluation window closes
  * (the meeting starts), with the final counts; now: asked for with /baocao. */
@@ -106,10 +107,11 @@ export interface DigestInput {
   source: DigestSource;
 }
 
-const person = (m: Member): Person => ({ id: m.id, name: m.fullName });
+const person = (names: Names, m: Member): Person => ({ id: m.id, name: names.of(m) });
 const byMember = <R extends { memberId: string }>(rows: R[]) => new Map(rows.map((r) => [r.memberId, r]));
 
-function rollCall(members: Member[], rsvps: Rsvp[], attendance: AttendanceRow[]): RollCall {
+function rollCall(names: Names, members: Member[], rsvps: Rsvp[], attendance: AttendanceRow[]): RollCall {
+  const person_ = (m: Member) => person(names, m);
   const answers = byMember(rsvps);
   const rows = byMember(attendance);
   const roll: RollCall = {
@@ -117,7 +119,7 @@ function rollCall(members: Member[], rsvps: Rsvp[], attendance: AttendanceRow[])
     total: members.length,
     full: members.filter((m) => m.partyStatus === "FULL").length,
     probationary: members.filter((m) => m.partyStatus === "PROBATIONARY").length,
-    exempted: members.filter((m) => m.exempted).map(person),
+    exempted: members.filter((m) => m.exempted).map(person_),
     present: 0,
     excused: [],
     absentNoReason: [],
@@ -125,23 +127,23 @@ function rollCall(members: Member[], rsvps: Rsvp[], attendance: AttendanceRow[])
   };
   for (const m of members) {
     const rsvp = answers.get(m.id);
-    const excused = rsvp?.answer === "ABSENT" ? { ...person(m), reason: rsvp.reason ?? "" } : null;
+    const excused = rsvp?.answer === "ABSENT" ? { ...person_(m), reason: rsvp.reason ?? "" } : null;
     if (roll.recorded) {
       // Members without a row joined after the meeting was recorded.
       const row = rows.get(m.id);
       if (!row) continue;
       const reason = reasonOf(rsvp, row);
       if (row.present) roll.present++;
-      else if (reason !== null || excused) roll.excused.push({ ...person(m), reason: reason ?? "" });
-      else if (!m.exempted) roll.absentNoReason.push(person(m));
+      else if (reason !== null || excused) roll.excused.push({ ...person_(m), reason: reason ?? "" });
+      else if (!m.exempted) roll.absentNoReason.push(person_(m));
     } else if (rsvp?.answer === "ATTEND") roll.present++;
     else if (excused) roll.excused.push(excused);
-    else if (!m.exempted) roll.noAnswer.push(person(m));
+    else if (!m.exempted) roll.noAnswer.push(person_(m));
   }
   return roll;
 }
 
-function commitmentSummary(members: Member[], source: DigestSource): CommitmentSummary | null {
+function commitmentSummary(names: Names, members: Member[], source: DigestSource): CommitmentSummary | null {
   const { period, commitments, lastDigestAt: since } = source;
   if (!period) return null;
   const live = commitments.filter((c) => !c.deletedAt);
@@ -152,20 +154,20 @@ function commitmentSummary(members: Member[], source: DigestSource): CommitmentS
   const changed = members.flatMap((m) =>
     commitments
       .filter((c) => c.memberId === m.id && c.submittedAt && (c.deletedAt ? after(c.deletedAt) : after(c.changedAt)))
-      .map((c) => ({ name: m.fullName, text: c.text, deleted: c.deletedAt !== null })),
+      .map((c) => ({ name: names.of(m), text: c.text, deleted: c.deletedAt !== null })),
   );
   return {
     periodName: period.name,
     deadline: period.deadline,
     expected: expected.length,
     registered: expected.filter((m) => registered.has(m.id)).length,
-    missing: expected.filter((m) => !registered.has(m.id)).map((m) => ({ ...person(m), draft: drafting.has(m.id) })),
+    missing: expected.filter((m) => !registered.has(m.id)).map((m) => ({ ...person(names, m), draft: drafting.has(m.id) })),
     changed,
     since,
   };
 }
 
-function selfEvalSummary(input: DigestInput, members: Member[]): SelfEvalSummary | null {
+function selfEvalSummary(names: Names, input: DigestInput, members: Member[]): SelfEvalSummary | null {
   const { meeting, source, now, branch } = input;
   // Monthly self-evaluation belongs to the regular meeting; a thematic one has none.
   if (!meeting || !hasSelfEvaluation(meeting)) return null;
@@ -185,7 +187,7 @@ function selfEvalSummary(input: DigestInput, members: Member[]): SelfEvalSummary
     for (const item of evaluation.items) {
       tally[item.progress]++;
       const before = previous.get(m.id)?.items.find((i) => i.commitmentId === item.commitmentId);
-      if (item.progress === "NOT_YET" && before?.progress === "NOT_YET") notYetTwice.push({ name: m.fullName, text: item.commitmentText });
+      if (item.progress === "NOT_YET" && before?.progress === "NOT_YET") notYetTwice.push({ name: names.of(m), text: item.commitmentText });
     }
   }
   return {
@@ -194,7 +196,7 @@ function selfEvalSummary(input: DigestInput, members: Member[]): SelfEvalSummary
     state,
     expected: expected.length,
     submitted: expected.filter((m) => submittedBy.has(m.id)).length,
-    missing: expected.filter((m) => !submittedBy.has(m.id)).map((m) => ({ ...person(m), draft: evaluations.get(m.id)?.status === "DRAFT" })),
+    missing: expected.filter((m) => !submittedBy.has(m.id)).map((m) => ({ ...person(names, m), draft: evaluations.get(m.id)?.status === "DRAFT" })),
     done: tally.DONE,
     inProgress: tally.IN_PROGRESS,
     notYet: tally.NOT_YET,
@@ -202,11 +204,11 @@ function selfEvalSummary(input: DigestInput, members: Member[]): SelfEvalSummary
   };
 }
 
-function warnings(input: DigestInput, members: Member[]): Warnings {
+function warnings(names: Names, input: DigestInput, members: Member[]): Warnings {
   const { source, now, branch } = input;
-  const names = new Map(members.map((m) => [m.id, m.fullName]));
+  const listed = new Map(members.map((m) => [m.id, names.of(m)]));
   const absences = absenceWarnings(source.history, now, branch.timezone).flatMap((c) => {
-    const name = names.get(c.memberId);
+    const name = listed.get(c.memberId);
     return name ? [{ name, months: c.months }] : [];
   });
   const undelivered = new Map(source.undelivered.map((u) => [u.memberId, u.count]));
@@ -214,7 +216,7 @@ function warnings(input: DigestInput, members: Member[]): Warnings {
   for (const m of members) {
     const chats = source.chats.filter((c) => c.memberId === m.id);
     if (chats.some((c) => c.active)) continue;
-    unreachable.push({ name: m.fullName, why: chats.length ? "inactive" : "no-chat", undelivered: undelivered.get(m.id) ?? 0 });
+    unreachable.push({ name: names.of(m), why: chats.length ? "inactive" : "no-chat", undelivered: undelivered.get(m.id) ?? 0 });
   }
   const held = (keep: (p: number) => boolean) => source.quotaHeld.filter((h) => keep(h.priority)).reduce((n, h) => n + h.count, 0);
   return {
@@ -230,6 +232,9 @@ export function buildDigest(input: DigestInput): DigestModel {
   // Lists read in the order people are listed everywhere else: by given name.
   const members = sortMembers(source.members.filter((m) => m.status === "ACTIVE"));
   const sorted: DigestInput = { ...input, source: { ...source, history: { ...source.history, members: sortMembers(source.history.members) } } };
+  // Namesakes are marked from everyone the branch lists (active and removed), as /thanhvien does.
+  const roster = new Map([...source.history.members, ...source.members].filter((m) => m.status !== "ERASED").map((m) => [m.id, m]));
+  const names = namesFrom([...roster.values()]);
   return {
     phase,
     branchName: branch.name,
@@ -238,9 +243,9 @@ export function buildDigest(input: DigestInput): DigestModel {
     meeting: meeting
       ? { id: meeting.id, kind: meeting.kind, startsAt: meeting.startsAt, place: meeting.place, topic: meeting.topic, started: meeting.startsAt <= now }
       : null,
-    roll: meeting ? rollCall(members, source.rsvps, source.attendance) : null,
-    commitments: commitmentSummary(members, source),
-    selfEval: selfEvalSummary(sorted, members),
-    warnings: warnings(sorted, members),
+    roll: meeting ? rollCall(names, members, source.rsvps, source.attendance) : null,
+    commitments: commitmentSummary(names, members, source),
+    selfEval: selfEvalSummary(names, sorted, members),
+    warnings: warnings(names, sorted, members),
   };
 }

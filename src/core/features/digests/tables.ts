@@ -8,6 +8,7 @@ import type { ExportData } from "../../ports/digests.ts";
 import type { T } from "../../services/messages.ts";
 import { periodName } from "../commitments/periods.ts";
 import { sortMembers } from "../members.ts";
+import { namesFrom } from "../names.ts";
 
 export type TableKind = "rsvps" | "attendance" | "commitments" | "selfeval";
 export const TABLE_KINDS: readonly TableKind[] = ["rsvps", "attendance", "commitments", "selfeval"];
@@ -36,7 +37,9 @@ export function formatCell(cell: Cell, zone: string): string | number | null {
 
 export function buildTables(data: ExportData, t: T): Table[] {
   const members = sortMembers(data.members);
-  const name = new Map(data.members.map((m) => [m.id, m.fullName]));
+  // Namesakes are marked as in every other list, so two rows of "Trần Văn An" can be told apart.
+  const names = namesFrom(data.members);
+  const name = new Map(data.members.map((m) => [m.id, names.of(m)]));
   const meetingCells = (m: Meeting): Cell[] => [{ at: m.startsAt }, t(m.kind === "REGULAR" ? "export-kind-regular" : "export-kind-thematic")];
   const key = (meetingId: string, memberId: string) => `${meetingId}:${memberId}`;
   const rsvps = new Map(data.rsvps.map((r) => [key(r.meetingId, r.memberId), r]));
@@ -48,7 +51,7 @@ export function buildTables(data: ExportData, t: T): Table[] {
       const rsvp = rsvps.get(key(meeting.id, m.id));
       if (!rsvp && !onRollAt(m, meeting.startsAt)) continue;
       const answer = rsvp ? t(rsvp.answer === "ATTEND" ? "export-answer-attend" : "export-answer-absent") : t(m.exempted ? "export-answer-exempted" : "export-answer-none");
-      rsvpRows.push([...meetingCells(meeting), m.fullName, answer, rsvp?.reason ?? null, when(rsvp?.answeredAt ?? null)]);
+      rsvpRows.push([...meetingCells(meeting), names.of(m), answer, rsvp?.reason ?? null, when(rsvp?.answeredAt ?? null)]);
     }
   }
 

@@ -12,6 +12,7 @@ import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice
 import type { T } from "../../services/messages.ts";
 import type { Locale } from "../../types.ts";
 import { askKeeping, confirmRow } from "../commitments/controls.ts";
+import { distinctLabels } from "../paging.ts";
 import { shorten } from "../commitments/format.ts";
 import { monthOf, progressChoices, progressLabel, progressOf, progressTyped } from "./progress.ts";
 import { evaluatedCommitments, keepDraft, stillAnswerable, type EvalAnswers, type KeptAs } from "./service.ts";
@@ -159,7 +160,9 @@ async function send(ctx: Ctx, d: EvalDraft, meeting: Meeting): Promise<Next<Eval
 
 async function pickPrompt(ctx: Ctx, d: EvalDraft): Promise<Prompt> {
   const names = await texts(ctx, d);
-  const choices: StepChoice[][] = d.items.map((i, n) => [{ label: `${n + 1}. ${shorten(names.get(i.id) ?? "")}`, value: `i:${n}` }]);
+  // The list renders its own numbers (Zalo, the terminal): labels are the texts, told apart if alike.
+  const labels = distinctLabels(d.items.map((i) => shorten(names.get(i.id) ?? "")));
+  const choices: StepChoice[][] = d.items.map((_i, n) => [{ label: labels[n]!, value: `i:${n}` }]);
   choices.push([{ label: ctx.t("selfeval-edit-reflection"), value: "refl" }]);
   choices.push([{ label: ctx.t("selfeval-back"), value: "back" }]);
   return { text: ctx.t("selfeval-ask-pick"), choices };

@@ -1,6 +1,6 @@
 // The three progress answers (DESIGN §7: Đã hoàn thành / Đang thực hiện / Chưa thực hiện) and the
-// month a meeting's self-evaluation is named after.
-import { DateTime } from "luxon";
+// month a meeting's self-evaluation is named after (the month it reviews).
+import { evaluationMonth } from "../../domain/commitments/period.ts";
 import type { Progress } from "../../domain/model.ts";
 import type { StepChoice } from "../../engine/flow.ts";
 import { fold } from "../../engine/text.ts";
@@ -41,7 +41,5 @@ export function progressChoices(t: T): StepChoice[][] {
   return Object.entries(VALUES).map(([value, p]) => [{ label: progressLabel(t, p), value }]);
 }
 
-/** "12/2026": the month of the meeting the self-evaluation is for. */
-export function monthOf(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat("MM/yyyy");
-}
+/** "11/2026": the month a meeting's self-evaluation is about (see evaluationMonth). */
+export const monthOf = (meetingStartsAt: Date, zone: string): string => evaluationMonth(meetingStartsAt, zone);

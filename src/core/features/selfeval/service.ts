@@ -2,7 +2,7 @@
 // which commitments it asks about, and keeping half-done answers when the window closes.
 import type { Commitment } from "../../domain/commitments/model.ts";
 import { SELF_EVAL_DAYS_RANGE } from "../../domain/commitments/model.ts";
-import { localYear, yearPeriodId } from "../../domain/commitments/period.ts";
+import { evaluatedYear, yearPeriodId } from "../../domain/commitments/period.ts";
 import { evalWindow, hasSelfEvaluation, isWindowOpen } from "../../domain/commitments/window.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import type { Branch, Progress } from "../../domain/model.ts";
@@ -44,9 +44,12 @@ export function stillAnswerable(meeting: Meeting | null, branchId: string, now: 
   return meeting !== null && meeting.branchId === branchId && hasSelfEvaluation(meeting) && now < meeting.startsAt;
 }
 
-/** The member's sent commitments of the period the meeting falls in: what its self-evaluation asks about. */
+/**
+ * The member's sent commitments of the year the meeting reviews: what its self-evaluation asks
+ * about (the January meeting reviews December, against the year that just ended).
+ */
 export async function evaluatedCommitments(tx: Tx, branch: Branch, memberId: string, meeting: Pick<Meeting, "startsAt">): Promise<Commitment[]> {
-  const periodId = yearPeriodId(branch.id, localYear(meeting.startsAt, branch.timezone));
+  const periodId = yearPeriodId(branch.id, evaluatedYear(meeting.startsAt, branch.timezone));
   return (await tx.commitments.commitmentsOf(memberId, periodId)).filter((c) => c.status === "SUBMITTED");
 }
 

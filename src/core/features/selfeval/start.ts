@@ -6,7 +6,7 @@ import { formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import type { Choice } from "../../types.ts";
 import { startYearEnd } from "../yearend/flow.ts";
-import { openReview } from "../yearend/service.ts";
+import { openReview, reviewYear } from "../yearend/service.ts";
 import { selfEvalFlow, type EvalDraft } from "./flow.ts";
 import { monthOf } from "./progress.ts";
 import { evaluatedCommitments, nextWindow, openWindowMeeting } from "./service.ts";
@@ -43,8 +43,14 @@ async function notOpen(ctx: Ctx): Promise<void> {
         start: formatDateTime(next.meeting.startsAt, zoneOf(ctx), ctx.actor.locale),
       })
     : ctx.t("selfeval-no-meeting");
-  // The admin opens the year-end review from here too (or from /dangky → Quản lý).
-  const choices: Choice[][] = ctx.actor.member?.isAdmin ? [[{ label: ctx.t("selfeval-admin-yearend"), action: "ye:a" }]] : [];
+  // The admin opens the year-end review from here too (or from /dangky → Quản lý); the chi ủy sees
+  // the members' proposals once there is a review.
+  const member = ctx.actor.member!;
+  const choices: Choice[][] = member.isAdmin ? [[{ label: ctx.t("selfeval-admin-yearend"), action: "ye:a" }]] : [];
+  const year = reviewYear(ctx.now, zoneOf(ctx));
+  if ((member.isSecretary || member.isAdmin) && (await ctx.tx.commitments.yearReview(member.branchId, year))) {
+    choices.push([{ label: ctx.t("yearend-overview-button", { year: String(year) }), action: "ye:o" }]);
+  }
   ctx.reply(choices.length ? { text, choices } : { text });
 }
 

@@ -1,15 +1,18 @@
-// The member's year-end step: propose one of the four levels of Quy định 366-QĐ/TW with a reason,
-// and receive a draft self-review (text and .docx) built from the year's answers. The bot proposes
-// nothing itself and decides nothing: the level is the member's proposal, the branch decides.
+// The member's year-end step: say which self-review form fits them (once: Mẫu 2A, 2B or 2C of
+// Hướng dẫn 43-HD/BTCTW, also set by the admin in /thanhvien), propose one of the four levels of
+// Quy định 366-QĐ/TW with a reason, and receive a draft self-review (text and .docx) on that form,
+// built from the year's answers. The bot proposes nothing itself and decides nothing: the level is
+// the member's proposal, the branch decides.
 import { MAX_RATING_REASON_CHARS, type YearEndReview } from "../../domain/commitments/model.ts";
 import { checkText } from "../../domain/commitments/text.ts";
-import type { RatingLevel } from "../../domain/model.ts";
+import type { RatingLevel, ReviewForm } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { askKeeping, confirmRow } from "../commitments/controls.ts";
-import { collectYear, draftChatText, draftDocument } from "./draft.ts";
+import { collectYear, draftChatText, draftDocument, tallyLine } from "./draft.ts";
 import { draftDocx } from "./docx.ts";
+import { formLabel, isReviewForm, REVIEW_FORMS } from "./forms.ts";
 import { isReviewOpen, levelLabel, levelOf, levelValues } from "./service.ts";
 
 export interface YearEndDraft {
@@ -27,22 +30,38 @@ async function liveReview(ctx: Ctx, d: YearEndDraft): Promise<YearEndReview | nu
   return r && r.branchId === ctx.actor.member!.branchId && isReviewOpen(r, ctx.now) ? r : null;
 }
 
+function formPrompt(ctx: Ctx): Prompt {
+  const current = ctx.actor.member!.reviewForm;
+  return {
+    text: [ctx.t("yearend-ask-form"), ...(current ? [ctx.t("yearend-form-current", { form: formLabel(ctx.t, current) })] : [])].join("\n"),
+    choices: REVIEW_FORMS.map((f) => [{ label: formLabel(ctx.t, f), value: f }]),
+  };
+}
+
+async function setForm(ctx: Ctx, d: YearEndDraft, form: ReviewForm): Promise<Next<YearEndDraft>> {
+  if (!(await liveReview(ctx, d))) return end(ctx.t("yearend-closed"));
+  const member = ctx.actor.member!;
+  if (member.reviewForm !== form) {
+    ctx.actor.member = await ctx.tx.members.update(member.id, { reviewForm: form });
+    await ctx.audit("member.review-form", { memberId: member.id, from: member.reviewForm, to: form });
+  }
+  return go("level", { reviewId: d.reviewId, year: d.year }, ctx.t("yearend-form-saved", { form: formLabel(ctx.t, form) }));
+}
+
 async function levelPrompt(ctx: Ctx, d: YearEndDraft): Promise<Prompt> {
-  const record = await collectYear(ctx.tx, ctx.actor.branch!, ctx.actor.member!, d.year);
+  const member = ctx.actor.member!;
+  const record = await collectYear(ctx.tx, ctx.actor.branch!, member, d.year);
   const lines = [
     ctx.t("yearend-intro", { year: String(d.year) }),
-    ctx.t("yearend-overview", {
-      commitments: record.commitments.length,
-      evaluations: record.evaluations,
-      done: record.counts.DONE,
-      doing: record.counts.IN_PROGRESS,
-      notyet: record.counts.NOT_YET,
-    }),
+    ctx.t("yearend-overview", { commitments: record.commitments.length }),
+    tallyLine(ctx.t, record.tally),
+    ctx.t("yearend-form-current", { form: member.reviewForm ? formLabel(ctx.t, member.reviewForm) : "" }),
   ];
-  const previous = await ctx.tx.commitments.rating(ctx.actor.member!.id, d.year);
+  const previous = await ctx.tx.commitments.rating(member.id, d.year);
   if (previous) lines.push(ctx.t("yearend-previous", { level: levelLabel(ctx.t, previous.level), date: formatDate(previous.submittedAt, zoneOf(ctx), ctx.actor.locale) }));
   lines.push("", ctx.t("yearend-ask-level"));
   const choices: StepChoice[][] = levelValues().map(([value, level]) => [{ label: levelLabel(ctx.t, level), value }]);
+  choices.push([{ label: ctx.t("yearend-change-form"), value: "form" }]);
   return { text: lines.join("\n"), choices };
 }
 
@@ -57,17 +76,17 @@ async function reasonPrompt(ctx: Ctx, d: YearEndDraft): Promise<Prompt> {
 
 async function save(ctx: Ctx, d: YearEndDraft): Promise<Next<YearEndDraft>> {
   if (!(await liveReview(ctx, d))) return end(ctx.t("yearend-closed"));
-  if (!d.level || !d.reason) return go("level", { reviewId: d.reviewId, year: d.year });
   const member = ctx.actor.member!;
+  if (!d.level || !d.reason) return go("level", { reviewId: d.reviewId, year: d.year });
+  if (!member.reviewForm) return go("form", { reviewId: d.reviewId, year: d.year });
   const branch = ctx.actor.branch!;
   await ctx.tx.commitments.saveRating({ memberId: member.id, year: d.year, level: d.level, reason: d.reason, at: ctx.now });
   await ctx.audit("yearend.proposed", { year: d.year, level: d.level });
   const record = await collectYear(ctx.tx, branch, member, d.year);
-  const doc = draftDocument(ctx.t, record, { level: d.level, reason: d.reason }, ctx.now, zoneOf(ctx), ctx.actor.locale);
-  const header = ctx.t("yearend-party-header");
+  const doc = draftDocument(ctx.t, record, { level: d.level, reason: d.reason }, member.reviewForm, ctx.now, zoneOf(ctx));
   const fileName = ctx.t("yearend-file-name", { year: String(d.year) });
   // The Word file is built after the unit of work, so it never holds the database.
-  ctx.replyLater(async () => [{ text: draftChatText(doc), files: [await draftDocx(doc, header, fileName)] }]);
+  ctx.replyLater(async () => [{ text: draftChatText(doc), files: [await draftDocx(doc, fileName)] }]);
   return end(ctx.t("yearend-saved", { year: String(d.year), level: levelLabel(ctx.t, d.level) }));
 }
 
@@ -76,10 +95,16 @@ export const yearEndFlow: FlowDef<YearEndDraft> = {
   access: "member",
   ttlHours: 72,
   steps: {
+    form: {
+      prompt: formPrompt,
+      choice: (ctx, d, value) => (isReviewForm(value) ? setForm(ctx, d, value) : invalid("input-pick-a-choice")),
+      text: () => invalid("yearend-pick-form"),
+    },
     level: {
       prompt: levelPrompt,
       choice: async (ctx, d, value) => {
         if (!(await liveReview(ctx, d))) return end(ctx.t("yearend-closed"));
+        if (value === "form") return go("form", d);
         const level = levelOf(value);
         return level ? go("reason", { ...d, level }) : invalid("input-pick-a-choice");
       },
@@ -113,6 +138,7 @@ export const yearEndFlow: FlowDef<YearEndDraft> = {
   },
 };
 
+/** The member's year-end step: the form first when it is not known yet, then the level. */
 export function startYearEnd(ctx: Ctx, review: YearEndReview): Promise<void> {
-  return ctx.startFlow(yearEndFlow, { reviewId: review.id, year: review.year }, "level");
+  return ctx.startFlow(yearEndFlow, { reviewId: review.id, year: review.year }, ctx.actor.member?.reviewForm ? "level" : "form");
 }

@@ -3,6 +3,7 @@
 import type { Feature } from "../../engine/registry.ts";
 import { openManagement } from "../commitments/register.ts";
 import { startYearEnd, yearEndFlow } from "./flow.ts";
+import { proposalsOverview } from "./overview.ts";
 import { openReview } from "./service.ts";
 
 export const yearEndFeature: Feature = {
@@ -10,11 +11,16 @@ export const yearEndFeature: Feature = {
   flows: [yearEndFlow],
   actions: [
     {
-      // ye:s starts the member's proposal while the review is open; ye:a is the admin's open/close step.
+      // ye:s starts the member's proposal while the review is open; ye:a is the admin's open/close
+      // step; ye:o the overview of the proposals (chi ủy and admins).
       prefix: "ye",
       access: "member",
       run: async (ctx, [what]) => {
         if (what === "a") return openManagement(ctx, "review");
+        if (what === "o") {
+          const m = ctx.actor.member!;
+          return ctx.reply(m.isSecretary || m.isAdmin ? await proposalsOverview(ctx) : ctx.t("access-denied-secretary"));
+        }
         if (what !== "s") return ctx.reply(ctx.t("choice-stale"));
         const review = await openReview(ctx.tx, ctx.actor.branch!, ctx.now);
         return review ? startYearEnd(ctx, review) : ctx.reply(ctx.t("yearend-closed"));

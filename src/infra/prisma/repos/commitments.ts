@@ -114,6 +114,9 @@ export function commitmentRepo(db: DbTx): CommitmentRepo {
         update: { level, reason, submittedAt: at },
       }),
 
+    ratingsOf: (memberIds, year) =>
+      memberIds.length ? db.yearEndRating.findMany({ where: { year, memberId: { in: [...new Set(memberIds)] } }, orderBy: { submittedAt: "asc" } }) : Promise.resolve([]),
+
     flowsNamed: (flow) => db.flowState.findMany({ where: { flow }, orderBy: { updatedAt: "asc" } }),
   };
 }

@@ -1,5 +1,6 @@
 import { DIGEST_SENT_ACTION, type AttendanceRow, type DigestRepo, type DigestSource, type EvaluationRow, type MeetingHistory, type PeriodRow } from "../../../core/ports/digests.ts";
 import type { Rsvp } from "../../../core/domain/meetings.ts";
+import { reviewedAt } from "../../../core/domain/commitments/period.ts";
 import { QUOTA_REASON_PREFIX } from "../../../core/services/quota.ts";
 import type { DbTx, Prisma } from "../client.ts";
 
@@ -95,7 +96,9 @@ export function digestRepo(db: DbTx): DigestRepo {
     async source(branchId, meeting, now, historyFrom) {
       const members = await db.member.findMany({ where: { branchId, status: "ACTIVE" }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] });
       const memberIds = members.map((m) => m.id);
-      const period = await periodAt(branchId, meeting?.startsAt ?? now);
+      // A meeting's self-evaluations are about the month it reviews (January's: December, and so
+      // the year that just ended).
+      const period = await periodAt(branchId, meeting ? reviewedAt(meeting.startsAt) : now);
       const commitments = period
         ? await db.commitment.findMany({
             where: { periodId: period.id },

@@ -9,14 +9,14 @@ import { fromSqlite, newId } from "../sqlite-rows.ts";
 // hottest path of the bot. The column lists are checked against the ORM's own rows by a test.
 const COLUMNS = {
   i: ["id", "platform", "botAccountId", "userId", "chatId", "displayName", "locale", "memberId", "active", "inactiveReason", "failedCodes", "codeLockedUntil", "lastSeenAt", "createdAt", "updatedAt"],
-  m: ["id", "branchId", "fullName", "isSecretary", "isAdmin", "partyStatus", "exempted", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "removedAt", "updatedAt"],
+  m: ["id", "branchId", "fullName", "nameNote", "isSecretary", "isDeputy", "isAdmin", "partyStatus", "exempted", "exemptReason", "exemptUntil", "reviewForm", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "removedAt", "updatedAt"],
   b: ["id", "name", "timezone", "locale", "quietStart", "quietEnd", "nudgeMax", "nudgeIntervalHours", "digestHoursBefore", "selfEvalDaysBefore", "commitmentMin", "commitmentMax", "commitmentReminderDays", "retentionMonths", "noticeMinute", "createdAt", "updatedAt"],
   f: ["identityId", "flow", "step", "data", "token", "expiresAt", "version", "updatedAt"],
 } as const;
 export const SEEN_COLUMNS = COLUMNS;
 // What the SQLite driver hands back as text or 0/1 and the ORM as dates, booleans and JSON.
-const DATES = new Set(["codeLockedUntil", "lastSeenAt", "createdAt", "updatedAt", "consentAt", "joinedAt", "removedAt", "expiresAt"]);
-const BOOLEANS = new Set(["active", "isSecretary", "isAdmin", "exempted"]);
+const DATES = new Set(["codeLockedUntil", "lastSeenAt", "createdAt", "updatedAt", "consentAt", "joinedAt", "removedAt", "expiresAt", "exemptUntil"]);
+const BOOLEANS = new Set(["active", "isSecretary", "isDeputy", "isAdmin", "exempted"]);
 const JSONS = new Set(["data"]);
 
 const SELECT_LIST = Object.entries(COLUMNS)

@@ -14,6 +14,16 @@ export function linkCodeRepo(db: DbTx): LinkCodeRepo {
       const { count } = await db.linkCode.deleteMany({ where: { memberId, usedAt: null } });
       return count;
     },
+    async unlink(identityId) {
+      await db.identity.update({ where: { id: identityId }, data: { memberId: null } });
+      await db.flowState.deleteMany({ where: { identityId } });
+      await db.openQuestion.deleteMany({ where: { identityId } });
+      const { count } = await db.outbox.updateMany({
+        where: { identityId, status: { in: ["PENDING", "HELD"] } },
+        data: { status: "FAILED", lastError: "chat-unlinked", claimedBy: null, claimedUntil: null },
+      });
+      return count;
+    },
     async prune(before) {
       const { count } = await db.linkCode.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { usedAt: { lt: before } }] } });
       return count;

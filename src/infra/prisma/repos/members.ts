@@ -11,9 +11,9 @@ export function memberRepo(db: DbTx, direct: SqliteDirect | null = null): Member
       if (!direct) return db.member.create({ data: { ...input, joinedAt: input.consentAt } });
       const now = new Date();
       const row = direct.get(
-        `INSERT INTO "Member" ("id", "branchId", "fullName", "isSecretary", "isAdmin", "partyStatus", "exempted", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "updatedAt")
-         VALUES (?, ?, ?, ?, ?, 'FULL', 0, 'ACTIVE', ?, ?, ?, ?, ?) RETURNING *`,
-        [newId(), input.branchId, input.fullName, input.isSecretary, input.isAdmin, input.locale, input.preferredPlatform, input.consentAt, input.consentAt, now],
+        `INSERT INTO "Member" ("id", "branchId", "fullName", "isSecretary", "isDeputy", "isAdmin", "partyStatus", "exempted", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "updatedAt")
+         VALUES (?, ?, ?, ?, ?, ?, 'FULL', 0, 'ACTIVE', ?, ?, ?, ?, ?) RETURNING *`,
+        [newId(), input.branchId, input.fullName, input.isSecretary, input.isDeputy ?? false, input.isAdmin, input.locale, input.preferredPlatform, input.consentAt, input.consentAt, now],
       );
       return fromSqlite<Member>(row!);
     },
@@ -46,6 +46,8 @@ export function memberRepo(db: DbTx, direct: SqliteDirect | null = null): Member
       });
       return member;
     },
+    exemptionsEnded: (now) =>
+      db.member.findMany({ where: { status: "ACTIVE", exempted: true, exemptUntil: { lte: now } }, orderBy: [{ exemptUntil: "asc" }, { id: "asc" }], take: 500 }),
     async restore(id) {
       const member = await db.member.update({ where: { id }, data: { status: "ACTIVE", removedAt: null } });
       // What was withdrawn at removal was never sent: forgetting it lets the schedulers queue again

@@ -30,10 +30,14 @@ export function privacyRepo(db: DbTx): PrivacyRepo {
       return {
         member: {
           fullName: member.fullName,
+          nameNote: member.nameNote,
           branch: member.branch.name,
-          roles: { secretary: member.isSecretary, admin: member.isAdmin },
+          roles: { secretary: member.isSecretary, deputySecretary: member.isSecretary && member.isDeputy, admin: member.isAdmin },
           partyStatus: member.partyStatus,
           exempted: member.exempted,
+          exemptReason: member.exemptReason,
+          exemptUntil: member.exemptUntil,
+          reviewForm: member.reviewForm,
           status: member.status,
           locale: member.locale,
           preferredPlatform: member.preferredPlatform,
@@ -80,7 +84,23 @@ export function privacyRepo(db: DbTx): PrivacyRepo {
       counts.chats = (await db.identity.deleteMany({ where: { id: { in: identityIds } } })).count;
       await db.member.update({
         where: { id: memberId },
-        data: { fullName: placeholderName, status: "ERASED", isAdmin: false, isSecretary: false, locale: null, preferredPlatform: null, consentAt: null, removedAt: at },
+        data: {
+          fullName: placeholderName,
+          status: "ERASED",
+          isAdmin: false,
+          isSecretary: false,
+          isDeputy: false,
+          // What an admin wrote about them goes too: a note may carry a birth year, a reason their health.
+          nameNote: null,
+          exempted: false,
+          exemptReason: null,
+          exemptUntil: null,
+          reviewForm: null,
+          locale: null,
+          preferredPlatform: null,
+          consentAt: null,
+          removedAt: at,
+        },
       });
       return counts;
     },

@@ -1,4 +1,7 @@
 -- CreateEnum
+CREATE TYPE "ReviewForm" AS ENUM ('FORM_2A', 'FORM_2B', 'FORM_2C');
+
+-- CreateEnum
 CREATE TYPE "BotStatus" AS ENUM ('ACTIVE', 'PAUSED', 'REMOVED');
 
 -- CreateEnum
@@ -11,11 +14,19 @@ DROP INDEX "Identity_platform_userId_key";
 ALTER TABLE "Branch" ADD COLUMN     "noticeMinute" INTEGER DEFAULT 1080;
 
 -- AlterTable
+ALTER TABLE "Member" ADD COLUMN     "exemptReason" TEXT,
+ADD COLUMN     "exemptUntil" TIMESTAMP(3),
+ADD COLUMN     "isDeputy" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "nameNote" TEXT,
+ADD COLUMN     "reviewForm" "ReviewForm";
+
+-- AlterTable
 ALTER TABLE "Identity" DROP COLUMN "lastChoices",
 ADD COLUMN     "botAccountId" TEXT;
 
 -- AlterTable
-ALTER TABLE "Invite" ADD COLUMN     "botAccountId" TEXT;
+ALTER TABLE "Invite" ADD COLUMN     "botAccountId" TEXT,
+ADD COLUMN     "grantsDeputy" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
 ALTER TABLE "Attendance" ADD COLUMN     "reason" TEXT;
@@ -24,6 +35,19 @@ ALTER TABLE "Attendance" ADD COLUMN     "reason" TEXT;
 ALTER TABLE "Outbox" ADD COLUMN     "audience" TEXT,
 ADD COLUMN     "botAccountId" TEXT,
 ADD COLUMN     "priority" INTEGER NOT NULL DEFAULT 1;
+
+-- CreateTable
+CREATE TABLE "CodeGuard" (
+    "identityId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "failures" INTEGER NOT NULL DEFAULT 0,
+    "lastFailureAt" TIMESTAMP(3),
+    "lockedUntil" TIMESTAMP(3),
+    "windowStart" TIMESTAMP(3),
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "CodeGuard_pkey" PRIMARY KEY ("identityId","kind")
+);
 
 -- CreateTable
 CREATE TABLE "Notice" (
@@ -136,6 +160,9 @@ ALTER TABLE "Identity" ADD CONSTRAINT "Identity_botAccountId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "Invite" ADD CONSTRAINT "Invite_botAccountId_fkey" FOREIGN KEY ("botAccountId") REFERENCES "BotAccount"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CodeGuard" ADD CONSTRAINT "CodeGuard_identityId_fkey" FOREIGN KEY ("identityId") REFERENCES "Identity"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Notice" ADD CONSTRAINT "Notice_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
