@@ -54,7 +54,7 @@ meeting-menu-cancelled-reason = { $meeting } – cancelled: { $reason }
 meeting-rule-day = day { $day } of every month, at { $time }
 meeting-rule-nth = { $weekday } of week { $nth } of every month, at { $time }
 meeting-rule-last = the last { $weekday } of every month, at { $time }
-meeting-rule-invalid = The schedule is incomplete. Please press Edit to enter it again.
+meeting-rule-invalid = The schedule is incomplete. Please pick Edit to enter it again.
 meeting-ask-kind = On which day of the month does the regular meeting take place?
 meeting-kind-day = A fixed day (for example the 5th)
 meeting-kind-nth = A weekday of a given week (for example the 2nd Thursday)
@@ -69,9 +69,9 @@ meeting-nth-label = { $nth ->
    *[4] Fourth week
 }
 meeting-nth-invalid = Please choose the first, second, third or fourth week.
-meeting-ask-weekday = Which weekday of week { $nth }? Press a button, or type the day, for example: Thursday, Sunday.
-meeting-ask-weekday-last = The last which weekday of the month? Press a button, or type for example: Friday, Sunday.
-meeting-weekday-invalid = That is not a weekday I know. Please press a button, or type for example: Monday, Thursday, Sunday.
+meeting-ask-weekday = Which weekday of week { $nth }? Pick it in the list, or type the day, for example: Thursday, Sunday.
+meeting-ask-weekday-last = The last which weekday of the month? Pick it in the list, or type for example: Friday, Sunday.
+meeting-weekday-invalid = That is not a weekday I know. Please pick it in the list, or type for example: Monday, Thursday, Sunday.
 meeting-ask-time = At what time? Type for example: 14:00, 14h, 14h30 or 7pm.
 meeting-keep-time = Keep the time ({ $time })
 meeting-usual-time = The usual time ({ $time })

@@ -54,7 +54,7 @@ meeting-cancel-kept = Không hủy: buổi họp vẫn giữ nguyên lịch.
 meeting-rule-day = ngày { $day } hằng tháng, lúc { $time }
 meeting-rule-nth = { $weekday } tuần thứ { $nth } hằng tháng, lúc { $time }
 meeting-rule-last = { $weekday } cuối cùng của tháng, lúc { $time }
-meeting-rule-invalid = Lịch chưa đủ thông tin. Vui lòng bấm Sửa để nhập lại.
+meeting-rule-invalid = Lịch chưa đủ thông tin. Vui lòng chọn Sửa để nhập lại.
 meeting-ask-kind = Buổi sinh hoạt chi bộ định kỳ họp vào ngày nào trong tháng?
 meeting-kind-day = Một ngày cố định (ví dụ ngày 5)
 meeting-kind-nth = Một thứ của tuần thứ mấy (ví dụ Thứ Năm tuần thứ 2)
@@ -69,9 +69,9 @@ meeting-nth-label = { $nth ->
    *[4] Tuần thứ tư
 }
 meeting-nth-invalid = Vui lòng chọn tuần thứ nhất, hai, ba hoặc tư.
-meeting-ask-weekday = Thứ mấy của tuần thứ { $nth }? Bấm nút, hoặc gõ tên thứ như: thứ 5, chủ nhật.
-meeting-ask-weekday-last = Thứ mấy cuối cùng của tháng? Bấm nút, hoặc gõ tên thứ như: thứ 6, chủ nhật.
-meeting-weekday-invalid = Chưa hiểu thứ trong tuần. Vui lòng bấm nút, hoặc gõ như: thứ 2, thứ 5, chủ nhật.
+meeting-ask-weekday = Thứ mấy của tuần thứ { $nth }? Chọn trong danh sách, hoặc gõ như: thứ 5, chủ nhật.
+meeting-ask-weekday-last = Thứ mấy cuối cùng của tháng? Chọn trong danh sách, hoặc gõ như: thứ 6, chủ nhật.
+meeting-weekday-invalid = Chưa hiểu thứ trong tuần. Vui lòng chọn trong danh sách, hoặc gõ như: thứ 2, thứ 5, chủ nhật.
 meeting-ask-time = Họp lúc mấy giờ? Gõ như: 14:00, 14h, 14h30 hoặc 7 giờ tối.
 meeting-keep-time = Giữ giờ cũ ({ $time })
 meeting-usual-time = Giờ thường lệ ({ $time })
@@ -89,7 +89,7 @@ meeting-no-topic = Không ghi nội dung
 meeting-none-yet = chưa có
 meeting-text-empty = Nội dung chưa có chữ. Vui lòng gõ lại.
 meeting-text-too-long = Nội dung dài quá { $max } ký tự. Vui lòng viết ngắn gọn hơn.
-meeting-text-number = “{ $input }” không phải là lựa chọn ở bước này. Vui lòng bấm nút, hoặc gõ nội dung bằng chữ.
+meeting-text-number = “{ $input }” không phải là lựa chọn ở bước này. Vui lòng chọn trong danh sách, hoặc gõ nội dung bằng chữ.
 
 meeting-rule-preview =
     Lịch sinh hoạt định kỳ mới: { $rule }
@@ -100,7 +100,7 @@ meeting-rule-preview =
 meeting-preview-line = { $when }
 meeting-preview-line-holiday = { $when } – lưu ý: ngày nghỉ { $holiday }
 meeting-preview-line-shifted = { $original } là ngày nghỉ { $holiday } → đề xuất dời sang { $when }
-meeting-preview-note = Nếu sau này có buổi rơi vào ngày nghỉ lễ, Trợ lý sẽ dời sang ngày làm việc kế tiếp và báo quản trị. Bấm Xác nhận để lưu.
+meeting-preview-note = Nếu sau này có buổi rơi vào ngày nghỉ lễ, Trợ lý sẽ dời sang ngày làm việc kế tiếp và báo quản trị. Chọn Xác nhận để lưu.
 meeting-preview-holiday-note = Có buổi rơi vào ngày nghỉ lễ. Chọn “{ $shift }” để họp vào ngày làm việc kế tiếp, hoặc “Giữ đúng ngày” để họp đúng theo lịch.
 meeting-keep-holiday-dates = Giữ đúng ngày
 meeting-shift-to = Dời sang { $date }

@@ -2,7 +2,7 @@
 members-description = Danh sách đảng viên: vai trò, chính thức / dự bị, miễn sinh hoạt, sửa họ tên, xóa
 members-summary = { $branch }: { $active } đảng viên ({ $full } chính thức, { $probationary } dự bị), { $exempted } miễn sinh hoạt.
 members-summary-removed = { $removed } đồng chí đã bị xóa khỏi danh sách (ở cuối danh sách).
-members-list-hint = Chọn một đồng chí (bấm tên hoặc gõ số thứ tự) để xem và thay đổi, hoặc gõ tên để tìm.
+members-list-hint = Chọn một đồng chí (gõ số thứ tự) để xem và thay đổi, hoặc gõ tên để tìm.
 members-filter = Tìm “{ $query }”: { $count } đồng chí.
 members-search-none = Không tìm thấy đồng chí nào tên “{ $query }”. Vui lòng gõ tên khác, hoặc chọn trong danh sách.
 members-search-too-long = Tên cần tìm dài quá { $max } ký tự. Vui lòng gõ ngắn hơn, ví dụ: Bình.

@@ -54,6 +54,8 @@ export interface QuestionMeta {
   topic: string;
   /** Short words saying what it is about ("buổi sinh hoạt 19:30 05/12/2026"), for "which one?". */
   title?: string;
+  /** Until when it can be answered (ISO), when not the message's own give-up time. */
+  until?: string;
 }
 
 /** A file the bot sends (exports, the year-end draft). */

@@ -76,6 +76,9 @@ describe.each(DB_KINDS)("member tools on %s", (db) => {
     h.clock.set("2027-05-25T17:30:00Z");
     await h.tick();
     expect(await member("Trần Văn An")).toMatchObject({ exempted: false, exemptReason: null, exemptUntil: null });
+    // Told in the morning: 00:30 in Hà Nội is within the branch's quiet hours.
+    h.clock.set("2027-05-26T00:30:00Z");
+    await h.sender.drain();
     expect(h.last("an")?.text).toBe("Thời hạn miễn sinh hoạt của đồng chí trong Chi bộ Khu phố 3 đã hết. Từ nay Trợ lý lại nhắc lịch sinh hoạt chi bộ cho đồng chí.");
     expect(h.inbox("lan").map((m) => m.text)).toContain("Thời hạn miễn sinh hoạt của đồng chí Trần Văn An đã hết; đồng chí đã trở lại danh sách sinh hoạt. Nếu cần gia hạn, vào /thanhvien.");
     expect(await h.store.db.auditLog.count({ where: { action: "member.exemption-ended" } })).toBe(1);

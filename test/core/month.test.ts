@@ -92,7 +92,9 @@ async function month(h: Harness, locale: Locale): Promise<string> {
   tr.note("Three days before, everyone is reminded. Cường will be away; Dung reports an absence from January's meeting ahead of time.");
   await tr.at(local("2026-12-02", "19:30"));
   await tr.choose("binh", t("meeting-attend"));
+  // Lan still has the self-evaluation's button open too: a bare "1" asks which one she means.
   await tr.choose("lan", t("meeting-attend"));
+  await tr.choose("lan", new RegExp(`^${t("meeting-attend")} – `));
   await tr.choose("cuong", t("meeting-absent"));
   await tr.say("cuong", "Đi công tác Hải Phòng");
   await tr.say("dung", c.meeting!);
@@ -133,8 +135,12 @@ async function month(h: Harness, locale: Locale): Promise<string> {
   await tr.say("lan", c.selfeval!);
   await tr.choose("lan", t("selfeval-admin-yearend"));
   await tr.choose("lan", t("commitment-admin-review-start", { year: "2026" }));
+  // The closing date the form suggests: thirty days on.
+  await tr.choose("lan", /\(30 (ngày|days)\)$/);
   await tr.choose("lan", t("control-confirm"));
   await tr.choose("binh", t("yearend-start"));
+  // A retired member of a residential branch: the form for members outside the political system.
+  await tr.choose("binh", /^(Mẫu|Form) 2C/);
   await tr.choose("binh", t("yearend-level-good"));
   await tr.say("binh", "Hoàn thành các việc đã đăng ký, tham gia đầy đủ sinh hoạt chi bộ.");
   await tr.choose("binh", t("control-confirm"));

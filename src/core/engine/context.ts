@@ -104,7 +104,7 @@ export class Ctx {
     this.flow = { ...state, version: (expectedVersion ?? -1) + 1, updatedAt: this.now };
     const stepDef = flow.steps[step];
     if (!stepDef) throw new Error(`flow ${flow.name} has no step ${step}`);
-    this.reply(renderPrompt(await stepDef.prompt(this, data), token));
+    this.reply(renderPrompt(await stepDef.prompt(this, data), token, state.expiresAt));
   }
 
   async endFlow(): Promise<void> {
@@ -120,9 +120,10 @@ export class Ctx {
 const IMPLIED_MEANING: Record<string, "yes" | "no"> = { ok: "yes", yes: "yes", cancel: "no", no: "no" };
 
 /** A step's prompt as a canonical message: each choice becomes the action `f:<token>:<value>`. */
-export function renderPrompt(prompt: Prompt, token: string): OutMessage {
-  // Recorded when delivered, choices or not: a flow's step is the conversation the person is in.
-  const question = { topic: flowTopic(token) };
+export function renderPrompt(prompt: Prompt, token: string, until?: Date): OutMessage {
+  // Recorded when delivered, choices or not: a flow's step is the conversation the person is in,
+  // answerable for as long as the flow waits.
+  const question = { topic: flowTopic(token), ...(until ? { until: until.toISOString() } : {}) };
   if (!prompt.choices?.length) return { text: prompt.text, question };
   return {
     text: prompt.text,

@@ -230,7 +230,9 @@ export function createEngine(deps: EngineDeps): Engine {
     const waiting = (await openQuestions(ctx)).find((q) => !isFlowTopic(q.topic) && q.topic !== WHICH_TOPIC && choicesOf(q).length);
     if (waiting) {
       ctx.reply(ctx.t("answer-not-understood"));
-      return ctx.reply({ text: waiting.text, choices: [choicesOf(waiting)], question: { topic: waiting.topic, ...(waiting.title ? { title: waiting.title } : {}) } });
+      // Asked again, it stays open as long as it was going to (a reminder until its meeting).
+      const question = { topic: waiting.topic, until: waiting.expiresAt.toISOString(), ...(waiting.title ? { title: waiting.title } : {}) };
+      return ctx.reply({ text: waiting.text, choices: [choicesOf(waiting)], question });
     }
     ctx.reply(ctx.t(ctx.actor.member ? "fallback-member" : "fallback-stranger"));
   }
@@ -338,7 +340,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const state = ctx.flow!;
         const step = def.steps[state.step]!;
         ctx.reply(ctx.t(next.key, next.args));
-        ctx.reply(renderPrompt(await step.prompt(ctx, state.data), state.token));
+        ctx.reply(renderPrompt(await step.prompt(ctx, state.data), state.token, state.expiresAt));
       }
     }
   }

@@ -102,13 +102,11 @@ export function createMessages(translator: Translator, defaultLocale: Locale, cl
 
     async toMember(tx, member, branch, key, build, opts = {}) {
       const identities = await tx.identities.listForMember(member.id);
-      const { item, target, message } = addressed(identities, branch, { member, key, build }, opts);
-      if (!target) {
-        await tx.outbox.enqueue([item]);
-        return false;
-      }
-      await messages.toIdentity(tx, target, key, message, { notBefore: item.notBefore, giveUpAt: item.giveUpAt, memberId: member.id });
-      return true;
+      // Addressed once (chat, language, quiet hours, priority, audience); without a chat it is
+      // written as failed, so the secretary's digest can say who could not be reached.
+      const { item, target } = addressed(identities, branch, { member, key, build }, opts);
+      await tx.outbox.enqueue([item]);
+      return target !== null;
     },
 
     async toMembers(tx, branch, recipients, opts = {}) {

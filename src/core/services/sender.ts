@@ -84,8 +84,13 @@ const GLOBAL_BURST = 1.5;
 const DEFAULT_LIMIT: PlatformLimit = { perSecond: 25, perChatPerSecond: 1, chatBurst: 3 };
 /** A bot account told to wait longer than this gives its claimed messages back instead of holding them. */
 const HOLD_PAUSE_MS = 1_000;
-/** Open questions without a time of their own (a give-up time) stay answerable this long. */
+/** Questions without a time of their own (a give-up time) stay answerable this long. */
 const QUESTION_TTL_MS = 30 * 86_400_000;
+/**
+ * A menu or a button shown in answer to the person's own message is answered there and then: after
+ * this it no longer competes with what arrived since (a reminder typed "1" to days later).
+ */
+const MENU_TTL_MS = 2 * 3_600_000;
 
 const accountOf = (item: Pick<OutboxItem, "botAccountId" | "platform">): string => item.botAccountId ?? defaultBotAccountId(item.platform);
 
@@ -111,8 +116,15 @@ export function questionOf(item: OutboxItem, message: OutMessage, at: Date): Ope
     choices,
     reply: item.priority === Priority.reply,
     deliveredAt: at,
-    expiresAt: item.giveUpAt && item.giveUpAt > at ? item.giveUpAt : new Date(at.getTime() + QUESTION_TTL_MS),
+    expiresAt: expiryOf(item, message, at),
   };
+}
+
+function expiryOf(item: OutboxItem, message: OutMessage, at: Date): Date {
+  const until = message.question?.until ? new Date(message.question.until) : null;
+  if (until && until > at) return until;
+  if (item.giveUpAt && item.giveUpAt > at) return item.giveUpAt;
+  return new Date(at.getTime() + (item.priority === Priority.reply ? MENU_TTL_MS : QUESTION_TTL_MS));
 }
 
 export function createSender(opts: SenderOptions): Sender {

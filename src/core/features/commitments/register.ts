@@ -104,7 +104,7 @@ async function submit(ctx: Ctx, d: CommitDraft): Promise<Next<CommitDraft>> {
   // The chi ủy hears of it in the day's notice: a first registration, or additions to a sent one.
   const name = await nameOf(ctx.tx, ctx.actor.member!);
   await tellSecretaries(ctx, before > 0 ? "commit-added" : "commit-sent", (t) => ({
-    text: t(before > 0 ? "commitment-notice-added" : "notice-commitments-submitted", { name, period: periodName(t, l.period), items: drafts.map((c) => `• ${c.text}`).join("\n") }),
+    text: t(before > 0 ? "commitment-notice-added" : "notice-commitments-submitted", { name, period: periodName(t, l.period), items: drafts.map((c) => `- ${c.text}`).join("\n") }),
   }));
   return end(ctx.t("commitment-submitted", { count: l.items.length, date: day(ctx, l.period.deadline) }));
 }

@@ -138,10 +138,14 @@ export function parseWeekday(text: string): number | null {
   return m ? Number(m[1]) - 1 : null;
 }
 
-/** The week from Thứ Hai, as Vietnamese calendars print it; "thứ 5" typed is read as Thursday. */
+/**
+ * The days from Chủ Nhật, so that on Zalo (where the list is numbered) the number typed is the day's
+ * own number: "5" is Thứ Năm, as everyone says it, never the fifth line (which from Thứ Hai would be
+ * Thứ Sáu). "thứ 5" typed is read as Thursday too.
+ */
 function weekdayChoices(ctx: Ctx): StepChoice[][] {
   const choice = (iso: number): StepChoice => ({ label: weekdayName(iso, ctx.actor.locale), value: String(iso) });
-  return [[1, 2, 3, 4].map(choice), [5, 6, 7].map(choice)];
+  return [[7, 1, 2, 3].map(choice), [4, 5, 6].map(choice)];
 }
 
 async function upcoming(ctx: Ctx): Promise<Meeting[]> {

@@ -37,6 +37,7 @@ function windowMessage(key: string, meeting: Meeting, branch: Branch, count: num
       count,
     }),
     choices: [[{ label: t("selfeval-start"), action: "se:m" }]],
+    question: { topic: "se:m", title: t("selfeval-header", { month: monthOf(meeting.startsAt, branch.timezone) }) },
   });
 }
 
