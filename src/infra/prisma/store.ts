@@ -43,7 +43,7 @@ export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null
     questions: questionRepo(db, provider, direct),
     linkCodes: linkCodeRepo(db),
     codeGuards: codeGuardRepo(db),
-    meetings: meetingRepo(db),
+    meetings: meetingRepo(db, direct),
     commitments: commitmentRepo(db),
     digests: digestRepo(db),
     privacy: privacyRepo(db),

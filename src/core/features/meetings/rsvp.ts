@@ -2,6 +2,7 @@
 // come from the buttons on reminders (actions outside any flow, so they work weeks later) and from
 // /hop, for the next meeting or ahead of time for a later one, and can be changed until the meeting
 // starts.
+import { nameOf } from "../names.ts";
 import { MAX_REASON_CHARS, type Meeting } from "../../domain/meetings.ts";
 import type { RsvpAnswer } from "../../domain/model.ts";
 import { formatDate, formatDateTime } from "../../domain/time.ts";
@@ -22,9 +23,9 @@ async function openMeeting(ctx: Ctx, meetingId: string): Promise<{ meeting: Meet
   const meeting = await ctx.tx.meetings.byId(meetingId);
   const member = ctx.actor.member;
   if (!meeting || !member || meeting.branchId !== member.branchId) return { problem: "choice-stale" };
-  const when = formatDateTime(meeting.startsAt, ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone, ctx.actor.locale);
-  if (meeting.status === "CANCELLED") return { problem: "meeting-rsvp-cancelled", args: { when } };
-  if (meeting.startsAt <= ctx.now) return { problem: "meeting-rsvp-closed", args: { when } };
+  const when = () => formatDateTime(meeting.startsAt, ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone, ctx.actor.locale);
+  if (meeting.status === "CANCELLED") return { problem: "meeting-rsvp-cancelled", args: { when: when() } };
+  if (meeting.startsAt <= ctx.now) return { problem: "meeting-rsvp-closed", args: { when: when() } };
   return { meeting };
 }
 
@@ -44,6 +45,8 @@ async function recordAnswer(ctx: Ctx, meeting: Meeting, answer: RsvpAnswer, reas
   const saved = await ctx.tx.meetings.setRsvp({ meetingId: meeting.id, memberId: member.id, answer, reason, at: ctx.now });
   const news = previous ? previous.answer !== answer : answer === "ABSENT";
   if (!news || ctx.now < beforeAt(meeting, branch)) return;
+  // Namesakes told apart, as everywhere names are listed.
+  const name = await nameOf(ctx.tx, member);
   await noteForSecretaries(ctx.tx, ctx.services.messages, branch, {
     key: (secretaryId) => `rsvp-changed:${ctx.event.platform}:${ctx.event.updateId}:${secretaryId}`,
     about: member.id,
@@ -52,8 +55,8 @@ async function recordAnswer(ctx: Ctx, meeting: Meeting, answer: RsvpAnswer, reas
     now: ctx.now,
     build: (t, locale) => {
       const when = formatDateTime(meeting.startsAt, branch.timezone, locale);
-      if (!previous) return t("notice-rsvp-absent", { name: member.fullName, when, reason: reason ?? "" });
-      return t("notice-rsvp-changed", { name: member.fullName, when, from: answerText(t, previous), to: answerText(t, saved) });
+      if (!previous) return t("notice-rsvp-absent", { name, when, reason: reason ?? "" });
+      return t("notice-rsvp-changed", { name, when, from: answerText(t, previous), to: answerText(t, saved) });
     },
   });
 }

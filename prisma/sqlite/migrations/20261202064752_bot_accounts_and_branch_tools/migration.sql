@@ -195,7 +195,6 @@ ALTER TABLE "new_Outbox" RENAME TO "Outbox";
 CREATE UNIQUE INDEX "Outbox_key_key" ON "Outbox"("key");
 CREATE INDEX "Outbox_status_notBefore_idx" ON "Outbox"("status", "notBefore");
 CREATE INDEX "Outbox_memberId_idx" ON "Outbox"("memberId");
-CREATE INDEX "Outbox_botAccountId_status_idx" ON "Outbox"("botAccountId", "status");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 

@@ -152,9 +152,6 @@ CREATE UNIQUE INDEX "Identity_botAccountId_userId_key" ON "Identity"("botAccount
 -- CreateIndex
 CREATE INDEX "Invite_botAccountId_idx" ON "Invite"("botAccountId");
 
--- CreateIndex
-CREATE INDEX "Outbox_botAccountId_status_idx" ON "Outbox"("botAccountId", "status");
-
 -- AddForeignKey
 ALTER TABLE "Identity" ADD CONSTRAINT "Identity_botAccountId_fkey" FOREIGN KEY ("botAccountId") REFERENCES "BotAccount"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
