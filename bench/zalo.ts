@@ -5,7 +5,6 @@
 // same 6,000 members on one bot run in the same way, in the same run, as the yardstick: many bots must
 // cost little more than one. The bot runs as deployed (its own process, the compiled build, the
 // production node flags); the fake Zalo platform and the members are this process. See bench/README.md.
-import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import { createBotRegistry } from "../src/infra/bots/registry.ts";
@@ -13,6 +12,7 @@ import { parseSecretKey } from "../src/infra/bots/secret-box.ts";
 import { createPrismaStore } from "../src/infra/prisma/store.ts";
 import { createTestDb, type DbKind, type TestDb } from "../test/helpers/db.ts";
 import { FakeZaloApi, type FakeZaloBot } from "../test/helpers/fake-zalo-api.ts";
+import { freePort } from "../test/helpers/loopback.ts";
 import { buildBot, cpuMs, peakRssMb, percentile, spawnBot, stopBot } from "./process.ts";
 
 const BOTS = Number(process.env.BENCH_BOTS ?? 200);
@@ -38,14 +38,6 @@ interface Result {
   cpuPerAnswer: number;
   rssMb: number;
   check: string;
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
 }
 
 /** Sends by bot and chat, timed on arrival at the fake platform. */

@@ -2,6 +2,7 @@
 // scratch folder (for file links). Closing drops open connections, so long polls cannot hold it up.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,4 +50,13 @@ export async function servedFolder(): Promise<{ http: HttpServer; base: string; 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nothing listens on now, for a server that must know its public address before it starts. */
+export async function freePort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
 }

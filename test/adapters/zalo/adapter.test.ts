@@ -1,7 +1,6 @@
 // The Zalo adapter's life: wired by the composition root, starting against a Zalo that is down or
 // rejects the token, polling through errors and idle polls, answering 500 when the core cannot
 // handle a webhook event, stopping cleanly, and never writing the token anywhere.
-import { createServer } from "node:net";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.ts";
@@ -11,18 +10,11 @@ import type { Core } from "../../../src/core/core.ts";
 import { createHttpServer } from "../../../src/infra/http/server.ts";
 import { createTestDb, type TestDb } from "../../helpers/db.ts";
 import { FakeZaloApi, ZALO_ERRORS } from "../../helpers/fake-zalo-api.ts";
+import { freePort } from "../../helpers/loopback.ts";
 import { memoryLogger } from "../../helpers/fakes.ts";
 import { createZaloRig, type ZaloRig } from "../../helpers/zalo-rig.ts";
 
 const USER = { id: "6ede9afa66b88fe6d6a9", name: "Ted" };
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 describe("Zalo adapter", () => {
   const cleanup: Array<() => Promise<unknown>> = [];

@@ -3,7 +3,6 @@
 // that goes to it; a member joins through it by typing the code and answers the reminder by typing.
 // Also: the token never appears on the command line or in the output, and list/pause/check work.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.ts";
@@ -11,19 +10,13 @@ import { loadConfig, type Config } from "../../../src/config.ts";
 import { projectRoot } from "../../../src/infra/paths.ts";
 import { createTestDb, DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { FakeZaloApi, type FakeZaloBot } from "../../helpers/fake-zalo-api.ts";
+import { freePort } from "../../helpers/loopback.ts";
+import { outboxSettled, sayTo } from "../../helpers/zalo-app.ts";
 
 const SECRET_KEY = Buffer.alloc(32, 3).toString("hex");
 const OP = { id: "op", name: "Người vận hành" };
 const AN = { id: "an", name: "An" };
 const TU = { id: "tu", name: "Tư" };
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 describe.each(DB_KINDS)("npm run bots (%s)", (kind) => {
   let db: TestDb;
@@ -46,20 +39,7 @@ describe.each(DB_KINDS)("npm run bots (%s)", (kind) => {
     });
   }
 
-  async function settled(): Promise<void> {
-    for (let quiet = 0; quiet < 3; ) {
-      await new Promise((r) => setTimeout(r, 30));
-      const due = await app.store.db.outbox.count({ where: { status: "PENDING", notBefore: { lte: new Date() } } });
-      quiet = due === 0 ? quiet + 1 : 0;
-    }
-  }
-
-  async function say(bot: FakeZaloBot, user: { id: string; name: string }, text: string): Promise<string> {
-    const before = bot.sent(user.id).length;
-    expect((await bot.postWebhook(bot.textEvent(user, text))).status).toBe(200);
-    await settled();
-    return bot.sent(user.id).slice(before).map((p) => p.text ?? p.caption ?? "").join("\n");
-  }
+  const say = async (bot: FakeZaloBot, user: { id: string; name: string }, text: string) => (await sayTo(app, bot, user, text)).join("\n");
 
   beforeAll(async () => {
     fake = await new FakeZaloApi().start();
@@ -138,7 +118,7 @@ describe.each(DB_KINDS)("npm run bots (%s)", (kind) => {
     const branch = await app.store.db.branch.findFirstOrThrow();
     const meeting = await app.store.db.meeting.create({ data: { branchId: branch.id, occurrence: "2026-12", startsAt: new Date(Date.now() + 3 * 86_400_000 - 60_000), place: "Nhà văn hóa" } });
     await app.core.tick();
-    await settled();
+    await outboxSettled(app);
     expect(second.sent(TU.id).at(-1)?.text).toContain("Nhắc lịch sinh hoạt chi bộ");
     await say(second, TU, "1");
     expect(await app.store.db.rsvp.findFirst({ where: { meetingId: meeting.id } })).toMatchObject({ answer: "ATTEND" });

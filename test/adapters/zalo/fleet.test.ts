@@ -3,7 +3,6 @@
 // secret. Two branches, each served by its bot; the same Zalo user id through both bots is two
 // people; a forged secret on one bot's path changes nothing; a 429 storm on one bot leaves the other
 // untouched; the tokens cannot be read in the database; everything still works after a restart.
-import { createServer } from "node:net";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.ts";
@@ -14,20 +13,14 @@ import { parseSecretKey } from "../../../src/infra/bots/secret-box.ts";
 import { createPrismaStore } from "../../../src/infra/prisma/store.ts";
 import { createTestDb, DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { FakeZaloApi, ZALO_ERRORS, type FakeZaloBot } from "../../helpers/fake-zalo-api.ts";
+import { freePort } from "../../helpers/loopback.ts";
+import { sayTo } from "../../helpers/zalo-app.ts";
 
 const SECRET_KEY = Buffer.alloc(32, 7).toString("base64");
 const OP = { id: "op", name: "Người vận hành" };
 const LAN = { id: "lan", name: "Nguyễn Thị Lan" };
 const MINH = { id: "minh", name: "Trần Văn Minh" };
 const HOA = { id: "u-common", name: "Hoa" };
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 describe.each(DB_KINDS)("two Zalo bots on one deployment (%s)", (kind) => {
   let db: TestDb;
@@ -40,23 +33,7 @@ describe.each(DB_KINDS)("two Zalo bots on one deployment (%s)", (kind) => {
   let idB: string;
   const codes: Record<string, string> = {};
 
-  /** Waits until nothing is due in the outbox any more (replies delivered, or waiting for a retry). */
-  async function settled(): Promise<void> {
-    for (let quiet = 0; quiet < 3; ) {
-      await new Promise((r) => setTimeout(r, 30));
-      const due = await app.store.db.outbox.count({ where: { status: "PENDING", notBefore: { lte: new Date() } } });
-      quiet = due === 0 ? quiet + 1 : 0;
-    }
-  }
-
-  /** `user` types `text` to `bot`; returns the texts the bot was asked to show them because of it. */
-  async function say(bot: FakeZaloBot, user: { id: string; name: string }, text: string): Promise<string[]> {
-    const before = bot.sent(user.id).length;
-    const res = await bot.postWebhook(bot.textEvent(user, text));
-    expect(res.status, `${user.id} → ${text}: ${res.body}`).toBe(200);
-    await settled();
-    return bot.sent(user.id).slice(before).map((p) => p.text ?? p.caption ?? "");
-  }
+  const say = (bot: FakeZaloBot, user: { id: string; name: string }, text: string) => sayTo(app, bot, user, text);
 
   const codeIn = (texts: string[]) => /Mã mời: ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(texts.join("\n"))?.[1] ?? "";
 
