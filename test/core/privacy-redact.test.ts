@@ -27,6 +27,8 @@ describe("redacting an erased member", () => {
     expect(r.value(`Lý do: ${reason}`)).toBe("Lý do: (đã xóa)");
     expect(r.value(`- Trần Thị Bình: ${clip(reason, 40)}`)).toBe("- (đã xóa): (đã xóa)");
     expect(r.value(`Lý do: ${clip(reason, 40)}`)).toBe("Lý do: (đã xóa)");
+    // A reason of punctuation alone is nobody's words: the list's bullets stay.
+    expect(redactor(["Trần Thị Bình"], ["-"]).value("- Trần Thị Bình: -")).toBe("- (đã xóa): -");
   });
 
   it("walks every string of audit details and leaves other values alone", () => {

@@ -57,7 +57,8 @@ function replaceCuts(line: string, words: string[], min: number, stand: string):
 
 export function createRedactor(input: RedactionInput): Redactor {
   const names = wholeWords(input.names);
-  const words = [...new Set(input.words.map(flat).filter(Boolean))].sort((a, b) => b.length - a.length);
+  // A "reason" of punctuation alone ("-", ".") would match the bullets of every line beside them.
+  const words = [...new Set(input.words.map(flat).filter((w) => /[\p{L}\p{N}]/u.test(w)))].sort((a, b) => b.length - a.length);
   const anyWord = wholeWords(words);
   const distinct = wholeWords(words.filter((w) => w.length >= DISTINCT_CHARS));
   const mentions = (s: string) => names !== null && new RegExp(names.source, "u").test(s);
