@@ -10,6 +10,4 @@ export interface PrivacyRepo {
    * branch's past counts stay consistent). Returns how many rows went, per kind.
    */
   eraseMember(memberId: string, at: Date, placeholderName: string): Promise<Record<string, number>>;
-  /** Deletes what is older than each branch's retention period; returns rows removed per kind. */
-  applyRetention(now: Date): Promise<Record<string, number>>;
 }
