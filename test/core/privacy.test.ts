@@ -112,6 +112,29 @@ describe.each(DB_KINDS)("privacy on %s", (db) => {
     const [exported] = await h.press("an", "Cả hai");
     expect(exported?.files?.length).toBe(5);
 
+    // Another export waits for its bot's monthly quota: its files still hold her.
+    const an = await member("Nguyễn Văn An");
+    const anChat = await h.store.db.identity.findFirstOrThrow({ where: { userId: "an" } });
+    const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+    await h.store.db.outbox.create({
+      data: {
+        key: "test:waiting-export",
+        memberId: an.id,
+        identityId: anChat.id,
+        platform: "TELEGRAM",
+        chatId: "an",
+        payload: {
+          text: "Dữ liệu của Chi bộ Phòng Tổ chức - Hành chính, 12 tháng qua:",
+          locale: "vi",
+          files: [
+            { name: "tra-loi.csv", mime: "text/csv", data: b64(`Họ và tên,Trả lời,Lý do\nTrần Thị Bình,Vắng mặt,${REASON}`) },
+            { name: "dang-ky.csv", mime: "text/csv", data: b64("Họ và tên,Việc\nLê Văn Chí,Học tập") },
+          ],
+        },
+        notBefore: new Date("2026-12-01T00:00:00Z"),
+      },
+    });
+
     await h.send("binh", "/xoadulieu");
     const [done] = await h.press("binh", "Xác nhận xóa");
     expect(done?.text).toContain("Đã xóa dữ liệu");
@@ -123,12 +146,12 @@ describe.each(DB_KINDS)("privacy on %s", (db) => {
     const binh = await h.store.db.member.findFirstOrThrow({ where: { status: "ERASED" } });
     // Of the messages to her, only the answer to her confirmation is left.
     expect(rows.filter((r) => r.memberId === binh.id).map((r) => (r.payload as { text: string }).text)).toEqual([done?.text]);
-    // The export's files are gone from the stored copy, which says why.
-    const exportCopy = rows.find((r) => JSON.stringify(r.payload).includes("Dữ liệu của Chi bộ Phòng Tổ chức - Hành chính, năm 2026"));
-    const payload = exportCopy!.payload as { text: string; files?: Array<{ name: string; data: string }> };
-    expect(payload.text).toContain("Tệp đính kèm đã được gỡ");
-    // Left: the CSV files that never held her (no attendance, no self-evaluations recorded).
-    expect(payload.files?.map((f) => f.name)).toEqual(["chi-bo-phong-to-chuc-hanh-chinh_2026_diem-danh.csv", "chi-bo-phong-to-chuc-hanh-chinh_2026_tu-danh-gia.csv"]);
+    // The export already sent kept no bytes; the one waiting loses the file that holds her, and says why.
+    const sent = rows.find((r) => JSON.stringify(r.payload).includes("Dữ liệu của Chi bộ Phòng Tổ chức - Hành chính, năm 2026"));
+    expect((sent!.payload as { files: Array<{ data?: string }> }).files.every((f) => f.data === undefined)).toBe(true);
+    const waiting = rows.find((r) => r.key === "test:waiting-export")!.payload as { text: string; files: Array<{ name: string }> };
+    expect(waiting.text).toContain("Tệp đính kèm đã được gỡ");
+    expect(waiting.files.map((f) => f.name)).toEqual(["dang-ky.csv"]);
     expect(await h.store.db.identity.count({ where: { userId: { in: ["binh", "binh-zalo"] } } })).toBe(0);
     expect(await h.store.db.commitment.count({ where: { memberId: binh.id } })).toBe(0);
     expect(await h.store.db.rsvp.count({ where: { memberId: binh.id } })).toBe(0);

@@ -96,11 +96,15 @@ export function createRedactor(input: RedactionInput): Redactor {
     return changed ? out : null;
   }
 
-  /** Does a file sent to someone else hold them? Pictures (charts, QR codes) hold no names. */
+  /**
+   * Does a file to someone else hold them? Pictures (charts, QR codes) hold no names; a file of a
+   * message already sent holds nothing any more (its bytes leave the outbox once it is delivered).
+   */
   function holdsThem(file: { mime?: unknown; data?: unknown }): boolean {
+    if (typeof file.data !== "string") return false;
     const mime = String(file.mime ?? "");
     if (TABLE_MIMES.has(mime)) return true;
-    if (!(mime.startsWith("text/") || mime === "application/json") || typeof file.data !== "string") return false;
+    if (!(mime.startsWith("text/") || mime === "application/json")) return false;
     const content = Buffer.from(file.data, "base64").toString("utf8");
     return mentions(content) || (distinct !== null && new RegExp(distinct.source, "u").test(content.replace(/\s+/g, " ")));
   }

@@ -164,15 +164,4 @@ export const privacyFeature: Feature = {
       run: startForget,
     },
   ],
-  jobs: [
-    {
-      name: "retention",
-      // Once an hour is plenty for deleting what is years old.
-      run: async ({ now, store, log }) => {
-        if (now.getUTCMinutes() !== 17) return;
-        const removed = await store.tx((tx) => tx.privacy.applyRetention(now));
-        if (Object.values(removed).some((n) => n > 0)) log.info({ removed }, "old data removed under the retention settings");
-      },
-    },
-  ],
 };

@@ -12,6 +12,4 @@ export interface PrivacyRepo {
    * past counts can say someone erased their data). Returns how many rows went or changed, per kind.
    */
   eraseMember(memberId: string, plan: ErasePlan): Promise<Record<string, number>>;
-  /** Deletes what is older than each branch's retention period; returns rows removed per kind. */
-  applyRetention(now: Date): Promise<Record<string, number>>;
 }
