@@ -12,10 +12,13 @@ import type { FlowDef, Next, Say } from "./flow.ts";
 import { KeyedLock } from "./keyed-lock.ts";
 import { lazyChild } from "../services/lazy-logger.ts";
 import type { CommandDef } from "./registry.ts";
-import { cleanInput, fold, MAX_INPUT_CHARS } from "./text.ts";
+import { cleanInput, cleanName, fold, MAX_INPUT_CHARS } from "./text.ts";
 import { Priority } from "../services/priority.ts";
 
 export type Outcome = "handled" | "duplicate";
+
+/** Telegram allows 64 + 64 characters for a name; nothing longer is worth keeping from any platform. */
+const DISPLAY_NAME_MAX = 128;
 
 interface Last {
   actor: Actor | null;
@@ -150,12 +153,14 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function seen(tx: Tx, event: InboundEvent, now: Date): Promise<SeenContext> {
+    // The platform's display name is whatever the person put in their profile: shown to others only clean.
+    const displayName = event.displayName ? [...cleanName(event.displayName)].slice(0, DISPLAY_NAME_MAX).join("") : "";
     const found = await tx.identities.seen({
       platform: event.platform,
       botAccountId: event.botAccountId!,
       userId: event.userId,
       chatId: event.chatId,
-      ...(event.displayName ? { displayName: event.displayName } : {}),
+      ...(displayName ? { displayName } : {}),
       at: now,
     });
     // A chat that had blocked the bot and writes again gets what was held back for it.
