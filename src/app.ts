@@ -156,11 +156,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   const adapterDeps = { config, core, logger: log };
   // Each platform's code is loaded only where it is configured.
-  if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps));
+  const databaseUp = () => store.ping().then(() => true, () => false);
+  if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps, { databaseUp }));
   if (zaloEnabled) {
     zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps, {
       bots: zaloBotSource(store, registry, secrets, log),
-      databaseUp: () => store.ping().then(() => true, () => false),
+      databaseUp,
     });
     adapters.push(zalo);
   }
