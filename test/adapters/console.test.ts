@@ -139,7 +139,7 @@ describe("the terminal chat's messenger", () => {
     const adapter = createConsoleAdapter({
       input: extra.input ?? Readable.from([]),
       output,
-      engine: { handle: async () => "handled", busy: 0 },
+      engine: { handle: async () => "handled", abandon: async () => undefined, busy: 0 },
       drain: async () => {},
       bind: (locale) => (key, args) => translator.t(locale, key, args),
       defaultLocale: "vi",
