@@ -5,7 +5,7 @@ import type { FlowState, OpenQuestion } from "../domain/model.ts";
 import type { Logger } from "../ports/runtime.ts";
 import type { SeenContext, Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type InboundEvent, type OutMessage } from "../types.ts";
-import { allows, refusalKey, type Actor } from "./access.ts";
+import { allows, chatLabel, refusalKey, type Actor } from "./access.ts";
 import { choicesOf, isFlowTopic, resolveTyped, topicOfAction, WHICH_TOPIC, type Candidate } from "./answers.ts";
 import { Ctx, renderPrompt, type Services } from "./context.ts";
 import type { FlowDef, Next, Say } from "./flow.ts";
@@ -189,13 +189,16 @@ export function createEngine(deps: EngineDeps): Engine {
     const { identity } = seenCtx;
     const member = seenCtx.member?.status === "ACTIVE" ? seenCtx.member : null;
     const branch = member ? seenCtx.branch : null;
-    const label = `${event.platform.toLowerCase()}:${event.userId}`;
+    const removed = seenCtx.member?.status === "REMOVED" && seenCtx.branch ? { member: seenCtx.member, branch: seenCtx.branch } : null;
+    const label = chatLabel(event.platform, event.userId);
     return {
       identity,
       member,
       branch,
+      removed,
       isOperator: services.settings.operators.has(label),
-      locale: services.messages.localeOf(member, branch, identity),
+      // A removed member reads in their chat's language (set by /ngonngu), else their branch's.
+      locale: services.messages.localeOf(member, branch ?? removed?.branch ?? null, identity),
       label,
     };
   }
