@@ -171,7 +171,7 @@ describe.each(DB_KINDS)("privacy on %s", (db) => {
 
   it("the kept member row holds no name, role or Party standing", async () => {
     const binh = await h.store.db.member.findFirstOrThrow({ where: { status: "ERASED" } });
-    expect(binh).toMatchObject({ fullName: "(đã xóa)", partyStatus: "FULL", nameNote: null, isAdmin: false, isSecretary: false, consentAt: null, locale: null });
+    expect(binh).toMatchObject({ fullName: "(đã xóa)", partyStatus: null, nameNote: null, isAdmin: false, isSecretary: false, consentAt: null, locale: null });
     expect(binh.removedAt).toEqual(h.clock.now());
   });
 

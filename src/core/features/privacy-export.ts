@@ -50,7 +50,7 @@ export function memberDataJson(data: MemberData, t: T, now: Date): { [key: strin
         ["privacy-field-name-note", member.nameNote],
         ["privacy-field-branch", data.branch.name],
         ["privacy-field-roles", roles.length ? roles : [t("role-member")]],
-        ["privacy-field-party-status", t(member.partyStatus === "FULL" ? "members-party-full" : "members-party-probationary")],
+        ["privacy-field-party-status", member.partyStatus && t(member.partyStatus === "FULL" ? "members-party-full" : "members-party-probationary")],
         ["privacy-field-exempted", yesNo(member.exempted)],
         ["privacy-field-exempt-reason", member.exemptReason],
         ["privacy-field-exempt-until", when(member.exemptUntil)],

@@ -97,9 +97,8 @@ export async function eraseMember(db: DbTx, memberId: string, plan: ErasePlan): 
       isDeputy: false,
       // What an admin wrote about them goes too: a note may carry a birth year, a reason their health.
       nameNote: null,
-      // Party standing is sensitive data (Decree 13/2023): the column cannot be empty, so it takes
-      // the value every erased row has, which says nothing about the person.
-      partyStatus: "FULL",
+      // Party standing is sensitive data (Decree 13/2023).
+      partyStatus: null,
       exempted: false,
       exemptReason: null,
       exemptUntil: null,
