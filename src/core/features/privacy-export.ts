@@ -14,7 +14,7 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 const PROGRESS = { DONE: "export-progress-done", IN_PROGRESS: "export-progress-in-progress", NOT_YET: "export-progress-not-yet" } as const;
 const LEVELS = { EXCELLENT: "yearend-level-excellent", GOOD: "yearend-level-good", COMPLETED: "yearend-level-completed", NOT_COMPLETED: "yearend-level-not-completed" } as const;
 const FORMS = { FORM_2A: "yearend-form-2a", FORM_2B: "yearend-form-2b", FORM_2C: "yearend-form-2c" } as const;
-const PLATFORMS = { TELEGRAM: "bots-platform-telegram", ZALO: "bots-platform-zalo", CONSOLE: "bots-platform-console" } as const;
+const PLATFORMS = { TELEGRAM: "link-platform-telegram", ZALO: "link-platform-zalo", CONSOLE: "link-platform-console" } as const;
 
 /** The labelled object: keys are locale keys, turned into the reader's words. */
 function labelled(t: T, fields: Array<[string, Json]>): { [key: string]: Json } {
