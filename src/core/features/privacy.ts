@@ -1,7 +1,7 @@
 // /dulieu: everything stored about oneself; /xoadulieu: erase it. Party membership is sensitive
 // personal data under Decree 13/2023/NĐ-CP, so both are one command away for every member.
 import type { Ctx } from "../engine/context.ts";
-import { end, type FlowDef, type Next } from "../engine/flow.ts";
+import { end, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { nameOf } from "./names.ts";
 
@@ -35,7 +35,11 @@ const forgetFlow: FlowDef<Record<string, never>> = {
         text: ctx.t("privacy-forget-confirm", { branch: ctx.actor.branch?.name ?? "" }),
         choices: [[{ label: ctx.t("privacy-forget-yes"), value: "yes" }, { label: ctx.t("control-cancel"), value: "no" }]],
       }),
-      choice: (ctx, _d, value) => (value === "yes" ? forget(ctx) : end(ctx.t("cancel-done"))),
+      choice: (ctx, _d, value) => {
+        if (value === "yes") return forget(ctx);
+        // Only the offered "no" cancels: a forged or unknown value asks again.
+        return value === "no" ? end(ctx.t("cancel-done")) : invalid("input-pick-a-choice");
+      },
     },
   },
 };
