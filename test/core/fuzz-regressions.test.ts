@@ -2,9 +2,12 @@
 // - confirm steps that took any button value but "edit" and "cancel" as "confirm" (a forged button
 //   created a branch or joined one), or any value but "yes" as "no" (it ended the flow);
 // - half an emoji (a lone UTF-16 surrogate) in a typed answer, which PostgreSQL refuses in a JSON
-//   column: the person got "an error occurred" instead of an answer.
+//   column: the person got "an error occurred" instead of an answer;
+// - notices to a member's other chats written in the member's language but marked as the chat's
+//   (the branch's), so the terminal put a Vietnamese header over an English text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCode } from "../../src/core/domain/invites.ts";
+import { defaultBotAccountId, type Platform } from "../../src/core/types.ts";
 import { flowOf, labels } from "../helpers/chat.ts";
 import { DB_KINDS } from "../helpers/db.ts";
 import { createHarness, OPERATOR, type Harness } from "../helpers/harness.ts";
@@ -88,5 +91,27 @@ describe.each(DB_KINDS)("fuzzing findings on %s", (db) => {
     await h.press("binh", "Xác nhận");
     const saved = await h.store.db.commitment.findFirst({ where: { member: { fullName: "Trần Thị Bình" } } });
     expect(saved?.text).toBe("Giữ gìn vệ sinh đường phố");
+  });
+
+  it("an English-speaking member's unlink notices are marked English, as they are written", async () => {
+    const branch = await h.store.db.branch.findFirstOrThrow({ where: { name: "Chi bộ Khu phố 1" } });
+    const minh = await h.store.db.member.create({ data: { branchId: branch.id, fullName: "Đỗ Văn Minh", locale: "en", consentAt: h.clock.now() } });
+    for (const platform of ["TELEGRAM", "ZALO", "CONSOLE"] as const) {
+      await h.store.db.identity.create({ data: { platform, botAccountId: defaultBotAccountId(platform), userId: "minh", chatId: "minh", memberId: minh.id } });
+    }
+    const chat = (platform: Platform) => h.store.db.identity.findFirstOrThrow({ where: { userId: "minh", platform } });
+    const unlink = async (from: Platform, target: Platform) => {
+      await h.send("minh", "/link", { platform: from });
+      const id = (await chat(target)).id;
+      await h.action("minh", h.last("minh", from)!.choices!.flat().find((c) => c.action.endsWith(`:u:${id}`))!.action, { platform: from });
+      await h.press("minh", "Unlink", { platform: from });
+    };
+
+    // From Telegram, the Zalo chat goes: it is told, in English.
+    await unlink("TELEGRAM", "ZALO");
+    expect(h.last("minh", "ZALO")).toMatchObject({ locale: "en", text: expect.stringContaining("unlinked from the profile of Đỗ Văn Minh") });
+    // From the terminal, the terminal's own chat goes: Telegram is told, in English.
+    await unlink("CONSOLE", "CONSOLE");
+    expect(h.last("minh", "TELEGRAM")).toMatchObject({ locale: "en" });
   });
 });
