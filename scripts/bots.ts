@@ -15,6 +15,7 @@ import { fold } from "../src/core/engine/text.ts";
 import { createBotRegistry, RegistryError } from "../src/infra/bots/registry.ts";
 import { parseSecretKey } from "../src/infra/bots/secret-box.ts";
 import { deployMigrationsIsolated } from "../src/infra/prisma/migrate.ts";
+import { checkDatabaseUrl } from "../src/infra/prisma/preflight.ts";
 import { createPrismaStore, type PrismaStore } from "../src/infra/prisma/store.ts";
 
 const USAGE = `usage:
@@ -207,6 +208,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  await checkDatabaseUrl(config.DATABASE_URL);
   await deployMigrationsIsolated(config.DATABASE_URL);
   const store = await createPrismaStore(config.DATABASE_URL);
   try {

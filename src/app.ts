@@ -25,6 +25,7 @@ import { loadLocales } from "./infra/i18n/fluent.ts";
 import { createLogger } from "./infra/log/logger.ts";
 import { dataDir, filesDir, localesDir } from "./infra/paths.ts";
 import { deployMigrationsIsolated } from "./infra/prisma/migrate.ts";
+import { checkDatabaseUrl } from "./infra/prisma/preflight.ts";
 import { createPrismaStore, type PrismaStore } from "./infra/prisma/store.ts";
 import { createTicker, type Ticker } from "./infra/scheduler/ticker.ts";
 
@@ -74,6 +75,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = logger as unknown as Logger;
   const clock: Clock = opts.clock ?? { now: () => new Date() };
 
+  // A database that cannot be opened stops the start with one clear line, before the engines try.
+  await checkDatabaseUrl(config.DATABASE_URL);
   const applied = await deployMigrationsIsolated(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "database migrations applied");
   const store = await createPrismaStore(config.DATABASE_URL);
@@ -153,11 +156,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   const adapterDeps = { config, core, logger: log };
   // Each platform's code is loaded only where it is configured.
-  if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps));
+  const databaseUp = () => store.ping().then(() => true, () => false);
+  if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps, { databaseUp }));
   if (zaloEnabled) {
     zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps, {
       bots: zaloBotSource(store, registry, secrets, log),
-      databaseUp: () => store.ping().then(() => true, () => false),
+      databaseUp,
     });
     adapters.push(zalo);
   }

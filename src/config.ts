@@ -45,8 +45,9 @@ export const configSchema = z
     }),
     TELEGRAM_API_ROOT: z.url({ error: "must be a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
     TELEGRAM_MODE: mode,
-    TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
-      error: "must be 1–256 characters of A-Z, a-z, 0-9, _ and -",
+    // Telegram allows 1–256 of these characters; fewer than 16 could be guessed by whoever finds the URL.
+    TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(v), {
+      error: "must be 16–256 characters of A-Z, a-z, 0-9, _ and - (for example from: openssl rand -hex 32)",
     }),
     ZALO_BOT_TOKEN: optionalText,
     ZALO_API_ROOT: z.url({ error: "must be a URL such as https://bot-api.zaloplatforms.com" }).default("https://bot-api.zaloplatforms.com"),

@@ -10,3 +10,7 @@ console-switched = You are now “{ $user }”.
 console-bad-user = A user name is lowercase letters without accents, digits, - and _ (for example: @an).
 console-file-saved = [File { $name } saved at { $path }]
 console-bye = Goodbye!
+console-files-expire = [Files hold personal data: they are deleted after { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+}.]

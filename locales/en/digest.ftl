@@ -119,3 +119,11 @@ digest-setting-retention-label = Data retention
 digest-setting-retention-value = { $months } months
 digest-setting-retention-prompt = Now: { $current }. How many months are answers, attendance, commitments and self-evaluations kept? Type a number of months from 12 to 120 (for example: 36, or 3 years).
 digest-setting-retention-preview = Meeting data from before { $date } will be deleted at the next clean-up and cannot be restored.
+digest-erased = { $count ->
+    [one] 1 member erased their data during this period; the figures no longer include them.
+   *[other] { $count } members erased their data during this period; the figures no longer include them.
+}
+digest-chart-erased = { $count ->
+    [one] 1 member erased their data during these 12 months; the chart no longer includes them.
+   *[other] { $count } members erased their data during these 12 months; the chart no longer includes them.
+}

@@ -14,3 +14,4 @@ error-internal = Sorry, something went wrong while handling this message. Nothin
 flow-expired = Your previous answers expired before they were finished, so nothing was saved. Please start again with the command, or send /help.
 fallback-member = I did not understand that. Send /help to see the commands.
 fallback-stranger = Hello! This is the branch assistant. To join your branch, open the invite link or send the invite code your branch secretary gave you (for example: start ABCDE-FGH2K).
+access-denied-self = This command is for members of a branch, including those removed from its list. To join, open your branch's invite link or send its invite code.

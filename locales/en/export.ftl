@@ -55,3 +55,7 @@ export-absent = Absent
 export-progress-done = Done
 export-progress-in-progress = In progress
 export-progress-not-yet = Not yet
+export-erased = { $count ->
+    [one] 1 member erased their data during this period: the files no longer hold it.
+   *[other] { $count } members erased their data during this period: the files no longer hold it.
+}

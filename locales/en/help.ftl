@@ -10,3 +10,4 @@ help-command-line = /{ $alias } (/{ $name }) – { $description }
 help-selfeval-when = → The self-evaluation opens { $days } days before each regular meeting and closes when it starts.
 help-admin-manage = → In /commit, choose Manage: deadline, next year's registration, ethical standards, year-end review.
 help-typing-tip = You can type a command with or without the slash, for example: help. When asked, answer with the number or type the choice.
+help-section-self = Your data (you were removed from the branch list):

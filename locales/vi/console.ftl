@@ -10,3 +10,4 @@ console-switched = Bây giờ bạn là “{ $user }”.
 console-bad-user = Tên người dùng chỉ gồm chữ thường không dấu, số, - và _ (ví dụ: @an).
 console-file-saved = [Tệp { $name } đã lưu tại { $path }]
 console-bye = Tạm biệt!
+console-files-expire = [Tệp có dữ liệu cá nhân, sẽ tự động xóa sau { $hours } giờ.]

@@ -103,3 +103,5 @@ digest-setting-retention-label = Thời gian lưu dữ liệu
 digest-setting-retention-value = { $months } tháng
 digest-setting-retention-prompt = Hiện tại: { $current }. Trả lời, điểm danh, đăng ký làm theo và tự đánh giá được lưu bao nhiêu tháng? Gõ số tháng từ 12 đến 120 (ví dụ: 36, hoặc 3 năm).
 digest-setting-retention-preview = Dữ liệu sinh hoạt trước { $date } sẽ bị xóa ở lần dọn dữ liệu tới và không khôi phục được.
+digest-erased = { $count } đồng chí đã xóa dữ liệu của mình trong kỳ này; các số liệu không còn tính phần của họ.
+digest-chart-erased = { $count } đồng chí đã xóa dữ liệu của mình trong 12 tháng này; biểu đồ không còn tính phần của họ.

@@ -14,3 +14,4 @@ error-internal = Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Chưa c
 flow-expired = Phiên trả lời trước đã hết hạn nên chưa được lưu. Vui lòng bắt đầu lại bằng lệnh tương ứng, hoặc gõ /trogiup.
 fallback-member = Trợ lý chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh.
 fallback-stranger = Chào bạn! Đây là Trợ lý Chi bộ. Để tham gia chi bộ, hãy mở đường link mời hoặc gửi mã mời mà bí thư chi bộ đã gửi cho bạn (ví dụ: start ABCDE-FGH2K).
+access-denied-self = Lệnh này dành cho đảng viên đã tham gia chi bộ, kể cả đồng chí đã được đưa ra khỏi danh sách. Để tham gia, hãy mở đường link mời hoặc gửi mã mời của chi bộ.

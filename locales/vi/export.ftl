@@ -55,3 +55,4 @@ export-absent = Vắng mặt
 export-progress-done = Đã hoàn thành
 export-progress-in-progress = Đang thực hiện
 export-progress-not-yet = Chưa thực hiện
+export-erased = { $count } đồng chí đã xóa dữ liệu của mình trong kỳ này: các tệp không còn dữ liệu của họ.

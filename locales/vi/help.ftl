@@ -10,3 +10,4 @@ help-command-line = /{ $name } (/{ $alias }) – { $description }
 help-selfeval-when = → Tự đánh giá mở { $days } ngày trước mỗi buổi sinh hoạt định kỳ, đóng khi buổi sinh hoạt bắt đầu.
 help-admin-manage = → Trong /dangky, chọn Quản lý: hạn đăng ký, đăng ký năm sau, chuẩn mực đạo đức, kiểm điểm cuối năm.
 help-typing-tip = Có thể gõ tên lệnh có hoặc không có dấu /, ví dụ: trogiup. Khi được hỏi, trả lời bằng số thứ tự hoặc gõ lại lựa chọn.
+help-section-self = Dữ liệu của đồng chí (đồng chí đã được đưa ra khỏi danh sách chi bộ):

@@ -40,7 +40,7 @@ export function createCore(deps: CoreDeps): Core {
     for (const job of registry.jobs) {
       const log = deps.logger.child({ job: job.name });
       try {
-        await job.run({ now, store: deps.store, messages, log });
+        await job.run({ now, store: deps.store, messages, log, operators: deps.settings.operators });
       } catch (err) {
         failed.push(job.name);
         log.error({ err }, "job failed");

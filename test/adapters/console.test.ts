@@ -1,10 +1,10 @@
 // The README's run command with no token: a chat in the terminal, driven through a pipe as a
 // newcomer would (printf '/trogiup\n' | npm start), on a fresh SQLite file.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable, Writable } from "node:stream";
+import { PassThrough, Readable, Writable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createConsoleAdapter } from "../../src/adapters/console/console.ts";
@@ -125,7 +125,7 @@ describe("the terminal chat's output (issue 13, bug 14)", () => {
 });
 
 describe("the terminal chat's messenger", () => {
-  const setupConsole = () => {
+  const setupConsole = (extra: { input?: Readable; fileTtlMs?: number; fileSweepMs?: number } = {}) => {
     const dir = mkdtempSync(path.join(tmpdir(), "chibo-console-files-"));
     dirs.push(dir);
     let out = "";
@@ -137,14 +137,16 @@ describe("the terminal chat's messenger", () => {
     });
     const { translator } = loadLocales(localesDir, { strict: true });
     const adapter = createConsoleAdapter({
-      input: Readable.from([]),
+      input: extra.input ?? Readable.from([]),
       output,
-      engine: { handle: async () => "handled", busy: 0 },
+      engine: { handle: async () => "handled", abandon: async () => undefined, busy: 0 },
       drain: async () => {},
       bind: (locale) => (key, args) => translator.t(locale, key, args),
       defaultLocale: "vi",
       filesDir: dir,
       interactive: false,
+      ...(extra.fileTtlMs ? { fileTtlMs: extra.fileTtlMs } : {}),
+      ...(extra.fileSweepMs ? { fileSweepMs: extra.fileSweepMs } : {}),
     });
     return { adapter, dir, output: () => out };
   };
@@ -166,5 +168,20 @@ describe("the terminal chat's messenger", () => {
     expect(block).toContain("[Tệp du-lieu.json đã lưu tại");
     const other = text.split("\n\n").find((b) => b.includes("Nhắc lịch"));
     expect(other).not.toContain("[Tệp");
+  });
+
+  it("deletes the files it saved once their time is up (they hold personal data), and nothing else in the folder", async () => {
+    const input = new PassThrough();
+    const { adapter, dir, output } = setupConsole({ input, fileTtlMs: 300, fileSweepMs: 10 });
+    writeFileSync(path.join(dir, "ghi-chu.txt"), "not the bot's");
+    const running = adapter.run();
+    const file = { name: "du-lieu-cua-toi.json", mime: "application/json", data: Buffer.from("{}").toString("base64") };
+    await adapter.messenger.send("an", { text: "Dữ liệu của đồng chí", files: [file], locale: "vi" });
+    expect(output()).toContain("[Tệp có dữ liệu cá nhân, sẽ tự động xóa sau 1 giờ.]");
+    expect(existsSync(path.join(dir, "du-lieu-cua-toi.json"))).toBe(true);
+    while (existsSync(path.join(dir, "du-lieu-cua-toi.json"))) await new Promise((r) => setTimeout(r, 5));
+    expect(readdirSync(dir).filter((f) => !f.startsWith("."))).toEqual(["ghi-chu.txt"]);
+    input.end();
+    await running;
   });
 });

@@ -236,4 +236,24 @@ describe.each(DB_KINDS)("outbox sender on %s", (kind) => {
       ["d-lan", "FAILED", "no-longer-secretary"],
     ]);
   });
+
+  it("a sent message keeps no file bytes (name, type and size stay); one still to be retried keeps them", async () => {
+    const { store, clock, messenger, sender } = await setup();
+    const data = Buffer.from(JSON.stringify({ fullName: "Trần Thị Bình", reason: "Con ốm" })).toString("base64");
+    const files = [{ name: "du-lieu-cua-toi.json", mime: "application/json", data }];
+    await store.tx((tx) => tx.outbox.enqueue([{ ...item("export", "c", null), payload: { text: "Dữ liệu của đồng chí", files } }, item("plain", "c", null, "Nhắc lịch")]));
+    // The first try fails part-way (a network error): the message is retried whole, so it keeps its file.
+    let tries = 0;
+    messenger.fail = (_chat, m) => (m.files && tries++ === 0 ? new DeliveryError("socket hang up") : null);
+    await sender.drain();
+    expect((await store.db.outbox.findUniqueOrThrow({ where: { key: "export" } })).payload).toEqual({ text: "Dữ liệu của đồng chí", files });
+    clock.advance(60_000);
+    await sender.drain();
+    expect(messenger.to("c").find((m) => m.files)?.files?.[0]?.data).toBe(data);
+    const sent = await store.db.outbox.findUniqueOrThrow({ where: { key: "export" } });
+    expect(sent.status).toBe("SENT");
+    expect(sent.payload).toEqual({ text: "Dữ liệu của đồng chí", files: [{ name: "du-lieu-cua-toi.json", mime: "application/json", bytes: Buffer.from(data, "base64").length }] });
+    expect(JSON.stringify(sent.payload)).not.toContain(data);
+    expect((await store.db.outbox.findUniqueOrThrow({ where: { key: "plain" } })).payload).toEqual({ text: "Nhắc lịch" });
+  });
 });

@@ -35,9 +35,15 @@ describe("configuration", () => {
     [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, "TELEGRAM_BOT_TOKEN"],
     [{ TELEGRAM_API_ROOT: "api.telegram.org" }, "TELEGRAM_API_ROOT"],
     [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook" }, "TELEGRAM_WEBHOOK_SECRET"],
-    [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_SECRET: "s3cret" }, "PUBLIC_URL"],
+    [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_SECRET: "s3cret-s3cret-s3cret" }, "PUBLIC_URL"],
     [{ ZALO_BOT_TOKEN: "1:abc", ZALO_MODE: "webhook", PUBLIC_URL: "https://bot.example.org", ZALO_WEBHOOK_SECRET: "short" }, "ZALO_WEBHOOK_SECRET"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    // Too short to resist guessing, or characters Telegram refuses in secret_token.
+    [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", PUBLIC_URL: "https://bot.example.org", TELEGRAM_WEBHOOK_SECRET: "x" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", PUBLIC_URL: "https://bot.example.org", TELEGRAM_WEBHOOK_SECRET: "fifteen-chars-1" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", PUBLIC_URL: "https://bot.example.org", TELEGRAM_WEBHOOK_SECRET: "long-enough-but-has:colon" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", PUBLIC_URL: "https://bot.example.org", TELEGRAM_WEBHOOK_SECRET: "đúng-là-dài-nhưng-có-dấu" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", PUBLIC_URL: "https://bot.example.org", TELEGRAM_WEBHOOK_SECRET: "a".repeat(257) }, "TELEGRAM_WEBHOOK_SECRET"],
   ])("a wrong value stops start-up naming the variable: %o", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -45,6 +51,12 @@ describe("configuration", () => {
     } catch (err) {
       expect((err as Error).message).toContain(`  ${name} `);
     }
+  });
+
+  it("takes a Telegram webhook secret of 16 to 256 characters Telegram allows", () => {
+    const env = { TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", PUBLIC_URL: "https://bot.example.org" };
+    expect(loadConfig({ ...env, TELEGRAM_WEBHOOK_SECRET: "sixteen-chars_16" }).TELEGRAM_WEBHOOK_SECRET).toBe("sixteen-chars_16");
+    expect(loadConfig({ ...env, TELEGRAM_WEBHOOK_SECRET: "Z".repeat(256) }).TELEGRAM_WEBHOOK_SECRET).toHaveLength(256);
   });
 
   it("never prints a token or secret it rejects", () => {

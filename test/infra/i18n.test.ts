@@ -94,7 +94,7 @@ describe("locales", () => {
   it("every command has a description and every dynamic key resolves", () => {
     const registry = new Registry(allFeatures);
     for (const c of registry.commands) expect(translator.has(c.description), c.description).toBe(true);
-    for (const access of ["public", "member", "secretary", "admin", "operator"]) {
+    for (const access of ["public", "member", "self", "secretary", "admin", "operator"]) {
       expect(translator.has(`access-denied-${access}`)).toBe(true);
       expect(translator.has(`help-section-${access}`)).toBe(true);
     }

@@ -18,7 +18,15 @@ afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function copyPrisma(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "chibo-prisma-"));
   temp.push(dir);
-  cpSync(prismaDir, dir, { recursive: true, dereference: true });
+  cpSync(prismaDir, dir, { recursive: true });
+  // Each database's models.prisma links to the shared one. Tests write these copies, so they must be
+  // files of their own: a copied link points at the project's file (Node 24 keeps links even with
+  // `dereference`), and writing through it would change the real schema.
+  for (const p of ["sqlite", "postgres"]) {
+    const file = path.join(dir, p, "models.prisma");
+    rmSync(file, { force: true });
+    writeFileSync(file, readFileSync(path.join(prismaDir, "models.prisma")));
+  }
   return dir;
 }
 

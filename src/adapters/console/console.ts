@@ -3,8 +3,6 @@
 // played end to end. Messages to other local users are shown too, marked with their name. Each
 // message is printed whole, in its own language, with the files it carried saved first, so nothing
 // of one message can land under another; log lines go to a file (app.ts), never in here.
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Engine } from "../../core/engine/engine.ts";
@@ -12,6 +10,7 @@ import type { Messenger } from "../../core/ports/runtime.ts";
 import type { T } from "../../core/services/messages.ts";
 import type { Locale, OutMessage } from "../../core/types.ts";
 import { renderNumbered } from "../shared/numbered.ts";
+import { createSavedFiles } from "./saved-files.ts";
 
 export const CONSOLE_OPERATOR = "operator";
 
@@ -27,6 +26,9 @@ export interface ConsoleOptions {
   defaultLocale: Locale;
   /** Where files the bot sends (exports) are saved. */
   filesDir: string;
+  /** How long a saved file is kept (default a day, as a Zalo file link), and how often that is checked. */
+  fileTtlMs?: number;
+  fileSweepMs?: number;
   /** Where the log lines go, told in the welcome. */
   logFile?: string;
   /** Show prompts and the welcome; false when input is piped. */
@@ -48,6 +50,12 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
   const users = new Set([CONSOLE_OPERATOR]);
   const session = Date.now().toString(36);
   let seq = 0;
+  // Exports of personal data do not stay on disk for good: deleted after fileTtlMs.
+  const saved = createSavedFiles({
+    dir: opts.filesDir,
+    ...(opts.fileTtlMs !== undefined ? { ttlMs: opts.fileTtlMs } : {}),
+    ...(opts.fileSweepMs !== undefined ? { sweepEveryMs: opts.fileSweepMs } : {}),
+  });
   const write = (text: string): void => {
     output.write(`${text}\n`);
   };
@@ -60,11 +68,10 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
     const lines = [chatId === current ? mt("console-bot") : mt("console-bot-to", { user: chatId }), indent(renderNumbered(message))];
     // Files are saved before anything is printed: the saved line then sits under its own message.
     for (const file of message.files ?? []) {
-      await mkdir(opts.filesDir, { recursive: true });
-      const target = path.join(opts.filesDir, path.basename(file.name));
-      await writeFile(target, Buffer.from(file.data, "base64"));
+      const target = await saved.save(file.name, Buffer.from(file.data, "base64"));
       lines.push(indent(mt("console-file-saved", { name: file.name, path: target })));
     }
+    if (message.files?.length) lines.push(indent(mt("console-files-expire", { hours: Math.max(1, Math.round(saved.ttlMs / 3_600_000)) })));
     write(`${lines.join("\n")}\n`);
   }
 
@@ -111,13 +118,18 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
         if (opts.logFile) write(t("console-log-file", { path: opts.logFile }));
       }
       const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
-      prompt();
-      // Lines are handled one at a time, in order, even when they arrive all at once from a pipe.
-      for await (const raw of rl) {
-        await line(raw);
+      saved.start();
+      try {
         prompt();
+        // Lines are handled one at a time, in order, even when they arrive all at once from a pipe.
+        for await (const raw of rl) {
+          await line(raw);
+          prompt();
+        }
+        await opts.drain();
+      } finally {
+        saved.stop();
       }
-      await opts.drain();
       if (opts.interactive) write(`\n${t("console-bye")}`);
     },
   };

@@ -17,6 +17,8 @@ export interface FileLinksOptions {
   /** Oldest files go first when the kept files would exceed this. */
   maxBytes?: number;
   now?: () => number;
+  /** How often expired files are swept while started (default hourly). */
+  sweepEveryMs?: number;
   logger: Logger;
 }
 
@@ -32,10 +34,17 @@ export interface FileLinks {
   mount(http: HttpServer): void;
   /** Removes expired files, then the oldest while over the size cap. */
   sweep(): Promise<void>;
+  /**
+   * Sweeps now and then every `sweepEveryMs`: an expired export of personal data goes even when
+   * nothing new is published after it. The timer does not keep the process alive.
+   */
+  start(): void;
+  stop(): void;
 }
 
 export const FILES_PATH = "/files";
 export const DEFAULT_FILE_TTL_MS = 24 * 3_600_000;
+export const DEFAULT_SWEEP_EVERY_MS = 3_600_000;
 const DEFAULT_MAX_BYTES = 500 * 1024 * 1024;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -85,8 +94,21 @@ export function createFileLinks(opts: FileLinksOptions): FileLinks {
     }
   }
 
+  let timer: NodeJS.Timeout | null = null;
+  const sweepLogged = () => sweep().catch((err: unknown) => log.warn({ err }, "could not clean up old file links"));
+
   return {
     sweep,
+    start() {
+      if (timer) return;
+      void sweepLogged();
+      timer = setInterval(() => void sweepLogged(), opts.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
     async publish(file) {
       await sweep();
       const token = randomBytes(32).toString("base64url");

@@ -2,11 +2,12 @@
 // messenger the outbox sender delivers through, the command menu, and invite deep links.
 import type { Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import type { AbandonedUpdate } from "../../core/engine/engine.ts";
 import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
 import { atStart, createTelegramBot, type TelegramBot } from "./bot.ts";
 import { createMenus, type Menus } from "./menu.ts";
 import { createTelegramMessenger } from "./messenger.ts";
-import { createPoller } from "./poller.ts";
+import { createPoller, kindOf } from "./poller.ts";
 import { createWebhook, WEBHOOK_PATH } from "./webhook.ts";
 
 export { createTelegramBot } from "./bot.ts";
@@ -18,6 +19,11 @@ export interface TelegramAdapterOptions {
   transformers?: Transformer[];
   /** Chats handled at once when polling (default 32). */
   concurrency?: number;
+  /** Whether the database answers: polling gives no update up while it does not. */
+  databaseUp?: () => Promise<boolean>;
+  /** Polling: attempts at an update before it is given up, and the first wait between them (tests). */
+  attempts?: number;
+  retryBaseMs?: number;
 }
 
 export interface TelegramAdapter extends PlatformAdapter {
@@ -59,7 +65,19 @@ export async function createTelegramAdapter(deps: AdapterDeps, opts: TelegramAda
   const handle = (update: Update) => telegram.handleUpdate(update);
   const webhookMode = config.TELEGRAM_MODE === "webhook";
   const webhook = webhookMode ? createWebhook({ secret: config.TELEGRAM_WEBHOOK_SECRET ?? "", handle, logger }) : null;
-  const poller = webhookMode ? null : createPoller({ api: bot.api, handle, logger, concurrency: opts.concurrency ?? 32, allowedUpdates: ALLOWED_UPDATES });
+  const poller = webhookMode
+    ? null
+    : createPoller({
+        api: bot.api,
+        handle,
+        logger,
+        concurrency: opts.concurrency ?? 32,
+        allowedUpdates: ALLOWED_UPDATES,
+        ...(opts.databaseUp ? { databaseUp: opts.databaseUp } : {}),
+        ...(opts.attempts ? { attempts: opts.attempts } : {}),
+        ...(opts.retryBaseMs ? { retryBaseMs: opts.retryBaseMs } : {}),
+        onAbandoned: (update, err) => core.engine.abandon(abandoned(update, err)),
+      });
 
   async function publishMenus(): Promise<void> {
     try {
@@ -98,5 +116,19 @@ export async function createTelegramAdapter(deps: AdapterDeps, opts: TelegramAda
       await menus.settle();
     },
     close: () => telegram.close(),
+  };
+}
+
+/** What the audit log keeps of an update given up: its kind, chat and sender, and the last error. */
+function abandoned(update: Update, err: unknown): AbandonedUpdate {
+  const parts = update as unknown as Record<string, { chat?: { id: number }; from?: { id: number }; message?: { chat?: { id: number } } } | undefined>;
+  const body = parts[kindOf(update)];
+  const chat = body?.chat?.id ?? body?.message?.chat?.id;
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  return {
+    platform: "TELEGRAM",
+    updateId: String(update.update_id),
+    ...(body?.from ? { userId: String(body.from.id) } : {}),
+    details: { kind: kindOf(update), ...(chat !== undefined ? { chatId: String(chat) } : {}), error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 300) },
   };
 }

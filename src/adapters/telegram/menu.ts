@@ -17,7 +17,7 @@ import type { Logger } from "../../core/ports/runtime.ts";
 import { LOCALES, type InboundEvent, type Locale } from "../../core/types.ts";
 import { localeFromHint } from "./events.ts";
 
-const BASE: Access[] = ["public", "member"];
+const BASE: Access[] = ["public", "member", "self"];
 const EXTRAS: Access[] = ["secretary", "admin", "operator"];
 /** Telegram allows 100 commands of 1–32 characters with descriptions of 1–256. */
 const MAX_COMMANDS = 100;

@@ -4,6 +4,9 @@
 // parallel (bounded), and an update is confirmed to Telegram (the getUpdates offset moves past it)
 // only once it and every update before it were handled: a crash loses nothing, and what was handled
 // but not yet confirmed comes back after a restart and is dropped by the core's de-duplication.
+// An update that keeps failing while the database answers (a reply Telegram refuses, a bug) is given
+// up after a few attempts: logged, recorded, and confirmed like a handled one. Held for ever, it would
+// pin the offset, and once 100 updates wait behind it nothing new would be read again, restart or not.
 import { GrammyError, type Api } from "grammy";
 import type { Update } from "grammy/types";
 import { KeyedLock } from "../../core/engine/keyed-lock.ts";
@@ -18,6 +21,14 @@ export interface PollerOptions {
   /** Long-poll timeout in seconds. */
   timeoutSeconds?: number;
   allowedUpdates?: ReadonlyArray<Exclude<keyof Update, "update_id">>;
+  /** Attempts at one update before it is given up (default 5); never while the database is down. */
+  attempts?: number;
+  /** Wait after the first failed attempt, doubling up to a minute (default 1 s). */
+  retryBaseMs?: number;
+  /** Whether the database answers: an update is not given up while it does not (all would fail). */
+  databaseUp?(): Promise<boolean>;
+  /** Records an update given up (so it is not handled again should Telegram redeliver it). */
+  onAbandoned?(update: Update, err: unknown): Promise<void>;
 }
 
 export interface Poller {
@@ -30,12 +41,16 @@ export interface Poller {
 /** Telegram hands out at most 100 updates per call; fetching ahead of that many only repeats them. */
 const MAX_PENDING = 100;
 const RETRY_MAX_MS = 60_000;
-const waitMs = (attempt: number) => Math.min(RETRY_MAX_MS, 1_000 * 2 ** attempt);
+const ATTEMPTS = 5;
+
+type Outcome = "handled" | "abandoned" | "stopped";
 
 export function createPoller(opts: PollerOptions): Poller {
   const log = opts.logger.child({ component: "telegram-poller" });
   const concurrency = opts.concurrency ?? 32;
   const timeout = opts.timeoutSeconds ?? 30;
+  const attempts = Math.max(1, opts.attempts ?? ATTEMPTS);
+  const waitMs = (failures: number) => Math.min(RETRY_MAX_MS, (opts.retryBaseMs ?? 1_000) * 2 ** Math.min(failures - 1, 20));
   const chats = new KeyedLock();
   /** Ids fetched and not yet handled; the lowest is what Telegram must hand out again. */
   const pending = new Set<number>();
@@ -94,22 +109,40 @@ export function createPoller(opts: PollerOptions): Poller {
     return "none";
   }
 
-  /** True once handled; false when stopping first (the update stays unconfirmed for the next start). */
-  async function handleWithRetries(update: Update): Promise<boolean> {
-    for (let attempt = 0; running; attempt++) {
+  async function databaseUp(): Promise<boolean> {
+    if (!opts.databaseUp) return true;
+    try {
+      return await opts.databaseUp();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Stopping first leaves the update unconfirmed, for the next start to try afresh. */
+  async function handleWithRetries(update: Update): Promise<Outcome> {
+    const about = { updateId: update.update_id, kind: kindOf(update), chat: chatOf(update) };
+    for (let attempt = 1; running; attempt++) {
       await acquire();
+      let failure: unknown;
       try {
         await opts.handle(update);
-        return true;
+        return "handled";
       } catch (err) {
         // The bot's error boundary has logged what went wrong.
-        log.warn({ err, updateId: update.update_id, waitMs: waitMs(attempt) }, "update not handled; it will be tried again");
+        failure = err;
       } finally {
         release();
       }
+      if (attempt >= attempts && (await databaseUp())) {
+        log.error({ err: failure, ...about, attempts: attempt }, "update given up after repeated failures; polling moves past it");
+        await opts.onAbandoned?.(update, failure).catch((err: unknown) => log.error({ err, ...about }, "could not record the update given up"));
+        return "abandoned";
+      }
+      if (attempt === attempts) log.error({ err: failure, ...about }, "the database is not answering: the update is kept and tried again until it does");
+      else if (attempt < attempts) log.warn({ err: failure, ...about, waitMs: waitMs(attempt) }, "update not handled; it will be tried again");
       await sleep(waitMs(attempt));
     }
-    return false;
+    return "stopped";
   }
 
   function dispatch(update: Update): void {
@@ -117,8 +150,8 @@ export function createPoller(opts: PollerOptions): Poller {
     tasks++;
     void chats
       .run(chatOf(update), () => handleWithRetries(update))
-      .then((handled) => {
-        if (handled) pending.delete(update.update_id);
+      .then((outcome) => {
+        if (outcome !== "stopped") pending.delete(update.update_id);
       })
       .catch(() => undefined)
       .finally(() => {
@@ -187,4 +220,9 @@ export function createPoller(opts: PollerOptions): Poller {
       }
     },
   };
+}
+
+/** What an update carries ("message", "my_chat_member" …), for the logs. */
+export function kindOf(update: Update): string {
+  return Object.keys(update).find((k) => k !== "update_id") ?? "unknown";
 }

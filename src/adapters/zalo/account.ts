@@ -83,6 +83,21 @@ export function createZaloBot(spec: ZaloBotSpec, deps: ZaloBotDeps): ZaloBot {
     await deps.core.engine.handle({ ...parsed.event, botAccountId: spec.id });
   }
 
+  /** What the audit log keeps of an update given up: its kind, chat and sender, and the last error. */
+  async function abandonUpdate(update: ZaloUpdate, err: unknown): Promise<void> {
+    const parsed = toInboundEvent(update, botId, new Date());
+    if ("ignored" in parsed) return;
+    const { event } = parsed;
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+    await deps.core.engine.abandon({
+      platform: "ZALO",
+      updateId: event.updateId,
+      botAccountId: spec.id,
+      userId: event.userId,
+      details: { kind: update.event_name ?? "", chatId: event.chatId, error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 300) },
+    });
+  }
+
   const receiver = spec.mode === "webhook" ? createWebhookReceiver({ secret: spec.webhookSecret, handle: handleUpdate, logger: log }) : null;
 
   /** Who the bot is (to drop its own echoes), and the receiving mode registered with Zalo. */
@@ -141,6 +156,7 @@ export function createZaloBot(spec: ZaloBotSpec, deps: ZaloBotDeps): ZaloBot {
         poller = createPoller({
           getUpdates: poll,
           handle: handleUpdate,
+          onAbandoned: abandonUpdate,
           ...(ready ? {} : { prepare }),
           ...(deps.databaseUp ? { databaseUp: deps.databaseUp } : {}),
           backoff: deps.backoff,

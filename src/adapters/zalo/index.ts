@@ -31,6 +31,8 @@ export interface ZaloAdapterOptions {
   /** Where linked files are kept (default: FILES_DIR, or "files" beside the database). */
   filesDir?: string;
   fileTtlMs?: number;
+  /** How often expired files are swept (default hourly). */
+  fileSweepMs?: number;
   pollTimeoutSeconds?: number;
   backoff?: Backoff;
   requestTimeoutMs?: number;
@@ -85,6 +87,7 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
         dir: options.filesDir ?? filesDir(config),
         publicUrl,
         ttlMs: options.fileTtlMs ?? DEFAULT_FILE_TTL_MS,
+        ...(options.fileSweepMs ? { sweepEveryMs: options.fileSweepMs } : {}),
         logger: log,
       })
     : null;
@@ -202,12 +205,14 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
         timer = setInterval(() => void refresh(), options.refreshMs ?? 5_000);
         timer.unref();
       }
-      files?.sweep().catch((err: unknown) => log.warn({ err }, "could not clean up old file links"));
+      // Expired files go on a timer, not only when the next one is published.
+      files?.start();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       if (timer) clearInterval(timer);
+      files?.stop();
       await turn;
       await Promise.all([...bots.values()].map((b) => b.stop()));
     },

@@ -62,6 +62,8 @@ export interface PollerOptions {
   prepare?(signal: AbortSignal): Promise<void>;
   /** Whether the database answers: an update is never given up while it does not. */
   databaseUp?(): Promise<boolean>;
+  /** Records an update given up, so the audit log says what was lost and from whom. */
+  onAbandoned?(update: ZaloUpdate, err: unknown): Promise<void>;
   backoff?: Backoff;
   logger: Logger;
 }
@@ -97,6 +99,7 @@ export function createPoller(opts: PollerOptions): Poller {
         if (abort.signal.aborted) return;
         if (attempt >= HANDLE_ATTEMPTS && (await databaseUp())) {
           log.error({ err: describe(err), event: update.event_name }, "update dropped after repeated failures while the database answers");
+          await opts.onAbandoned?.(update, err).catch((e: unknown) => log.error({ err: describe(e) }, "the update given up could not be recorded"));
           return;
         }
         if (attempt === HANDLE_ATTEMPTS) log.error({ err: describe(err) }, "the database is not answering: the update is kept and tried again until it does");

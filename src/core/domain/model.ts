@@ -54,7 +54,8 @@ export interface Member {
   /** With isSecretary: phó bí thư. */
   isDeputy: boolean;
   isAdmin: boolean;
-  partyStatus: PartyStatus;
+  /** Null once the member erased their data: Party standing is sensitive (Decree 13/2023). */
+  partyStatus: PartyStatus | null;
   exempted: boolean;
   exemptReason: string | null;
   /** The exemption ends then; null: until an admin lifts it. */

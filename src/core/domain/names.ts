@@ -3,7 +3,7 @@
 // the short note an admin set ("sinh 1958", "tổ 5"), or else their place in joining order, "(1)",
 // "(2)". A name alone in the branch is shown as it is. The marks come from the whole roster (active
 // and removed members), so the same person reads the same in /baocao, the export and /thanhvien.
-import { fold } from "../engine/text.ts";
+import { cleanName, fold } from "../engine/text.ts";
 import type { Member } from "./model.ts";
 
 export type Named = Pick<Member, "id" | "fullName" | "nameNote" | "joinedAt" | "status">;
@@ -44,7 +44,7 @@ export function hasNamesake(member: Named, roster: readonly Named[]): boolean {
 
 /** What an admin may type as a note: one short line with at least a letter or a digit. */
 export function parseNameNote(text: string): { note: string } | { problem: "too-long" | "invalid" } {
-  const note = text.replace(/\s+/g, " ").trim().replace(/^\((.*)\)$/, "$1").trim();
+  const note = cleanName(text).replace(/^\((.*)\)$/, "$1").trim();
   if ([...note].length > NAME_NOTE_MAX) return { problem: "too-long" };
   if (!/[\p{L}\p{N}]/u.test(note) || /[()]/.test(note)) return { problem: "invalid" };
   return { note };

@@ -5,17 +5,20 @@ import type { FlowState, OpenQuestion } from "../domain/model.ts";
 import type { Logger } from "../ports/runtime.ts";
 import type { SeenContext, Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type InboundEvent, type OutMessage } from "../types.ts";
-import { allows, refusalKey, type Actor } from "./access.ts";
+import { allows, chatLabel, refusalKey, type Actor } from "./access.ts";
 import { choicesOf, isFlowTopic, resolveTyped, topicOfAction, WHICH_TOPIC, type Candidate } from "./answers.ts";
 import { Ctx, renderPrompt, type Services } from "./context.ts";
 import type { FlowDef, Next, Say } from "./flow.ts";
 import { KeyedLock } from "./keyed-lock.ts";
 import { lazyChild } from "../services/lazy-logger.ts";
 import type { CommandDef } from "./registry.ts";
-import { cleanInput, fold, MAX_INPUT_CHARS } from "./text.ts";
+import { cleanInput, cleanName, fold, MAX_INPUT_CHARS } from "./text.ts";
 import { Priority } from "../services/priority.ts";
 
 export type Outcome = "handled" | "duplicate";
+
+/** Telegram allows 64 + 64 characters for a name; nothing longer is worth keeping from any platform. */
+const DISPLAY_NAME_MAX = 128;
 
 interface Last {
   actor: Actor | null;
@@ -36,8 +39,20 @@ export type HandledObserver = (actor: Readonly<Actor>) => void;
 export interface Engine {
   /** `onHandled` lets an adapter follow who is writing (the Telegram menu per role) without another read. */
   handle(event: InboundEvent, onHandled?: HandledObserver): Promise<Outcome>;
+  /**
+   * Records an update an adapter gave up on after repeated failures: marked processed, so a
+   * redelivery is dropped as a duplicate, and kept in the audit log for the operator.
+   */
+  abandon(update: AbandonedUpdate): Promise<void>;
   /** Chats currently being handled (for graceful shutdown). */
   readonly busy: number;
+}
+
+export interface AbandonedUpdate extends Pick<InboundEvent, "platform" | "updateId" | "botAccountId"> {
+  /** Who sent it, when known (the platform's user id). */
+  userId?: string;
+  /** What could be said about it: its kind, its chat, the last error. */
+  details: Record<string, string | number>;
 }
 
 /**
@@ -150,12 +165,14 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function seen(tx: Tx, event: InboundEvent, now: Date): Promise<SeenContext> {
+    // The platform's display name is whatever the person put in their profile: shown to others only clean.
+    const displayName = event.displayName ? [...cleanName(event.displayName)].slice(0, DISPLAY_NAME_MAX).join("") : "";
     const found = await tx.identities.seen({
       platform: event.platform,
       botAccountId: event.botAccountId!,
       userId: event.userId,
       chatId: event.chatId,
-      ...(event.displayName ? { displayName: event.displayName } : {}),
+      ...(displayName ? { displayName } : {}),
       at: now,
     });
     // A chat that had blocked the bot and writes again gets what was held back for it.
@@ -172,13 +189,16 @@ export function createEngine(deps: EngineDeps): Engine {
     const { identity } = seenCtx;
     const member = seenCtx.member?.status === "ACTIVE" ? seenCtx.member : null;
     const branch = member ? seenCtx.branch : null;
-    const label = `${event.platform.toLowerCase()}:${event.userId}`;
+    const removed = seenCtx.member?.status === "REMOVED" && seenCtx.branch ? { member: seenCtx.member, branch: seenCtx.branch } : null;
+    const label = chatLabel(event.platform, event.userId);
     return {
       identity,
       member,
       branch,
+      removed,
       isOperator: services.settings.operators.has(label),
-      locale: services.messages.localeOf(member, branch, identity),
+      // A removed member reads in their chat's language (set by /ngonngu), else their branch's.
+      locale: services.messages.localeOf(member, branch ?? removed?.branch ?? null, identity),
       label,
     };
   }
@@ -365,8 +385,20 @@ export function createEngine(deps: EngineDeps): Engine {
     await ctx.tx.outbox.enqueue(items, { fresh: true });
   }
 
+  async function abandon(raw: AbandonedUpdate): Promise<void> {
+    const update = scoped(raw);
+    await store.tx(async (tx) => {
+      const now = services.clock.now();
+      // Recorded once, however often it comes back and is given up again.
+      if (!(await tx.updates.markProcessed(update.platform, update.updateId, now))) return;
+      const actorLabel = `${update.platform.toLowerCase()}:${update.userId ?? "unknown"}`;
+      await tx.audit.add({ branchId: null, actorId: null, actorLabel, action: "update.abandoned", details: { updateId: update.updateId, botAccountId: update.botAccountId, ...update.details } }, now);
+    });
+  }
+
   return {
     handle,
+    abandon,
     get busy() {
       return lock.size;
     },
@@ -403,7 +435,7 @@ export function looksLikeCode(text: string): boolean {
  * Telegram numbers updates per bot, and nothing promises two Zalo bots never share a message id.
  * The default accounts keep the platform's own ids, as before there were several.
  */
-export function scoped(event: InboundEvent): InboundEvent & { botAccountId: string } {
+export function scoped<E extends Pick<InboundEvent, "platform" | "updateId" | "botAccountId">>(event: E): E & { botAccountId: string } {
   const botAccountId = event.botAccountId ?? defaultBotAccountId(event.platform);
   if (botAccountId === defaultBotAccountId(event.platform)) return { ...event, botAccountId };
   return { ...event, botAccountId, updateId: `${botAccountId}/${event.updateId}` };

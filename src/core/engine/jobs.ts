@@ -8,4 +8,6 @@ export interface JobContext {
   store: Store;
   messages: Messages;
   log: Logger;
+  /** "telegram:123" style labels of the operators (BOT_ADMINS), for jobs that must tell them apart. */
+  operators?: ReadonlySet<string>;
 }

@@ -17,6 +17,38 @@ export function cleanInput(raw: string): string {
   return raw.replace(LONE_SURROGATE, "").normalize("NFC").replace(ANSI, "").replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(BIDI, "").trim();
 }
 
+// Characters that show nothing or turn text around: zero-width spaces and joiners, soft hyphens,
+// Hangul fillers, variation selectors, tags, and the direction marks, overrides and isolates. In a
+// name they let two different names look the same, or one read backwards in someone else's chat.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const SKIN_TONE = /[\u{1F3FB}-\u{1F3FF}]/u;
+
+/** Keeps what joins an emoji sequence (👨‍👩‍👧, ❤️): shown as one picture, it hides nothing. */
+function joinsEmoji(ch: string, at: number, text: string): boolean {
+  const before = [...text.slice(Math.max(0, at - 4), at)];
+  let prev = before.at(-1) ?? "";
+  if (ch === "\u200D" && (prev === "\uFE0F" || SKIN_TONE.test(prev))) prev = before.at(-2) ?? "";
+  if (!PICTOGRAPH.test(prev)) return false;
+  if (ch === "\uFE0F") return true;
+  return ch === "\u200D" && PICTOGRAPH.test(String.fromCodePoint(text.codePointAt(at + 1) ?? 0));
+}
+
+/**
+ * A name as it may be shown to others (typed by a member, or a platform's display name): NFC, no
+ * control characters (line breaks and tabs become spaces) and nothing invisible, single spaces,
+ * trimmed.
+ */
+export function cleanName(raw: string): string {
+  return raw
+    .normalize("NFC")
+    .replace(ANSI, "")
+    .replace(/\p{Cc}/gu, " ")
+    .replace(INVISIBLE, (ch: string, at: number, text: string) => (joinsEmoji(ch, at, text) ? ch : ""))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** For matching typed answers: lowercase, no diacritics (đ → d), single spaces, no end punctuation. */
 export function fold(text: string): string {
   return text

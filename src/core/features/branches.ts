@@ -2,6 +2,7 @@
 // branch's secretary and admin.
 import { generateCode } from "../domain/invites.ts";
 import type { Ctx } from "../engine/context.ts";
+import { cleanName } from "../engine/text.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { replyWithInviteQr } from "./invite-qr.ts";
@@ -16,7 +17,7 @@ export const BRANCH_NAME_MAX = 120;
 export const FIRST_INVITE_DAYS = 7;
 
 export function parseBranchName(text: string): { name: string } | { problem: string } {
-  const name = text.replace(/\s+/g, " ").trim();
+  const name = cleanName(text);
   if (name.length < 3) return { problem: "branch-name-too-short" };
   if (name.length > BRANCH_NAME_MAX) return { problem: "branch-name-too-long" };
   if (!/\p{L}/u.test(name)) return { problem: "branch-name-invalid" };

@@ -4,7 +4,14 @@ import { allows, type Access } from "../engine/access.ts";
 import type { Ctx } from "../engine/context.ts";
 import type { Feature } from "../engine/registry.ts";
 
-const SECTIONS: Access[] = ["public", "member", "secretary", "admin", "operator"];
+const SECTIONS: Access[] = ["public", "member", "self", "secretary", "admin", "operator"];
+
+/** The commands of a section: members find /dulieu and /xoadulieu ("self") among their own. */
+function inSection(access: Access, commandAccess: Access, isMember: boolean): boolean {
+  if (access === "member") return commandAccess === "member" || commandAccess === "self";
+  if (access === "self") return commandAccess === "self" && !isMember;
+  return commandAccess === access;
+}
 
 export function helpText(ctx: Ctx): string {
   const { registry } = ctx.services;
@@ -13,7 +20,7 @@ export function helpText(ctx: Ctx): string {
   lines.push(member ? ctx.t("help-intro-member", { branch: ctx.actor.branch?.name ?? "" }) : ctx.t("help-intro-stranger"));
   for (const access of SECTIONS) {
     if (!allows(ctx.actor, access)) continue;
-    const commands = registry.commands.filter((c) => c.access === access && !(access === "public" && c.name === "start"));
+    const commands = registry.commands.filter((c) => inSection(access, c.access, member !== null) && !(access === "public" && c.name === "start"));
     if (!commands.length) continue;
     lines.push("", ctx.t(`help-section-${access}`));
     for (const c of commands) lines.push(ctx.t("help-command-line", { name: c.name, alias: c.alias, description: ctx.t(c.description) }));

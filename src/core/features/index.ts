@@ -18,6 +18,7 @@ import { noticesFeature } from "./notices.ts";
 import { membersFeature } from "./members.ts";
 import { onboardingFeature } from "./onboarding.ts";
 import { privacyFeature } from "./privacy.ts";
+import { retentionFeature } from "./retention.ts";
 import { selfEvalFeature } from "./selfeval/index.ts";
 import { settingsFeature } from "./settings/index.ts";
 import { yearEndFeature } from "./yearend/index.ts";
@@ -27,7 +28,7 @@ export const allFeatures: Feature[] = [
   helpFeature, // /trogiup
   cancelFeature, // /huy
   languageFeature, // /ngonngu
-  privacyFeature, // /dulieu, /xoadulieu, and the retention job
+  privacyFeature, // /dulieu, /xoadulieu
   linkingFeature, // /lienket: one member on Telegram and Zalo
   meetingsFeature, // /hop, /lichhop, /nhacnho, and the jobs that plan meetings and send reminders
   commitmentsFeature, // /dangky, /gopy, /cuatoi, and the registration reminder
@@ -43,4 +44,5 @@ export const allFeatures: Feature[] = [
   branchesFeature, // /taochibo (operators)
   botsFeature, // /kenh (operators): the bot accounts, their quotas, which branch each serves
   housekeepingFeature, // jobs only
+  retentionFeature, // a job only: deletes what each kind of personal row may no longer keep
 ];

@@ -189,7 +189,7 @@ async function cardPrompt(ctx: Ctx, d: MembersDraft): Promise<Prompt> {
           ? ctx.t("members-status-active")
           : ctx.t("members-status-removed", { date: member.removedAt ? formatDate(member.removedAt, tz, ctx.actor.locale) : "" }),
       joined: formatDate(member.joinedAt, tz, ctx.actor.locale),
-      chats: chats.length ? [...new Set(chats.map((i) => platformName(i.platform)))].join(", ") : ctx.t("members-no-chat"),
+      chats: chats.length ? [...new Set(chats.map((i) => ctx.t(`link-platform-${i.platform.toLowerCase()}`)))].join(", ") : ctx.t("members-no-chat"),
     }),
   ];
   if (member.status === "ACTIVE" && !member.nameNote && hasNamesake(member, names.roster)) lines.push("", ctx.t("members-namesake-hint"));
@@ -197,7 +197,6 @@ async function cardPrompt(ctx: Ctx, d: MembersDraft): Promise<Prompt> {
   return { text: lines.join("\n"), choices: [...actions.map((c) => [{ label: ctx.t(`members-do-${c}`), value: c }]), back] };
 }
 
-const platformName = (p: string) => p.charAt(0) + p.slice(1).toLowerCase();
 
 const changed = (member: Member, patch: Patch) => (Object.keys(patch) as Array<keyof Patch>).filter((k) => member[k] !== patch[k]);
 

@@ -4,6 +4,7 @@ import { inviteProblem, normalizeCode } from "../domain/invites.ts";
 import type { Invite } from "../domain/model.ts";
 import { hasNamesake } from "../domain/names.ts";
 import type { Ctx } from "../engine/context.ts";
+import { cleanName } from "../engine/text.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { admitCode, codeFailed, codeSucceeded } from "./code-guard.ts";
@@ -29,7 +30,7 @@ const NAME_CHARS = /^[\p{L}\p{M}' ’.-]+$/u;
 
 /** A full name as it should be stored, or the key of what is wrong with it. */
 export function parseFullName(text: string): { name: string } | { problem: string } {
-  const name = text.replace(/\s+/g, " ").trim();
+  const name = cleanName(text);
   if (name.length > NAME_MAX) return { problem: "onboarding-name-too-long" };
   if (!NAME_CHARS.test(name)) return { problem: "onboarding-name-invalid" };
   if (name.split(" ").filter((w) => /\p{L}/u.test(w)).length < 2) return { problem: "onboarding-name-incomplete" };

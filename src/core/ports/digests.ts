@@ -93,6 +93,8 @@ export interface ExportData {
   commitments: CommitmentRow[];
   /** Submitted. */
   evaluations: EvaluationRow[];
+  /** Members who erased their data and had been on the roll during the range (not in the tables). */
+  erased: number;
 }
 
 export interface DigestRepo {

@@ -1,15 +1,15 @@
 // What a member may ask about their own data: a full export, and erasure (Decree 13/2023/NĐ-CP).
+import type { ErasePlan, MemberData } from "./member-data.ts";
 
-/** Everything stored about one member, as plain data ready to serialise. */
-export type MemberDataExport = Record<string, unknown>;
+export type { ErasePlan, MemberData, Redactor } from "./member-data.ts";
 
 export interface PrivacyRepo {
-  exportMember(memberId: string): Promise<MemberDataExport>;
+  /** Everything stored about the member; null when there is no such member. */
+  exportMember(memberId: string): Promise<MemberData | null>;
   /**
-   * Deletes the member's answers, chats and messages and anonymises the member row (kept so the
-   * branch's past counts stay consistent). Returns how many rows went, per kind.
+   * Deletes the member's answers, chats and messages, takes them out of the messages and audit
+   * entries kept for others (plan.redact), and anonymises the member row (kept so the branch's
+   * past counts can say someone erased their data). Returns how many rows went or changed, per kind.
    */
-  eraseMember(memberId: string, at: Date, placeholderName: string): Promise<Record<string, number>>;
-  /** Deletes what is older than each branch's retention period; returns rows removed per kind. */
-  applyRetention(now: Date): Promise<Record<string, number>>;
+  eraseMember(memberId: string, plan: ErasePlan): Promise<Record<string, number>>;
 }

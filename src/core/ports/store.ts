@@ -10,6 +10,7 @@ import type { LinkCodeRepo } from "./link-codes.ts";
 import type { MeetingRepo } from "./meetings.ts";
 import type { NoticeRepo } from "./notices.ts";
 import type { PrivacyRepo } from "./privacy.ts";
+import type { RetentionRepo } from "./retention.ts";
 
 export interface UpdateRepo {
   /** Records an update as processed; false when it was processed before (a duplicate). */
@@ -176,6 +177,11 @@ export interface OutboxRepo {
   /** The results below are recorded only where `owner` still holds the claim. */
   markSent(ids: number[], at: Date, owner: string): Promise<void>;
   /**
+   * Drops the bytes of the files these messages carried, where they are done (sent): the record keeps
+   * each file's name, type and size. Exports of personal data must not linger in the outbox.
+   */
+  dropFiles(ids: number[]): Promise<void>;
+  /**
    * Puts claimed items back until `notBefore` without counting an attempt, noting why (a bot's
    * monthly quota is used up: they wait for the next month).
    */
@@ -260,6 +266,7 @@ export interface Tx {
   digests: DigestRepo;
   privacy: PrivacyRepo;
   notices: NoticeRepo;
+  retention: RetentionRepo;
 }
 
 export interface Store {

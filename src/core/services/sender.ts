@@ -169,6 +169,8 @@ export function createSender(opts: SenderOptions): Sender {
   const slots = new Semaphore(concurrency);
   const toRelease: number[] = [];
   let sentBuffer: number[] = [];
+  /** Of those, the ones that carried files: their bytes leave the outbox once recorded as sent. */
+  let filesBuffer: number[] = [];
   let questionBuffer: OpenQuestion[] = [];
   let deferBuffer: Array<{ id: number; until: Date; reason: string }> = [];
   let flushing: Promise<void> = Promise.resolve();
@@ -214,9 +216,11 @@ export function createSender(opts: SenderOptions): Sender {
     }
     if (!sentBuffer.length && !deferBuffer.length) return flushing;
     const ids = sentBuffer;
+    const withFiles = filesBuffer;
     const questions = questionBuffer;
     const deferred = deferBuffer;
     sentBuffer = [];
+    filesBuffer = [];
     questionBuffer = [];
     deferBuffer = [];
     const at = opts.clock.now();
@@ -224,6 +228,8 @@ export function createSender(opts: SenderOptions): Sender {
       opts.store
         .tx(async (tx: Tx) => {
           await tx.outbox.markSent(ids, at, opts.owner);
+          // The whole message went (every part of it): its files are not needed again.
+          await tx.outbox.dropFiles(withFiles);
           // Delivered in this order: a chat's later question of the same topic replaces the earlier.
           await tx.questions.record(questions);
           for (const d of deferred) await tx.outbox.defer([d.id], d.until, d.reason, opts.owner);
@@ -327,6 +333,7 @@ export function createSender(opts: SenderOptions): Sender {
       quota?.sent(item, receipt?.parts ?? 1, at);
       stats.sent++;
       sentBuffer.push(item.id);
+      if (message.files?.length) filesBuffer.push(item.id);
       const question = questionOf(item, message, at);
       if (question) questionBuffer.push(question);
       scheduleFlush();

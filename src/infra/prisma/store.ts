@@ -23,6 +23,7 @@ import { linkCodeRepo } from "./repos/link-codes.ts";
 import { meetingRepo } from "./repos/meetings.ts";
 import { privacyRepo } from "./repos/privacy.ts";
 import { noticeRepo } from "./repos/notices.ts";
+import { retentionRepo } from "./repos/retention.ts";
 
 const ATTEMPTS = 4;
 // Prisma codes for "someone else got there first": unique violation, write conflict / deadlock.
@@ -48,6 +49,7 @@ export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null
     digests: digestRepo(db),
     privacy: privacyRepo(db),
     notices: noticeRepo(db),
+    retention: retentionRepo(db, provider),
   };
 }
 

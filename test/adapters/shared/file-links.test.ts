@@ -7,6 +7,11 @@ import { createFileLinks } from "../../../src/adapters/shared/file-links.ts";
 import { memoryLogger } from "../../helpers/fakes.ts";
 import { servedFolder } from "../../helpers/loopback.ts";
 
+/** Waits until `check` holds (the timer's effect), without assuming how long it takes. */
+async function eventually(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 5));
+}
+
 const file = (name: string, bytes: number) => ({ name, mime: "application/octet-stream", data: Buffer.alloc(bytes, 7).toString("base64") });
 
 describe("file links", () => {
@@ -54,5 +59,18 @@ describe("file links", () => {
     const res = await fetch(published.url);
     expect(res.headers.get("content-disposition")).toContain('filename="evilname.txt"');
     expect(existsSync(path.join(served.dir, "..", "evil"))).toBe(false);
+  });
+
+  it("once started, expired files are swept on a timer even when nothing new is published", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "file-links-timer-"));
+    const links = createFileLinks({ dir, publicUrl: served.base, ttlMs: 60_000, sweepEveryMs: 10, now: () => now, logger: memoryLogger() });
+    await links.publish(file("du-lieu-cua-toi.json", 10));
+    links.start();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(readdirSync(dir)).toHaveLength(1); // not expired yet: kept
+    now += 60_000;
+    await eventually(() => readdirSync(dir).length === 0);
+    links.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

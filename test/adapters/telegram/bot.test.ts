@@ -128,6 +128,23 @@ describe.each(DB_KINDS)("telegram bot on %s", (db) => {
     expect(await kit.store.db.processedUpdate.count({ where: { updateId: { in: ["777020", "777021"] } } })).toBe(0);
   });
 
+  it("in a group where it may not post, the pointer is left unsaid and the update still counts as handled", async () => {
+    const group = { id: -100_300, type: "group", title: "Tổ 5" };
+    const from = { id: 2501, is_bot: false, first_name: "Khách" };
+    kit.fail = (method, p) => (p.chat_id === -100_300 ? { error_code: 403, description: "Forbidden: bot is not a member of the group chat" } : method === "answerCallbackQuery" ? { error_code: 400, description: "Bad Request: query is too old" } : null);
+    try {
+      const command = { update_id: 777_040, message: { message_id: 40, date: 0, chat: group, from, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] } };
+      const added = { update_id: 777_041, my_chat_member: { chat: group, from, date: 0, old_chat_member: { status: "left", user: kit.adapter.telegram.bot.botInfo }, new_chat_member: { status: "member", user: kit.adapter.telegram.bot.botInfo } } };
+      const pressed = { update_id: 777_042, callback_query: { id: "cb-group", from, chat_instance: "ci", data: "x", message: { message_id: 3, date: 0, chat: group, text: "…" } } };
+      for (const update of [command, added, pressed]) await expect(kit.update(update)).resolves.toBeUndefined();
+    } finally {
+      kit.fail = null;
+    }
+    expect(kit.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === -100_300)).toHaveLength(2);
+    expect(kit.logs.filter((l) => l.level === "error" && [777_040, 777_041, 777_042].includes((l.obj as { updateId?: number }).updateId ?? 0))).toEqual([]);
+    expect(kit.logs.filter((l) => l.msg === "could not post the pointer to the private chat in a shared chat")).toHaveLength(2);
+  });
+
   it("publishes the default menu in Vietnamese and English with each language's command words", async () => {
     const menus = kit.calls.filter((c) => c.method === "setMyCommands" && !c.payload.scope);
     expect(menus.map((m) => m.payload.language_code ?? "default")).toEqual(["default", "vi", "en"]);

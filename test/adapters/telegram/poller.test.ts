@@ -1,9 +1,10 @@
 // Long polling against the Bot API stand-in: chats in parallel, each chat in order, nothing confirmed
-// before it is handled, graceful stop, failed updates tried again or left for the next start.
+// before it is handled, graceful stop, failed updates tried again or left for the next start, and an
+// update that keeps failing given up after a few attempts, so it cannot hold up everything after it.
 import { Api } from "grammy";
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPoller, type Poller } from "../../../src/adapters/telegram/poller.ts";
+import { createPoller, type Poller, type PollerOptions } from "../../../src/adapters/telegram/poller.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { memoryLogger } from "../../helpers/fakes.ts";
 import { eventually } from "./live.ts";
@@ -16,8 +17,8 @@ describe("telegram long polling", () => {
   let api: Api;
   let offsets: number[];
   const pollers: Poller[] = [];
-  const poller = (handle: (u: Update) => Promise<void>) => {
-    const p = createPoller({ api, handle, logger: memoryLogger(), timeoutSeconds: 1 });
+  const poller = (handle: (u: Update) => Promise<void>, more: Partial<PollerOptions> = {}) => {
+    const p = createPoller({ api, handle, logger: memoryLogger(), timeoutSeconds: 1, ...more });
     pollers.push(p);
     p.start();
     return p;
@@ -108,5 +109,69 @@ describe("telegram long polling", () => {
     poller(async (u) => void handled.push(u.update_id));
     await eventually(() => handled.length > 0, "the update to come back");
     expect(handled).toEqual([stuck.update_id]);
+  });
+
+  it("gives up an update that fails every time: logged, recorded, and nothing behind it is held up, across a restart", async () => {
+    const logs: Array<{ level: string; obj: unknown; msg?: string }> = [];
+    const poison = fake.push(fake.textUpdate(A, "poison"));
+    fake.push(fake.textUpdate(A, "after the poison"));
+    // More than Telegram hands out in one getUpdates: held, the poison would hide the last of these for ever.
+    for (let i = 0; i < 120; i++) fake.push(fake.textUpdate(B + 1 + (i % 7), `m${i}`));
+    const last = fake.push(fake.textUpdate(B, "last"));
+    let tries = 0;
+    const done: string[] = [];
+    const abandoned: Array<{ id: number; err: string }> = [];
+    const first = poller(
+      async (u) => {
+        if (textOf(u) === "poison") {
+          tries++;
+          throw new Error("Forbidden: bot is not a member of the group chat");
+        }
+        done.push(textOf(u));
+      },
+      { logger: memoryLogger(logs), attempts: 3, retryBaseMs: 5, onAbandoned: async (u, err) => void abandoned.push({ id: u.update_id, err: (err as Error).message }) },
+    );
+    await eventually(() => done.includes("last") && done.includes("after the poison"), "the updates after the poison");
+    expect(tries).toBe(3);
+    expect(done).toHaveLength(122);
+    expect(abandoned).toEqual([{ id: poison.update_id, err: "Forbidden: bot is not a member of the group chat" }]);
+    const givenUp = logs.filter((l) => l.level === "error" && l.msg?.startsWith("update given up"));
+    expect(givenUp).toHaveLength(1);
+    expect(givenUp[0]!.obj).toMatchObject({ updateId: poison.update_id, kind: "message", chat: String(A), attempts: 3 });
+    // The offset moved past all of it.
+    await eventually(() => offsets.some((o) => o > (last.update_id as number)), "the offset to move past the last update");
+    await first.stop();
+    expect(fake.unconfirmed).toBe(0);
+
+    // The next start reads only what is new: the poison is not tried again.
+    const next = fake.push(fake.textUpdate(A, "after the restart"));
+    const later: number[] = [];
+    poller(async (u) => void later.push(u.update_id));
+    await eventually(() => later.length > 0, "the new update");
+    expect(later).toEqual([next.update_id]);
+    expect(tries).toBe(3);
+  });
+
+  it("gives nothing up while the database is down, and moves on once it answers and the update still fails", async () => {
+    const logs: Array<{ level: string; obj: unknown; msg?: string }> = [];
+    let databaseUp = false;
+    let tries = 0;
+    const abandoned: number[] = [];
+    const stuck = fake.push(fake.textUpdate(A, "stuck"));
+    poller(
+      async () => {
+        tries++;
+        throw new Error("database is down");
+      },
+      { logger: memoryLogger(logs), attempts: 2, retryBaseMs: 5, databaseUp: async () => databaseUp, onAbandoned: async (u) => void abandoned.push(u.update_id) },
+    );
+    await eventually(() => tries >= 6, "several tries");
+    expect(abandoned).toEqual([]);
+    expect(logs.filter((l) => l.msg?.startsWith("the database is not answering"))).toHaveLength(1);
+    expect(Math.max(...offsets)).toBeLessThanOrEqual(stuck.update_id as number);
+    databaseUp = true;
+    await eventually(() => abandoned.length > 0, "the update to be given up");
+    expect(abandoned).toEqual([stuck.update_id]);
+    await eventually(() => offsets.some((o) => o > (stuck.update_id as number)), "the offset to move past it");
   });
 });

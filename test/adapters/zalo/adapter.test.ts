@@ -1,6 +1,9 @@
 // The Zalo adapter's life: wired by the composition root, starting against a Zalo that is down or
 // rejects the token, polling through errors and idle polls, answering 500 when the core cannot
 // handle a webhook event, stopping cleanly, and never writing the token anywhere.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.ts";
@@ -160,5 +163,21 @@ describe("Zalo adapter", () => {
     const written = JSON.stringify(rig.logs);
     expect(written).not.toContain(rig.fake.token);
     expect(written).not.toContain(rig.fake.token.split(":")[1]!);
+  });
+
+  it("sweeps expired file links on a timer while running, not only when the next file is published", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "chibo-zalo-sweep-"));
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const config = loadConfig({ PUBLIC_URL: "https://bot.example.vn" });
+    const adapter = await createZaloAdapter({ config, core: {} as Core, logger: memoryLogger() }, { filesDir: dir, fileSweepMs: 10 });
+    cleanup.push(() => adapter.stop());
+    // An export whose link expires a moment after the start (the sweep at start keeps it).
+    const token = "A".repeat(43);
+    mkdirSync(path.join(dir, token));
+    writeFileSync(path.join(dir, token, "data"), "{}");
+    writeFileSync(path.join(dir, token, "meta.json"), JSON.stringify({ name: "du-lieu-cua-toi.json", mime: "application/json", createdAt: Date.now(), expiresAt: Date.now() + 300, bytes: 2 }));
+    await adapter.start();
+    while (readdirSync(dir).length) await new Promise((r) => setTimeout(r, 5));
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

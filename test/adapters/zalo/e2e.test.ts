@@ -183,18 +183,18 @@ describe.each(DB_KINDS.flatMap((db) => MODES.map((mode) => ({ db, mode }))))("Za
     it("sends a file as an expiring link served by our HTTP server", async () => {
       const [reply] = await rig.say(AN, "dulieu");
       const url = /(http:\/\/127\.0\.0\.1:\d+\/files\?k=[A-Za-z0-9_-]{43})/.exec(reply ?? "")?.[1];
-      expect(reply).toMatch(/📎 du-lieu-cua-toi\.json \(\d+ (B|KB)\)/);
+      expect(reply).toMatch(/📎 du-lieu-nguyen-van-an-\d{8}\.json \(\d+ (B|KB)\)/);
       expect(url).toBeDefined();
       const res = await fetch(url!);
       expect(res.status).toBe(200);
-      expect(res.headers.get("content-disposition")).toContain("du-lieu-cua-toi.json");
+      expect(res.headers.get("content-disposition")).toMatch(/du-lieu-nguyen-van-an-\d{8}\.json/);
       expect(await res.text()).toContain("Nguyễn Văn An");
       expect((await fetch(`${rig.baseUrl}/files?k=${"A".repeat(43)}`)).status).toBe(404);
     });
   } else {
     it("without a public URL, a file is described in the text instead", async () => {
       const [reply] = await rig.say(AN, "dulieu");
-      expect(reply).toMatch(/📎 Tệp du-lieu-cua-toi\.json \(\d+ (B|KB)\)/);
+      expect(reply).toMatch(/📎 Tệp du-lieu-nguyen-van-an-\d{8}\.json \(\d+ (B|KB)\)/);
       expect(reply).toContain("Zalo không gửi được tệp đính kèm");
     });
   }

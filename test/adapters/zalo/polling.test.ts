@@ -44,8 +44,9 @@ describe("Zalo polling and the database", () => {
     expect(logs.some((l) => l.msg?.includes("kept and tried again"))).toBe(true);
   });
 
-  it("gives up an update that keeps failing while the database answers, and goes on", async () => {
+  it("gives up an update that keeps failing while the database answers, records it, and goes on", async () => {
     let attempts = 0;
+    const abandoned: Array<{ id: string | undefined; err: string }> = [];
     const logs: Array<{ level: string; obj: unknown; msg?: string }> = [];
     const poller = createPoller({
       getUpdates: oneUpdate(),
@@ -54,12 +55,16 @@ describe("Zalo polling and the database", () => {
         throw new Error("a bug in handling this one");
       },
       databaseUp: async () => true,
+      onAbandoned: async (u, err) => void abandoned.push({ id: u.message?.message_id, err: (err as Error).message }),
       backoff: { baseMs: 1, maxMs: 2 },
       logger: memoryLogger(logs),
     });
     poller.start();
-    await waitUntil(() => logs.some((l) => l.msg?.includes("update dropped")), "the update given up");
+    await waitUntil(() => abandoned.length > 0, "the update given up");
     await poller.stop();
     expect(attempts).toBe(5);
+    expect(logs.some((l) => l.msg?.includes("update dropped"))).toBe(true);
+    // Recorded once (the engine marks it processed and audits it), with the last error.
+    expect(abandoned).toEqual([{ id: "m1", err: "a bug in handling this one" }]);
   });
 });

@@ -20,6 +20,15 @@ export function onRollAt(member: Member, at: Date): boolean {
   return member.status !== "ERASED" && member.joinedAt <= at && (member.removedAt === null || member.removedAt > at);
 }
 
+/**
+ * Members who erased their data (Decree 13/2023) and had been on the roll at some time in [from, to):
+ * their answers and commitments are gone from every count of that span, so the branch is told how
+ * many rather than seeing its totals change without a word.
+ */
+export function erasedDuring(members: readonly Pick<Member, "status" | "joinedAt" | "removedAt">[], from: Date, to: Date): number {
+  return members.filter((m) => m.status === "ERASED" && m.joinedAt <= to && (m.removedAt === null || m.removedAt >= from)).length;
+}
+
 /** Expected at a meeting: on the roll and not exempted (miễn sinh hoạt). */
 export function expectedAt(member: Member, meeting: Meeting): boolean {
   return !member.exempted && onRollAt(member, meeting.startsAt);

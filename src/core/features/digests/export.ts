@@ -93,6 +93,7 @@ async function produce(ctx: Ctx, d: ExportDraft, format: Format): Promise<Next<E
   await ctx.audit("export.created", { period: d.period, format, ...counts });
   const lines = [ctx.t("export-done", { branch: branch.name, period: resolved.label })];
   for (const table of tables) lines.push(ctx.t("export-count-line", { kind: ctx.t(`export-sheet-${table.kind}`), count: table.rows.length }));
+  if (data.erased) lines.push(ctx.t("export-erased", { count: data.erased }));
   lines.push(ctx.t(format === "csv" ? "export-hint-csv" : "export-hint-xlsx"), ctx.t("export-privacy"));
   // Building the spreadsheet is slow: done after the unit of work, from the rows read in it.
   const base = `${slug(branch.name)}_${resolved.slug}`;

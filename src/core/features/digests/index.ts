@@ -1,6 +1,7 @@
 // Digests for the branch's secretaries: scheduled before and at the start of each meeting (the job),
 // and on demand with /baocao, with buttons for the participation chart, the export, attendance and
 // the previous meeting's digest. Only secretaries, only their own branch.
+import { erasedDuring } from "../../domain/digest/participation.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import type { Ctx } from "../../engine/context.ts";
 import type { Feature } from "../../engine/registry.ts";
@@ -48,8 +49,10 @@ async function showChart(ctx: Ctx): Promise<void> {
   const branch = ctx.actor.branch!;
   const history = await ctx.tx.digests.history(branch.id, historyStart(ctx.now, branch.timezone), ctx.now);
   const { now, t } = ctx;
+  const erased = erasedDuring(history.members, historyStart(now, branch.timezone), now);
+  const caption = [t("digest-chart-caption"), ...(erased ? [t("digest-chart-erased", { count: erased })] : [])].join("\n");
   // Drawing takes a few hundred milliseconds: done after the unit of work, not while holding it.
-  ctx.replyLater(async () => [{ text: t("digest-chart-caption"), files: [await chartFile(history, branch, now, t)] }]);
+  ctx.replyLater(async () => [{ text: caption, files: [await chartFile(history, branch, now, t)] }]);
 }
 
 export const digestsFeature: Feature = {

@@ -3,7 +3,7 @@
 import { DateTime } from "luxon";
 import { Priority } from "../../services/priority.ts";
 import { evalWindow, hasSelfEvaluation } from "../../domain/commitments/window.ts";
-import { absenceWarnings, reasonOf } from "../../domain/digest/participation.ts";
+import { absenceWarnings, erasedDuring, reasonOf } from "../../domain/digest/participation.ts";
 import type { Meeting, Rsvp } from "../../domain/meetings.ts";
 import type { Branch, MeetingKind, Member } from "../../domain/model.ts";
 import type { AttendanceRow, DigestSource } from "../../ports/digests.ts";
@@ -97,6 +97,8 @@ export interface DigestModel {
   commitments: CommitmentSummary | null;
   selfEval: SelfEvalSummary | null;
   warnings: Warnings;
+  /** Members who erased their data while on the roll in the commitment period (else the year) read. */
+  erased: number;
 }
 
 export interface DigestInput {
@@ -227,6 +229,14 @@ function warnings(names: Names, input: DigestInput, members: Member[]): Warnings
   };
 }
 
+/** The span the digest's counts cover: the commitment period it reads, else the meeting's (or today's) year. */
+function span(input: DigestInput): { from: Date; to: Date } {
+  const { period } = input.source;
+  if (period) return { from: period.startsAt, to: period.endsAt };
+  const year = DateTime.fromJSDate(input.meeting?.startsAt ?? input.now, { zone: input.branch.timezone }).startOf("year");
+  return { from: year.toJSDate(), to: year.plus({ years: 1 }).toJSDate() };
+}
+
 export function buildDigest(input: DigestInput): DigestModel {
   const { meeting, source, now, branch, phase } = input;
   // Lists read in the order people are listed everywhere else: by given name.
@@ -247,5 +257,6 @@ export function buildDigest(input: DigestInput): DigestModel {
     commitments: commitmentSummary(names, members, source),
     selfEval: selfEvalSummary(names, sorted, members),
     warnings: warnings(names, sorted, members),
+    erased: erasedDuring(source.history.members, span(input).from, span(input).to),
   };
 }

@@ -49,9 +49,10 @@ function header(m: DigestModel, t: Tr, locale: Locale): string {
   return lines.join("\n");
 }
 
-function roll(r: RollCall, started: boolean, t: Tr): string {
+function roll(r: RollCall, started: boolean, erased: number, t: Tr): string {
   const lines = [t(r.recorded ? "digest-roll-title-recorded" : "digest-roll-title-forecast")];
   lines.push(t("digest-roll-total", { total: r.total, full: r.full, probationary: r.probationary }));
+  if (erased) lines.push(t("digest-erased", { count: erased }));
   lines.push(t("digest-roll-exempted", { count: r.exempted.length }));
   if (r.exempted.length) lines.push(names(r.exempted));
   lines.push(t(r.recorded ? "digest-roll-present" : "digest-roll-expected", { count: r.present }));
@@ -72,9 +73,11 @@ function roll(r: RollCall, started: boolean, t: Tr): string {
 }
 
 function commitments(m: DigestModel, c: CommitmentSummary | null, t: Tr, locale: Locale): string {
-  if (!c) return [t("digest-commit-title-none"), t("digest-commit-no-period")].join("\n");
+  if (!c) return [t("digest-commit-title-none"), t("digest-commit-no-period"), ...(m.erased && !m.roll ? [t("digest-erased", { count: m.erased })] : [])].join("\n");
   const lines = [t("digest-commit-title", { period: periodName(t, { name: c.periodName }) })];
   lines.push(t("digest-commit-registered", { count: c.registered, total: c.expected }));
+  // Said here when there is no roll call to say it under.
+  if (m.erased && !m.roll) lines.push(t("digest-erased", { count: m.erased }));
   if (c.missing.length) {
     lines.push(t("digest-commit-missing", { names: pendingNames(t, c.missing) }));
     // While registration is open the secretary can still remind them.
@@ -132,7 +135,7 @@ function warnings(w: Warnings, t: Tr): string {
 /** The digest's sections, each a block of short lines. */
 export function digestBlocks(m: DigestModel, t: Tr, locale: Locale): string[] {
   const blocks = [header(m, t, locale)];
-  if (m.roll) blocks.push(roll(m.roll, m.meeting?.started ?? false, t));
+  if (m.roll) blocks.push(roll(m.roll, m.meeting?.started ?? false, m.erased, t));
   blocks.push(commitments(m, m.commitments, t, locale));
   if (m.selfEval) blocks.push(selfEval(m.selfEval, t, locale, m.zone));
   blocks.push(warnings(m.warnings, t));

@@ -194,7 +194,10 @@ export function digestRepo(db: DbTx): DigestRepo {
       const evaluations = await chunked(ids, async (part) =>
         (await db.selfEvaluation.findMany({ where: { meetingId: { in: part }, status: "SUBMITTED" }, include: EVALUATION_INCLUDE })).map(toEvaluation),
       );
-      return { meetings, members, rsvps, attendance, periods, commitments, evaluations };
+      const erased = await db.member.count({
+        where: { branchId, status: "ERASED", joinedAt: { lt: range.to }, OR: [{ removedAt: null }, { removedAt: { gte: range.from } }] },
+      });
+      return { meetings, members, rsvps, attendance, periods, commitments, evaluations, erased };
     },
   };
 }

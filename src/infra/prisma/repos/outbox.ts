@@ -4,6 +4,7 @@ import { defaultBotAccountId } from "../../../core/types.ts";
 import { Prisma, type DbTx } from "../client.ts";
 import type { Provider } from "../migrate.ts";
 import { readDate, readJson, type SqliteDirect } from "../sqlite-direct.ts";
+import { dropFileBytes } from "./outbox-files.ts";
 
 const BATCH = 500;
 /** Rows per statement on the bulk path (one JSON parameter, however many rows). */
@@ -252,6 +253,9 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
         UPDATE "Outbox" SET "status" = ${provider === "postgres" ? Prisma.sql`'SENT'::"OutboxStatus"` : Prisma.sql`'SENT'`},
           "sentAt" = ${at}, "claimedBy" = NULL, "claimedUntil" = NULL, "attempts" = "attempts" + 1
         WHERE "id" IN (${list}) AND "claimedBy" = ${owner}`;
+    },
+    async dropFiles(ids) {
+      await dropFileBytes(db, ids);
     },
     async retryLater(id, notBefore, error, owner) {
       await db.outbox.updateMany({
