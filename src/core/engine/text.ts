@@ -8,10 +8,13 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Bidirectional overrides and isolates can make a name display reversed in someone else's chat.
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 const ANSI = /\u001B\[[0-9;?]*[ -\/]*[@-~]/g;
+// Half of a surrogate pair (half an emoji, cut by a copy or a broken client) is no character at all:
+// stored, it becomes "\uFFFD" or invalid UTF-8, and PostgreSQL refuses it in a JSON column.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** NFC, without control characters or direction overrides, trimmed; line breaks are kept. */
+/** NFC, without control characters, direction overrides or lone surrogates, trimmed; line breaks are kept. */
 export function cleanInput(raw: string): string {
-  return raw.normalize("NFC").replace(ANSI, "").replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(BIDI, "").trim();
+  return raw.replace(LONE_SURROGATE, "").normalize("NFC").replace(ANSI, "").replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(BIDI, "").trim();
 }
 
 // Characters that show nothing or turn text around: zero-width spaces and joiners, soft hyphens,

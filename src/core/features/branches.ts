@@ -54,6 +54,7 @@ const newBranchFlow: FlowDef<NewBranchDraft> = {
       choice: (ctx, d, value) => {
         if (value === "edit") return go("name", d);
         if (value === "cancel") return end(ctx.t("cancel-done"));
+        if (value !== "ok") return invalid("input-pick-a-choice");
         return createBranch(ctx, d.name ?? "");
       },
     },

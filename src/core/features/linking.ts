@@ -198,9 +198,12 @@ async function redeem(ctx: Ctx, raw: string): Promise<void> {
   const here = platformName(ctx.t, actor.identity.platform);
   for (const other of identities) {
     if (other.id === actor.identity.id || !other.active) continue;
-    const t = services.messages.bind(services.messages.localeOf(owner, branch, other));
+    const locale = services.messages.localeOf(owner, branch, other);
+    const t = services.messages.bind(locale);
+    // Said in the member's language, and marked so (the chat alone would say the branch's).
     await services.messages.toIdentity(tx, other, `linked:${actor.identity.id}:${other.id}:${now.getTime()}`, {
       text: t("link-notice", { account: accountName(t, actor.identity) }),
+      locale,
     });
   }
   ctx.reply(ctx.t("link-done", { name: owner.fullName, branch: branch?.name ?? "", platform: here }));
@@ -229,9 +232,10 @@ async function unlink(ctx: Ctx, d: LinkDraft): Promise<Next<LinkDraft>> {
   const withdrawn = await tx.linkCodes.unlink(target.id);
   // The chat that goes is told, after what waited for it was withdrawn (nothing of the member's follows).
   if (!here) {
-    const t = services.messages.bind(services.messages.localeOf(member, branch, target));
+    const locale = services.messages.localeOf(member, branch, target);
+    const t = services.messages.bind(locale);
     const key = `unlinked:${ctx.event.platform}:${ctx.event.updateId}:${target.id}`;
-    await services.messages.toIdentity(tx, { ...target, memberId: null }, key, { text: t("link-unlinked-notice", { name: member.fullName }) }, { memberId: null });
+    await services.messages.toIdentity(tx, { ...target, memberId: null }, key, { text: t("link-unlinked-notice", { name: member.fullName }), locale }, { memberId: null });
   }
   const remaining = activePlatforms(rest, member.id);
   if (member.preferredPlatform === target.platform && !remaining.includes(target.platform)) {
@@ -242,8 +246,9 @@ async function unlink(ctx: Ctx, d: LinkDraft): Promise<Next<LinkDraft>> {
   if (here) {
     // This chat is a stranger's now: say goodbye.
     for (const other of rest.filter((i) => i.active)) {
-      const t = services.messages.bind(services.messages.localeOf(member, branch, other));
-      await services.messages.toIdentity(tx, other, `unlinked:${ctx.event.platform}:${ctx.event.updateId}:${other.id}`, { text: t("link-unlinked-elsewhere", { account: account(t) }) });
+      const locale = services.messages.localeOf(member, branch, other);
+      const t = services.messages.bind(locale);
+      await services.messages.toIdentity(tx, other, `unlinked:${ctx.event.platform}:${ctx.event.updateId}:${other.id}`, { text: t("link-unlinked-elsewhere", { account: account(t) }), locale });
     }
     ctx.actor.member = null;
     return end(ctx.t("link-unlinked-here", { name: member.fullName }));

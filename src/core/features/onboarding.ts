@@ -57,7 +57,11 @@ const joinFlow: FlowDef<JoinDraft> = {
         text: ctx.t("onboarding-privacy"),
         choices: [[{ label: ctx.t("onboarding-agree"), value: "yes" }, { label: ctx.t("onboarding-disagree"), value: "no" }]],
       }),
-      choice: (ctx, d, value) => (value === "yes" ? go("confirm", d) : end(ctx.t("onboarding-declined"))),
+      choice: (ctx, d, value) => {
+        if (value === "yes") return go("confirm", d);
+        // Only the offered "no" declines: a forged or unknown value asks again.
+        return value === "no" ? end(ctx.t("onboarding-declined")) : invalid("input-pick-a-choice");
+      },
     },
     confirm: {
       prompt: (ctx, d) => ({
@@ -73,6 +77,7 @@ const joinFlow: FlowDef<JoinDraft> = {
       choice: async (ctx, d, value) => {
         if (value === "edit") return go("name", d);
         if (value === "cancel") return end(ctx.t("cancel-done"));
+        if (value !== "ok") return invalid("input-pick-a-choice");
         return join(ctx, d);
       },
     },

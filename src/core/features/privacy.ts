@@ -4,7 +4,7 @@
 import type { Branch, Member } from "../domain/model.ts";
 import { chatLabel } from "../engine/access.ts";
 import type { Ctx } from "../engine/context.ts";
-import { end, type FlowDef, type Next } from "../engine/flow.ts";
+import { end, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import type { ErasePlan, MemberData } from "../ports/privacy.ts";
 import { asLocale } from "../services/messages.ts";
@@ -62,7 +62,11 @@ const forgetFlow: FlowDef<Record<string, never>> = {
         text: ctx.t("privacy-forget-confirm", { branch: ownerOf(ctx)?.branch.name ?? "" }),
         choices: [[{ label: ctx.t("privacy-forget-yes"), value: "yes" }, { label: ctx.t("control-cancel"), value: "no" }]],
       }),
-      choice: (ctx, _d, value) => (value === "yes" ? forget(ctx) : end(ctx.t("cancel-done"))),
+      choice: (ctx, _d, value) => {
+        if (value === "yes") return forget(ctx);
+        // Only the offered "no" cancels: a forged or unknown value asks again.
+        return value === "no" ? end(ctx.t("cancel-done")) : invalid("input-pick-a-choice");
+      },
     },
   },
 };

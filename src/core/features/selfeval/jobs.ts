@@ -152,6 +152,7 @@ export async function closeLapsedFlows({ now, store, messages, log }: JobContext
       const locale = messages.localeOf(member, branch, identity);
       await messages.toIdentity(tx, identity, `selfeval-closed:${d.meetingId}:${member.id}`, {
         text: closedText(messages.bind(locale), kept, meeting, branch.timezone, locale),
+        locale,
       }, { memberId: member.id });
       return true;
     });
