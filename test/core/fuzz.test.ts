@@ -247,7 +247,7 @@ describe.each(DB_KINDS)("fuzzing every command and flow step on %s", (db) => {
     if (flow) reached.add(`${flow.flow}.${flow.step}`);
   }
 
-  it.each(ROLES)("as a %s: every command, then random text, numbers, commands, Unicode and forged buttons", async (role) => {
+  it.each(ROLES)("role %s: every command, then random text, numbers, commands, Unicode and forged buttons", async (role) => {
     // Every command is fuzzed even after one failed: the report lists each failing command.
     const failures: string[] = [];
     for (const [i, command] of COMMANDS.entries()) {
