@@ -124,11 +124,11 @@ function abandoned(update: Update, err: unknown): AbandonedUpdate {
   const parts = update as unknown as Record<string, { chat?: { id: number }; from?: { id: number }; message?: { chat?: { id: number } } } | undefined>;
   const body = parts[kindOf(update)];
   const chat = body?.chat?.id ?? body?.message?.chat?.id;
-  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   return {
     platform: "TELEGRAM",
     updateId: String(update.update_id),
     ...(body?.from ? { userId: String(body.from.id) } : {}),
-    details: { kind: kindOf(update), ...(chat !== undefined ? { chatId: String(chat) } : {}), error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 300) },
+    details: { kind: kindOf(update), ...(chat !== undefined ? { chatId: String(chat) } : {}) },
+    error: err,
   };
 }

@@ -88,13 +88,13 @@ export function createZaloBot(spec: ZaloBotSpec, deps: ZaloBotDeps): ZaloBot {
     const parsed = toInboundEvent(update, botId, new Date());
     if ("ignored" in parsed) return;
     const { event } = parsed;
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
     await deps.core.engine.abandon({
       platform: "ZALO",
       updateId: event.updateId,
       botAccountId: spec.id,
       userId: event.userId,
-      details: { kind: update.event_name ?? "", chatId: event.chatId, error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 300) },
+      details: { kind: update.event_name ?? "", chatId: event.chatId },
+      error: err,
     });
   }
 

@@ -51,8 +51,15 @@ export interface Engine {
 export interface AbandonedUpdate extends Pick<InboundEvent, "platform" | "updateId" | "botAccountId"> {
   /** Who sent it, when known (the platform's user id). */
   userId?: string;
-  /** What could be said about it: its kind, its chat, the last error. */
+  /** What could be said about it: its kind, its chat. */
   details: Record<string, string | number>;
+  /** The last failure; the audit keeps its message (its cause's, when it wraps one), shortened. */
+  error: unknown;
+}
+
+function reasonOf(err: unknown): string {
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  return (cause instanceof Error ? cause.message : String(cause)).slice(0, 300);
 }
 
 /**
@@ -392,7 +399,7 @@ export function createEngine(deps: EngineDeps): Engine {
       // Recorded once, however often it comes back and is given up again.
       if (!(await tx.updates.markProcessed(update.platform, update.updateId, now))) return;
       const actorLabel = `${update.platform.toLowerCase()}:${update.userId ?? "unknown"}`;
-      await tx.audit.add({ branchId: null, actorId: null, actorLabel, action: "update.abandoned", details: { updateId: update.updateId, botAccountId: update.botAccountId, ...update.details } }, now);
+      await tx.audit.add({ branchId: null, actorId: null, actorLabel, action: "update.abandoned", details: { updateId: update.updateId, botAccountId: update.botAccountId, ...update.details, error: reasonOf(update.error) } }, now);
     });
   }
 
