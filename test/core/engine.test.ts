@@ -5,7 +5,7 @@ import { generateCode } from "../../src/core/domain/invites.ts";
 import { UserInputError } from "../../src/core/errors.ts";
 import { allFeatures } from "../../src/core/features/index.ts";
 import type { Feature } from "../../src/core/engine/registry.ts";
-import { SEEN_COLUMNS } from "../../src/infra/prisma/repos/identities.ts";
+import { SEEN_COLUMNS } from "../../src/infra/prisma/hot/statements.ts";
 import { DB_KINDS } from "../helpers/db.ts";
 import { createHarness, OPERATOR, type Harness } from "../helpers/harness.ts";
 

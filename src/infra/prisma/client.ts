@@ -1,27 +1,34 @@
 // One Prisma client per database kind. The two generated clients differ only in their provider;
 // the code is written against the SQLite client's types and the PostgreSQL one is used as such.
+// Each comes with the driver of the hot path (hot/driver.ts): the same connection the ORM uses.
 import { Prisma, type PrismaClient as SqliteClient } from "../../generated/sqlite/client.ts";
 import { adapterFactory, providerFromUrl, type Provider } from "./adapters.ts";
-import { capturingFactory, type SqliteDirect } from "./sqlite-direct.ts";
+import { createUnitPool } from "./hot/pg.ts";
+import { capturingFactory, type SqliteDriver } from "./hot/sqlite.ts";
 
 export type Db = SqliteClient;
 export type DbTx = Prisma.TransactionClient;
 export { Prisma };
 
-export interface DbClient {
-  db: Db;
-  provider: Provider;
-  /** SQLite only: prepared statements on the adapter's own connection (see sqlite-direct.ts). */
-  direct: () => SqliteDirect | null;
-}
+export type DbClient =
+  | { db: Db; provider: "sqlite"; sqlite: () => SqliteDriver | null }
+  | { db: Db; provider: "postgres"; pool: ReturnType<typeof createUnitPool> };
+
+/** Connections per instance on PostgreSQL (DATABASE_POOL_SIZE; the units of work and the ORM share them). */
+const poolSize = (): number => {
+  const n = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+};
 
 export async function createDbClient(url: string): Promise<DbClient> {
-  const provider = providerFromUrl(url);
+  const provider: Provider = providerFromUrl(url);
   if (provider === "postgres") {
+    const pool = createUnitPool(url, poolSize());
+    const { PrismaPg } = await import("@prisma/adapter-pg");
     // Each generated client is a large module: load only the one this installation uses.
     const { PrismaClient } = await import("../../generated/postgres/client.ts");
-    const db = new PrismaClient({ adapter: await adapterFactory(url) }) as unknown as Db;
-    return { db, provider, direct: () => null };
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+    return { db, provider, pool };
   }
   const { factory, current } = capturingFactory(await adapterFactory(url));
   const { PrismaClient } = await import("../../generated/sqlite/client.ts");
@@ -32,5 +39,5 @@ export async function createDbClient(url: string): Promise<DbClient> {
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  return { db, provider, direct: current };
+  return { db, provider, sqlite: current };
 }

@@ -1,11 +1,17 @@
-// The Store port on Prisma. Every unit of work is an interactive transaction; a conflict with another
-// instance (a unique key taken, a flow version moved on, a serialization failure) retries it whole.
+// The Store port on Prisma. Every unit of work is a transaction on one connection, opened by the
+// store itself (not Prisma's interactive transactions): on SQLite the adapter's single connection,
+// units committed in groups (hot/sqlite-units.ts); on PostgreSQL a connection from the pool for each
+// unit (hot/pg.ts). The hot path (hot/statements.ts) and the ORM's statements of a unit both run on
+// it. A conflict with another instance (a unique key taken, a flow version moved on, a serialization
+// failure) retries the unit whole.
 import { ConflictError } from "../../core/errors.ts";
 import type { Store, Tx } from "../../core/ports/store.ts";
-import { Prisma, createDbClient, type Db, type DbTx } from "./client.ts";
+import { Prisma, createDbClient, type Db, type DbClient, type DbTx } from "./client.ts";
+import type { HotDriver } from "./hot/driver.ts";
+import { createPgUnits, isPgConflict } from "./hot/pg.ts";
+import { createSqliteUnits } from "./hot/sqlite-units.ts";
+import { createHotPath } from "./hot/statements.ts";
 import type { Provider } from "./migrate.ts";
-import type { SqliteDirect } from "./sqlite-direct.ts";
-import { createSqliteUnits } from "./sqlite-units.ts";
 import { auditRepo } from "./repos/audit.ts";
 import { botAccountRepo } from "./repos/bots.ts";
 import { questionRepo } from "./repos/questions.ts";
@@ -29,22 +35,23 @@ const ATTEMPTS = 4;
 // Prisma codes for "someone else got there first": unique violation, write conflict / deadlock.
 const CONFLICT_CODES = new Set(["P2002", "P2034"]);
 
-/** `direct`: the SQLite driver connection for the hottest statements (null on PostgreSQL). */
-export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null = null): Tx {
+/** The repositories of one unit of work: `db` for the ORM, `driver` for the hot path, one connection. */
+export function bindTx(db: DbTx, provider: Provider, driver: HotDriver): Tx {
+  const hot = createHotPath(driver);
   return {
-    updates: updateRepo(db, provider, direct),
-    identities: identityRepo(db, direct),
-    members: memberRepo(db, direct),
-    branches: branchRepo(db, direct),
-    invites: inviteRepo(db, direct),
-    flows: flowRepo(db, provider, direct),
-    outbox: outboxRepo(db, provider, direct),
-    audit: auditRepo(db, direct),
+    updates: updateRepo(db, hot),
+    identities: identityRepo(db, hot),
+    members: memberRepo(db, hot),
+    branches: branchRepo(db, hot),
+    invites: inviteRepo(db, hot),
+    flows: flowRepo(db, hot),
+    outbox: outboxRepo(db, hot),
+    audit: auditRepo(hot),
     bots: botAccountRepo(db),
-    questions: questionRepo(db, provider, direct),
+    questions: questionRepo(db, hot),
     linkCodes: linkCodeRepo(db),
     codeGuards: codeGuardRepo(db),
-    meetings: meetingRepo(db, direct),
+    meetings: meetingRepo(db, hot),
     commitments: commitmentRepo(db),
     digests: digestRepo(db),
     privacy: privacyRepo(db),
@@ -55,49 +62,43 @@ export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null
 
 export function isConflict(err: unknown): boolean {
   if (err instanceof ConflictError) return true;
+  if (isPgConflict(err)) return true;
   return err instanceof Prisma.PrismaClientKnownRequestError && CONFLICT_CODES.has(err.code);
 }
 
 export interface PrismaStore extends Store {
   readonly db: Db;
-  /** SQLite's driver connection, for use inside tx() only (null on PostgreSQL). */
-  readonly direct: () => SqliteDirect | null;
 }
 
-export function createPrismaStoreFromClient(db: Db, provider: Provider, direct: () => SqliteDirect | null = () => null): PrismaStore {
-  // SQLite: the store's own transactions on the adapter's connection, committed in groups.
-  let sqliteUnits: (<T>(fn: (tx: Tx) => Promise<T>) => Promise<T>) | null = null;
-  const unitsOn = (conn: SqliteDirect) =>
-    (sqliteUnits ??= createSqliteUnits(conn, () => bindTx(db as unknown as DbTx, provider, conn), { attempts: ATTEMPTS, isConflict }));
+export function createPrismaStoreFromClient(client: DbClient): PrismaStore {
+  const { db, provider } = client;
+  const orm = db as unknown as DbTx;
+  let units: (<T>(fn: (tx: Tx) => Promise<T>) => Promise<T>) | null = null;
+  if (client.provider === "postgres") units = createPgUnits(client.pool, (driver) => bindTx(orm, provider, driver), { attempts: ATTEMPTS, isConflict });
+  const sqliteUnits = () => {
+    // The driver appears once Prisma has opened its connection (at the first query).
+    const conn = client.provider === "sqlite" ? client.sqlite() : null;
+    if (!conn) throw new Error("the SQLite adapter did not expose its connection: this version of @prisma/adapter-better-sqlite3 is not supported");
+    return createSqliteUnits(conn, () => bindTx(orm, provider, conn), { attempts: ATTEMPTS, isConflict });
+  };
 
   return {
     db,
     provider,
-    direct,
-    async tx(fn) {
-      const conn = direct();
-      if (conn) return unitsOn(conn)(fn);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          // The SQLite adapter queues transactions on its single connection, so under load a unit
-          // of work may wait its turn for a while: allow for it rather than fail.
-          return await db.$transaction((ptx) => fn(bindTx(ptx, provider, direct())), { maxWait: 60_000, timeout: 60_000 });
-        } catch (err) {
-          if (attempt < ATTEMPTS && isConflict(err)) continue;
-          throw err;
-        }
-      }
-    },
+    tx: (fn) => (units ??= sqliteUnits())(fn),
     async ping() {
       await db.$queryRawUnsafe("SELECT 1");
     },
     async close() {
       await db.$disconnect();
+      if (client.provider === "postgres") await client.pool.end().catch(() => undefined);
     },
   };
 }
 
 export async function createPrismaStore(url: string): Promise<PrismaStore> {
-  const { db, provider, direct } = await createDbClient(url);
-  return createPrismaStoreFromClient(db, provider, direct);
+  const client = await createDbClient(url);
+  // SQLite: open the adapter's connection now, so the units of work find its driver.
+  if (client.provider === "sqlite") await client.db.$queryRawUnsafe("SELECT 1");
+  return createPrismaStoreFromClient(client);
 }

@@ -1,18 +1,12 @@
 import type { BranchRepo } from "../../../core/ports/store.ts";
-import type { Branch } from "../../../core/domain/model.ts";
 import type { DbTx } from "../client.ts";
-import type { SqliteDirect } from "../sqlite-direct.ts";
-import { fromSqlite } from "../sqlite-rows.ts";
+import type { HotPath } from "../hot/statements.ts";
 
-export function branchRepo(db: DbTx, direct: SqliteDirect | null = null): BranchRepo {
+export function branchRepo(db: DbTx, hot: HotPath): BranchRepo {
   return {
     create: (input) => db.branch.create({ data: input }),
-    async byId(id) {
-      // Read on joining and by every scheduled job: see sqlite-direct.ts.
-      if (!direct) return db.branch.findUnique({ where: { id } });
-      const row = direct.get(`SELECT * FROM "Branch" WHERE "id" = ?`, [id]);
-      return row ? fromSqlite<Branch>(row) : null;
-    },
+    // Read on joining and by every scheduled job.
+    byId: (id) => hot.branch(id),
     list: () => db.branch.findMany({ orderBy: { createdAt: "asc" } }),
     async timezones(ids) {
       const out = new Map<string, string>();

@@ -2,8 +2,7 @@ import { DEFAULT_REMINDER_OFFSETS } from "../../../core/domain/meetings.ts";
 import type { MeetingRepo } from "../../../core/ports/meetings.ts";
 import type { Meeting, Rsvp } from "../../../core/domain/meetings.ts";
 import type { DbTx } from "../client.ts";
-import type { SqliteDirect } from "../sqlite-direct.ts";
-import { fromSqlite, newId } from "../sqlite-rows.ts";
+import type { HotPath } from "../hot/statements.ts";
 
 /** Rows per IN list: well under both databases' parameter limits. */
 const CHUNK = 1000;
@@ -16,13 +15,7 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 
 const ACTIVE_ORDER = [{ fullName: "asc" as const }, { joinedAt: "asc" as const }];
 
-// A typed answer to a reminder reads the meeting and the member's answer and writes the new one:
-// prepared statements on SQLite's driver connection, like the other statements of every update.
-const RSVP_UPSERT = `INSERT INTO "Rsvp" ("id", "meetingId", "memberId", "answer", "reason", "answeredAt") VALUES (?, ?, ?, ?, ?, ?)
-  ON CONFLICT ("meetingId", "memberId") DO UPDATE SET "answer" = excluded."answer", "reason" = excluded."reason", "answeredAt" = excluded."answeredAt"
-  RETURNING *`;
-
-export function meetingRepo(db: DbTx, direct: SqliteDirect | null = null): MeetingRepo {
+export function meetingRepo(db: DbTx, hot: HotPath): MeetingRepo {
   const offsetsFor = async (branchIds: string[]): Promise<Map<string, number[]>> => {
     const out = new Map<string, number[]>();
     for (const ids of chunks([...new Set(branchIds)])) {
@@ -52,11 +45,8 @@ export function meetingRepo(db: DbTx, direct: SqliteDirect | null = null): Meeti
     },
 
     create: (input) => db.meeting.create({ data: input }),
-    async byId(id) {
-      if (!direct) return db.meeting.findUnique({ where: { id } });
-      const row = direct.get(`SELECT * FROM "Meeting" WHERE "id" = ?`, [id]);
-      return row ? fromSqlite<Meeting>(row) : null;
-    },
+    // A typed answer to a reminder reads the meeting and the member's answer and writes the new one.
+    byId: (id) => hot.meeting(id),
     update: (id, patch) => db.meeting.update({ where: { id }, data: patch }),
     byOccurrences: (branchId, occurrences) =>
       db.meeting.findMany({ where: { branchId, occurrence: { in: occurrences } }, orderBy: { startsAt: "asc" } }),
@@ -80,19 +70,8 @@ export function meetingRepo(db: DbTx, direct: SqliteDirect | null = null): Meeti
       return rows.map(({ branch, ...meeting }) => ({ meeting, branch }));
     },
 
-    async rsvp(meetingId, memberId) {
-      if (!direct) return db.rsvp.findUnique({ where: { meetingId_memberId: { meetingId, memberId } } });
-      const row = direct.get(`SELECT * FROM "Rsvp" WHERE "meetingId" = ? AND "memberId" = ?`, [meetingId, memberId]);
-      return row ? fromSqlite<Rsvp>(row) : null;
-    },
-    async setRsvp({ meetingId, memberId, answer, reason, at }) {
-      if (direct) return fromSqlite<Rsvp>(direct.get(RSVP_UPSERT, [newId(), meetingId, memberId, answer, reason, at])!);
-      return db.rsvp.upsert({
-        where: { meetingId_memberId: { meetingId, memberId } },
-        create: { meetingId, memberId, answer, reason, answeredAt: at },
-        update: { answer, reason, answeredAt: at },
-      });
-    },
+    rsvp: (meetingId, memberId) => hot.rsvp(meetingId, memberId),
+    setRsvp: (input) => hot.setRsvp(input),
     rsvps: (meetingId) => db.rsvp.findMany({ where: { meetingId }, orderBy: { answeredAt: "asc" } }),
     async rsvpsFor(meetingIds) {
       const out = [];

@@ -1,32 +1,13 @@
 import type { MemberRepo } from "../../../core/ports/store.ts";
-import type { Member } from "../../../core/domain/model.ts";
 import type { DbTx } from "../client.ts";
-import type { SqliteDirect } from "../sqlite-direct.ts";
-import { fromSqlite, newId } from "../sqlite-rows.ts";
+import type { HotPath } from "../hot/statements.ts";
 
-export function memberRepo(db: DbTx, direct: SqliteDirect | null = null): MemberRepo {
+export function memberRepo(db: DbTx, hot: HotPath): MemberRepo {
   return {
-    async create(input) {
-      // A member joins when they confirm (consentAt, the core's clock), not when the row is written.
-      if (!direct) return db.member.create({ data: { ...input, joinedAt: input.consentAt } });
-      const now = new Date();
-      const row = direct.get(
-        `INSERT INTO "Member" ("id", "branchId", "fullName", "isSecretary", "isDeputy", "isAdmin", "partyStatus", "exempted", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "updatedAt")
-         VALUES (?, ?, ?, ?, ?, ?, 'FULL', 0, 'ACTIVE', ?, ?, ?, ?, ?) RETURNING *`,
-        [newId(), input.branchId, input.fullName, input.isSecretary, input.isDeputy ?? false, input.isAdmin, input.locale, input.preferredPlatform, input.consentAt, input.consentAt, now],
-      );
-      return fromSqlite<Member>(row!);
-    },
+    create: (input) => hot.createMember(input),
     byId: (id) => db.member.findUnique({ where: { id } }),
     listActive: (branchId) => db.member.findMany({ where: { branchId, status: "ACTIVE" }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] }),
-    async listWithRole(branchId, role) {
-      const flag = role === "admin" ? "isAdmin" : "isSecretary";
-      if (direct) {
-        const rows = direct.all(`SELECT * FROM "Member" WHERE "branchId" = ? AND "status" = 'ACTIVE' AND "${flag}" = 1 ORDER BY "fullName", "joinedAt"`, [branchId]);
-        return rows.map((r) => fromSqlite<Member>(r));
-      }
-      return db.member.findMany({ where: { branchId, status: "ACTIVE", [flag]: true }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] });
-    },
+    listWithRole: (branchId, role) => hot.membersWithRole(branchId, role),
     listForAdmin: (branchId) =>
       db.member.findMany({ where: { branchId, status: { in: ["ACTIVE", "REMOVED"] } }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] }),
     countActiveAdmins: (branchId) => db.member.count({ where: { branchId, status: "ACTIVE", isAdmin: true } }),

@@ -1,12 +1,13 @@
 // ORM calls that open a transaction of their own inside the store's unit of work get savepoints;
 // several at once in one unit of work must take turns and roll back with it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DB_KINDS } from "../helpers/db.ts";
 import { createHarness, type Harness } from "../helpers/harness.ts";
 
-describe("ORM transactions inside a SQLite unit of work", () => {
+describe.each(DB_KINDS)("ORM transactions inside a unit of work on %s", (db) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ db: "sqlite" });
+    h = await createHarness({ db });
     await h.createBranch("Chi bộ Khoa Ngữ văn");
   });
   afterAll(() => h.close());

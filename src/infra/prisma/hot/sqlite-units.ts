@@ -2,8 +2,8 @@
 // (~150 µs each, the largest single cost of an update); units that are waiting anyway (SQLite has
 // one writer) share one BEGIN … COMMIT, each in its own savepoint, so one that fails rolls back
 // alone. A unit's promise settles only after the COMMIT that made it durable.
-import type { Tx } from "../../core/ports/store.ts";
-import type { SqliteDirect } from "./sqlite-direct.ts";
+import type { Tx } from "../../../core/ports/store.ts";
+import type { SqliteDriver } from "./sqlite.ts";
 
 interface Unit {
   fn: (tx: Tx) => Promise<unknown>;
@@ -21,14 +21,14 @@ export interface SqliteUnitsOptions {
   maxBatch?: number;
 }
 
-export function createSqliteUnits(conn: SqliteDirect, bind: () => Tx, opts: SqliteUnitsOptions): <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> {
+export function createSqliteUnits(conn: SqliteDriver, bind: () => Tx, opts: SqliteUnitsOptions): <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> {
   const maxBatch = opts.maxBatch ?? 64;
   const queue: Unit[] = [];
   let running = false;
 
   const quietly = (sql: string) => {
     try {
-      conn.run(sql);
+      conn.runSync(sql);
     } catch {
       // SQLite already ended the transaction or savepoint on its own (some errors do).
     }
@@ -36,10 +36,10 @@ export function createSqliteUnits(conn: SqliteDirect, bind: () => Tx, opts: Sqli
 
   async function runUnit(unit: Unit): Promise<Outcome> {
     for (let attempt = 1; ; attempt++) {
-      conn.run("SAVEPOINT unit");
+      conn.runSync("SAVEPOINT unit");
       try {
         const value = await unit.fn(bind());
-        conn.run("RELEASE unit");
+        conn.runSync("RELEASE unit");
         return { ok: true, value };
       } catch (error) {
         quietly("ROLLBACK TO unit");
@@ -57,11 +57,11 @@ export function createSqliteUnits(conn: SqliteDirect, bind: () => Tx, opts: Sqli
         const batch = queue.splice(0, maxBatch);
         const outcomes: Outcome[] = [];
         try {
-          conn.run("BEGIN IMMEDIATE");
+          conn.runSync("BEGIN IMMEDIATE");
           conn.inTransaction = true;
           for (const unit of batch) outcomes.push(await runUnit(unit));
           conn.inTransaction = false;
-          conn.run("COMMIT");
+          conn.runSync("COMMIT");
         } catch (err) {
           // The commit itself failed: none of the batch is durable.
           conn.inTransaction = false;

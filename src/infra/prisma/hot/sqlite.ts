@@ -1,28 +1,32 @@
-// The few statements every update runs (record the update, read the chat, move its flow, queue the
-// reply, claim and mark what was sent) cost ~100–250 µs each through Prisma's query interpreter and
-// ~10 µs as prepared statements on the driver. On SQLite the driver connection is the one Prisma's
-// adapter opened, so these statements run inside the same open transaction as the ORM's; on
-// PostgreSQL they go through Prisma's raw queries instead. Values are written in the adapter's own
-// formats, so the ORM reads them back unchanged (a test compares both readings).
+// The SQLite driver: prepared statements on the better-sqlite3 connection that Prisma's adapter
+// opened, so they run inside the same open transaction as the ORM's statements. Values are written
+// in the adapter's own formats, so the ORM reads them back unchanged.
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { Database, Statement } from "better-sqlite3";
+import type { Dialect, HotDriver, SqlValue } from "./driver.ts";
+import { fromSqlite, sqliteDate } from "./rows.ts";
 
-export type SqlValue = string | number | null | Date | boolean;
+const NOW = `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`;
 
-/** The adapter's date format (timestampFormat "iso8601"). */
-export function sqliteDate(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
-}
+export const sqliteDialect: Dialect = {
+  kind: "sqlite",
+  now: NOW,
+  later: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', '+' || ? || ' seconds')`,
+  cast: () => "",
+  oneOf: (column, values) => ({ sql: `${column} IN (${values.map(() => "?").join(", ")})`, params: [...values] }),
+};
 
 function toSqlite(v: SqlValue): string | number | null {
   if (v instanceof Date) return sqliteDate(v);
   if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "object" && v !== null) throw new TypeError("SQLite takes no array parameters: use dialect.oneOf");
   return v;
 }
 
 const MAX_STATEMENTS = 256;
 
-export class SqliteDirect {
+export class SqliteDriver implements HotDriver {
+  readonly dialect = sqliteDialect;
   private readonly statements = new Map<string, Statement>();
   /** True while this process's unit of work holds an open transaction on the connection. */
   inTransaction = false;
@@ -41,35 +45,27 @@ export class SqliteDirect {
     return stmt;
   }
 
-  /** Runs a statement; returns the number of rows it changed. */
-  run(sql: string, params: SqlValue[] = []): number {
+  /** Synchronous, for the units of work (BEGIN, SAVEPOINT …) and the adapter's savepoints. */
+  runSync(sql: string, params: readonly SqlValue[] = []): number {
     return this.prepare(sql).run(params.map(toSqlite)).changes;
   }
 
-  get<T = Record<string, unknown>>(sql: string, params: SqlValue[] = []): T | undefined {
-    return this.prepare(sql).get(params.map(toSqlite)) as T | undefined;
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return this.runSync(sql, params);
   }
 
-  all<T = Record<string, unknown>>(sql: string, params: SqlValue[] = []): T[] {
-    return this.prepare(sql).all(params.map(toSqlite)) as T[];
+  async all<T = Record<string, unknown>>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const stmt = this.prepare(sql);
+    const values = params.map(toSqlite);
+    // A write with RETURNING is a reader too; one without returns nothing to read.
+    const rows = stmt.reader ? (stmt.all(values) as Record<string, unknown>[]) : (stmt.run(values), []);
+    return rows.map((r) => fromSqlite<T>(r));
   }
-}
-
-/** Reads a column the adapter wrote as a date. */
-export function readDate(v: unknown): Date | null {
-  if (v === null || v === undefined) return null;
-  return v instanceof Date ? v : new Date(typeof v === "number" ? v : String(v));
-}
-
-/** Reads a JSON column (stored as text on SQLite). */
-export function readJson(v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  return typeof v === "string" ? JSON.parse(v) : v;
 }
 
 /**
  * Wraps the SQLite adapter factory so the driver connection it opens can be used directly. If the
- * adapter ever stops exposing it, `current()` stays null and every statement goes through Prisma.
+ * adapter ever stops exposing it, `current()` stays null and the store refuses to start (see store.ts).
  *
  * The store runs its units of work as its own transactions on that connection (Prisma's interactive
  * transactions cost ~250 µs of CPU each). An ORM call that wants a transaction of its own while one
@@ -77,9 +73,9 @@ export function readJson(v: unknown): unknown {
  */
 export function capturingFactory(inner: SqlMigrationAwareDriverAdapterFactory): {
   factory: SqlMigrationAwareDriverAdapterFactory;
-  current: () => SqliteDirect | null;
+  current: () => SqliteDriver | null;
 } {
-  let direct: SqliteDirect | null = null;
+  let driver: SqliteDriver | null = null;
   let savepoints = 0;
   // Savepoints nest: two ORM calls of one unit of work running at once must not interleave theirs
   // (releasing the outer one would release the inner one with it), so they take turns.
@@ -91,8 +87,8 @@ export function capturingFactory(inner: SqlMigrationAwareDriverAdapterFactory): 
       const adapter = await inner.connect();
       const client = (adapter as unknown as { client?: Database }).client;
       if (!client || typeof client.prepare !== "function") return adapter;
-      const found = new SqliteDirect(client);
-      direct = found;
+      const found = new SqliteDriver(client);
+      driver = found;
       const startTransaction = adapter.startTransaction.bind(adapter);
       adapter.startTransaction = async (isolationLevel) => {
         if (!found.inTransaction) return startTransaction(isolationLevel);
@@ -101,7 +97,7 @@ export function capturingFactory(inner: SqlMigrationAwareDriverAdapterFactory): 
         turn = new Promise<void>((resolve) => (done = resolve));
         await previous;
         const name = `orm_${++savepoints}`;
-        found.run(`SAVEPOINT ${name}`);
+        found.runSync(`SAVEPOINT ${name}`);
         return {
           provider: adapter.provider,
           adapterName: adapter.adapterName,
@@ -112,27 +108,27 @@ export function capturingFactory(inner: SqlMigrationAwareDriverAdapterFactory): 
           executeRaw: (q) => adapter.executeRaw(q),
           commit: async () => {
             try {
-              found.run(`RELEASE ${name}`);
+              found.runSync(`RELEASE ${name}`);
             } finally {
               done();
             }
           },
           rollback: async () => {
             try {
-              found.run(`ROLLBACK TO ${name}`);
-              found.run(`RELEASE ${name}`);
+              found.runSync(`ROLLBACK TO ${name}`);
+              found.runSync(`RELEASE ${name}`);
             } finally {
               done();
             }
           },
-          createSavepoint: async (n: string) => void found.run(`SAVEPOINT ${n}`),
-          rollbackToSavepoint: async (n: string) => void found.run(`ROLLBACK TO ${n}`),
-          releaseSavepoint: async (n: string) => void found.run(`RELEASE SAVEPOINT ${n}`),
+          createSavepoint: async (n: string) => void found.runSync(`SAVEPOINT ${n}`),
+          rollbackToSavepoint: async (n: string) => void found.runSync(`ROLLBACK TO ${n}`),
+          releaseSavepoint: async (n: string) => void found.runSync(`RELEASE SAVEPOINT ${n}`),
         };
       };
       return adapter;
     },
     connectToShadowDb: () => inner.connectToShadowDb(),
   };
-  return { factory, current: () => direct };
+  return { factory, current: () => driver };
 }

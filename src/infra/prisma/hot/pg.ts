@@ -1,0 +1,174 @@
+// The PostgreSQL driver and units of work. A unit of work holds one connection from the pool from
+// BEGIN to COMMIT; the hot statements run on it as named prepared statements (parsed and planned
+// once per connection), and the ORM's statements of the same unit run on it too: the pool handed to
+// Prisma's adapter sends a query issued inside a unit to the unit's connection (AsyncLocalStorage),
+// and a transaction the ORM opens inside a unit becomes a savepoint. Prisma's own interactive
+// transactions are not used: they cost several round trips and ~1 ms of CPU each.
+import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
+import type { Dialect, HotDriver, SqlValue } from "./driver.ts";
+
+const NOW = `(clock_timestamp() AT TIME ZONE 'UTC')`;
+
+export const pgDialect: Dialect = {
+  kind: "postgres",
+  now: NOW,
+  later: `(${NOW} + make_interval(secs => ?))`,
+  cast: (type) => `::${type === "timestamp" ? "timestamp(3)" : type}`,
+  oneOf: (column, values) => ({ sql: `${column} = ANY(?)`, params: [values] }),
+};
+
+// Date columns are "timestamp without time zone" holding UTC (as Prisma writes them). pg would read
+// them as local time: read them as UTC, and write dates as UTC text (a zone in the text is ignored).
+const TIMESTAMP = 1114;
+const parseUtc = (v: string): Date => new Date(`${v.replace(" ", "T")}Z`);
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === TIMESTAMP ? parseUtc : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+const toPg = (v: SqlValue): unknown => (v instanceof Date ? v.toISOString() : v);
+
+/** `?` placeholders as `$1 … $n` (the statements hold no `?` inside quotes). */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+const names = new Map<string, { name: string; text: string }>();
+function prepared(sql: string): { name: string; text: string } {
+  let p = names.get(sql);
+  if (!p) {
+    p = { name: `hot_${names.size + 1}`, text: numbered(sql) };
+    names.set(sql, p);
+  }
+  return p;
+}
+
+export class PgDriver implements HotDriver {
+  readonly dialect = pgDialect;
+  constructor(private readonly client: pg.ClientBase) {}
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    const { name, text } = prepared(sql);
+    const res = await this.client.query({ name, text, values: params.map(toPg), types });
+    return res.rowCount ?? 0;
+  }
+
+  async all<T = Record<string, unknown>>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const { name, text } = prepared(sql);
+    const res = await this.client.query({ name, text, values: params.map(toPg), types });
+    return res.rows as T[];
+  }
+}
+
+interface Unit {
+  client: pg.PoolClient;
+  savepoints: number;
+  /** ORM transactions inside the unit take turns (their savepoints must not interleave). */
+  turn: Promise<void>;
+}
+
+const current = new AsyncLocalStorage<Unit>();
+
+type QueryArgs = Parameters<pg.PoolClient["query"]>;
+
+/**
+ * What Prisma's adapter gets when it opens a transaction inside a unit of work: the unit's
+ * connection, on which its BEGIN / COMMIT / ROLLBACK become a savepoint of the unit.
+ */
+function nested(unit: Unit): Promise<pg.PoolClient> {
+  let done!: () => void;
+  const previous = unit.turn;
+  unit.turn = new Promise<void>((resolve) => (done = resolve));
+  const name = `orm_${++unit.savepoints}`;
+  const control: Record<string, string> = {
+    BEGIN: `SAVEPOINT ${name}`,
+    COMMIT: `RELEASE SAVEPOINT ${name}`,
+    ROLLBACK: `ROLLBACK TO SAVEPOINT ${name}`,
+  };
+  const query = async (...args: QueryArgs) => {
+    const config = args[0] as string | { text: string };
+    const text = typeof config === "string" ? config : config.text;
+    const replaced = control[text.trim().toUpperCase()];
+    if (!replaced) {
+      // The isolation level is the unit's own.
+      if (/^SET TRANSACTION/i.test(text)) return { rows: [], rowCount: 0, fields: [] };
+      return (unit.client.query as (...a: QueryArgs) => Promise<unknown>)(...args);
+    }
+    return unit.client.query(replaced);
+  };
+  const proxy = {
+    query,
+    release: () => done(),
+    on: () => proxy,
+    removeListener: () => proxy,
+  };
+  return previous.then(() => proxy as unknown as pg.PoolClient);
+}
+
+/**
+ * The pool for Prisma's adapter and the units of work. A query issued inside a unit goes to the
+ * unit's connection; outside one, to any connection as usual.
+ */
+export function createUnitPool(connectionString: string, max: number): pg.Pool & { own(): Promise<pg.PoolClient> } {
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection dropped by the server (a restart) is replaced on the next checkout.
+  pool.on("error", () => undefined);
+  const query = pool.query.bind(pool) as (...a: unknown[]) => unknown;
+  const connect = pool.connect.bind(pool) as (...a: unknown[]) => unknown;
+  Object.assign(pool, {
+    query: (...args: unknown[]) => {
+      const unit = current.getStore();
+      return unit ? (unit.client.query as (...a: unknown[]) => unknown)(...args) : query(...args);
+    },
+    connect: (...args: unknown[]) => {
+      const unit = current.getStore();
+      return unit && typeof args[0] !== "function" ? nested(unit) : connect(...args);
+    },
+    own: () => connect() as Promise<pg.PoolClient>,
+  });
+  return pool as pg.Pool & { own(): Promise<pg.PoolClient> };
+}
+
+export interface PgUnitsOptions {
+  attempts: number;
+  isConflict: (err: unknown) => boolean;
+}
+
+/** Runs `fn` as one transaction on its own connection, again from the start after a conflict. */
+export function createPgUnits<Tx>(
+  pool: pg.Pool & { own(): Promise<pg.PoolClient> },
+  bind: (driver: HotDriver) => Tx,
+  opts: PgUnitsOptions,
+): <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> {
+  return async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      const client = await pool.own();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const unit: Unit = { client, savepoints: 0, turn: Promise.resolve() };
+        const value = await current.run(unit, () => fn(bind(new PgDriver(client))));
+        await client.query("COMMIT");
+        return value;
+      } catch (err) {
+        try {
+          await client.query("ROLLBACK");
+        } catch (e) {
+          // The connection itself failed (the server restarted): it leaves the pool.
+          broken = e instanceof Error ? e : new Error(String(e));
+        }
+        if (attempt < opts.attempts && opts.isConflict(err)) continue;
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    }
+  };
+}
+
+/** SQLSTATE of "someone else got there first": unique violation, serialization failure, deadlock. */
+const PG_CONFLICTS = new Set(["23505", "40001", "40P01"]);
+export const isPgConflict = (err: unknown): boolean =>
+  typeof err === "object" && err !== null && PG_CONFLICTS.has(String((err as { code?: unknown }).code));
