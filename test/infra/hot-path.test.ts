@@ -36,7 +36,10 @@ describe.each(DB_KINDS)("hot path on %s", (db) => {
       expect(await tx.members.listWithRole(m.branchId, "admin")).toEqual(await h.store.db.member.findMany({ where: { branchId: m.branchId, isAdmin: true } }));
       expect(await tx.flows.get(flow.identityId)).toEqual(flow);
       expect(await tx.questions.open(identity.id, new Date(0))).toEqual(questions);
+      expect(await tx.identities.byId(identity.id)).toEqual(identity);
+      expect(await tx.members.byId(m.id)).toEqual(m);
       expect(await tx.branches.byId("none")).toBeNull();
+      expect(await tx.members.byId("none")).toBeNull();
     });
   });
 
@@ -71,6 +74,12 @@ describe.each(DB_KINDS)("hot path on %s", (db) => {
     await expect(h.store.tx((tx) => tx.flows.save({ ...flow, step: "three" }, 0))).rejects.toThrow("changed concurrently");
     expect(await h.store.db.flowState.findUniqueOrThrow({ where: { identityId: identity.identity.id } })).toMatchObject({ step: "two", version: 1 });
 
+    const guard = { failures: 2, lastFailureAt: at, lockedUntil: null, windowStart: at, attempts: 5 };
+    await h.store.tx((tx) => tx.codeGuards.put(identity.identity.id, "invite", guard));
+    await h.store.tx((tx) => tx.codeGuards.put(identity.identity.id, "invite", { ...guard, lockedUntil: at }));
+    expect(await h.store.tx((tx) => tx.codeGuards.get(identity.identity.id, "invite"))).toEqual({ ...guard, lockedUntil: at });
+    expect(await h.store.db.codeGuard.findUniqueOrThrow({ where: { identityId_kind: { identityId: identity.identity.id, kind: "invite" } } })).toMatchObject({ ...guard, lockedUntil: at });
+    expect(await h.store.tx((tx) => tx.codeGuards.get(identity.identity.id, "link"))).toBeNull();
     await h.store.tx((tx) => tx.audit.add({ branchId: m.branchId, actorId: made.id, actorLabel: "zalo:binh", action: "test.hot", details: { sốLần: 1 } }, at));
     expect(await h.store.db.auditLog.findFirstOrThrow({ where: { action: "test.hot" } })).toMatchObject({ actorLabel: "zalo:binh", details: { sốLần: 1 }, createdAt: at });
     expect(await h.store.tx((tx) => tx.updates.markProcessed("ZALO", "u-1", at))).toBe(true);

@@ -50,7 +50,7 @@ export function bindTx(db: DbTx, provider: Provider, driver: HotDriver): Tx {
     bots: botAccountRepo(db),
     questions: questionRepo(db, hot),
     linkCodes: linkCodeRepo(db),
-    codeGuards: codeGuardRepo(db),
+    codeGuards: codeGuardRepo(hot),
     meetings: meetingRepo(db, hot),
     commitments: commitmentRepo(db),
     digests: digestRepo(db),

@@ -3,6 +3,8 @@
 // repositories goes through Prisma.
 import type { Meeting, Rsvp } from "../../../core/domain/meetings.ts";
 import type { AuditEntry, Branch, FlowState, Identity, Invite, Member, OpenQuestion, OutboxItem, RsvpAnswer } from "../../../core/domain/model.ts";
+import type { GuardState } from "../../../core/domain/code-guard.ts";
+import type { GuardKind } from "../../../core/ports/code-guards.ts";
 import type { NewMember, NewOutboxItem, SeenContext, SeenIdentity } from "../../../core/ports/store.ts";
 import { defaultBotAccountId, type Platform } from "../../../core/types.ts";
 import { first, type HotDriver, type SqlValue } from "./driver.ts";
@@ -47,11 +49,16 @@ export interface HotPath {
   createIdentity(input: SeenIdentity): Promise<Identity>;
   touchIdentity(id: string, chatId: string, at: Date, displayName: string | null): Promise<void>;
   updateIdentity(id: string, patch: IdentityPatch): Promise<void>;
+  identity(id: string): Promise<Identity | null>;
   identitiesOfMember(memberId: string): Promise<Identity[]>;
+  member(id: string): Promise<Member | null>;
   createMember(input: NewMember): Promise<Member>;
   membersWithRole(branchId: string, role: "admin" | "secretary"): Promise<Member[]>;
   branch(id: string): Promise<Branch | null>;
   inviteByCode(code: string): Promise<Invite | null>;
+  /** A code typed in a chat (joining, linking) is checked against its guessing guard. */
+  codeGuard(identityId: string, kind: GuardKind): Promise<GuardState | null>;
+  putCodeGuard(identityId: string, kind: GuardKind, state: GuardState): Promise<void>;
   useInvite(id: string, now: Date): Promise<boolean>;
   meeting(id: string): Promise<Meeting | null>;
   rsvp(meetingId: string, memberId: string): Promise<Rsvp | null>;
@@ -162,6 +169,8 @@ export function createHotPath(driver: HotDriver): HotPath {
       await driver.run(`UPDATE "Identity" SET ${sets}, "updatedAt" = ? WHERE "id" = ?`, [...fields.map(([, v]) => v as SqlValue), new Date(), id]);
     },
 
+    identity: (id) => first<Identity>(driver, `SELECT * FROM "Identity" WHERE "id" = ?`, [id]),
+    member: (id) => first<Member>(driver, `SELECT * FROM "Member" WHERE "id" = ?`, [id]),
     identitiesOfMember: (memberId) => driver.all<Identity>(`SELECT * FROM "Identity" WHERE "memberId" = ? ORDER BY "lastSeenAt" DESC`, [memberId]),
 
     async createMember(input) {
@@ -182,6 +191,18 @@ export function createHotPath(driver: HotDriver): HotPath {
 
     branch: (id) => first<Branch>(driver, `SELECT * FROM "Branch" WHERE "id" = ?`, [id]),
     inviteByCode: (code) => first<Invite>(driver, `SELECT * FROM "Invite" WHERE "code" = ?`, [code]),
+
+    codeGuard: (identityId, kind) =>
+      first<GuardState>(driver, `SELECT "failures", "lastFailureAt", "lockedUntil", "windowStart", "attempts" FROM "CodeGuard" WHERE "identityId" = ? AND "kind" = ?`, [identityId, kind]),
+
+    async putCodeGuard(identityId, kind, g) {
+      await driver.run(
+        `INSERT INTO "CodeGuard" ("identityId", "kind", "failures", "lastFailureAt", "lockedUntil", "windowStart", "attempts") VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT ("identityId", "kind") DO UPDATE SET "failures" = excluded."failures", "lastFailureAt" = excluded."lastFailureAt",
+           "lockedUntil" = excluded."lockedUntil", "windowStart" = excluded."windowStart", "attempts" = excluded."attempts"`,
+        [identityId, kind, g.failures, g.lastFailureAt, g.lockedUntil, g.windowStart, g.attempts],
+      );
+    },
 
     async useInvite(id, now) {
       // One conditional increment: people joining on a shared invite at the same moment each get a

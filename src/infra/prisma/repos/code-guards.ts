@@ -1,16 +1,10 @@
 import type { CodeGuardRepo } from "../../../core/ports/code-guards.ts";
-import type { DbTx } from "../client.ts";
+import type { HotPath } from "../hot/statements.ts";
 
-export function codeGuardRepo(db: DbTx): CodeGuardRepo {
+// Read and written for every code typed in a chat (an invite code is a person's first message).
+export function codeGuardRepo(hot: HotPath): CodeGuardRepo {
   return {
-    get: (identityId, kind) =>
-      db.codeGuard.findUnique({
-        where: { identityId_kind: { identityId, kind } },
-        select: { failures: true, lastFailureAt: true, lockedUntil: true, windowStart: true, attempts: true },
-      }),
-    async put(identityId, kind, state) {
-      const data = { failures: state.failures, lastFailureAt: state.lastFailureAt, lockedUntil: state.lockedUntil, windowStart: state.windowStart, attempts: state.attempts };
-      await db.codeGuard.upsert({ where: { identityId_kind: { identityId, kind } }, create: { identityId, kind, ...data }, update: data });
-    },
+    get: (identityId, kind) => hot.codeGuard(identityId, kind),
+    put: (identityId, kind, state) => hot.putCodeGuard(identityId, kind, state),
   };
 }

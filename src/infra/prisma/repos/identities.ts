@@ -22,7 +22,7 @@ export function identityRepo(db: DbTx, hot: HotPath): IdentityRepo {
       }
       return { ...context, identity };
     },
-    byId: (id) => db.identity.findUnique({ where: { id } }),
+    byId: (id) => hot.identity(id),
     byPlatformUser: (platform, userId) => db.identity.findMany({ where: { platform, userId }, orderBy: { lastSeenAt: "desc" } }),
     // Read for every message addressed to a member.
     listForMember: (memberId) => hot.identitiesOfMember(memberId),

@@ -5,7 +5,7 @@ import type { HotPath } from "../hot/statements.ts";
 export function memberRepo(db: DbTx, hot: HotPath): MemberRepo {
   return {
     create: (input) => hot.createMember(input),
-    byId: (id) => db.member.findUnique({ where: { id } }),
+    byId: (id) => hot.member(id),
     listActive: (branchId) => db.member.findMany({ where: { branchId, status: "ACTIVE" }, orderBy: [{ fullName: "asc" }, { joinedAt: "asc" }] }),
     listWithRole: (branchId, role) => hot.membersWithRole(branchId, role),
     listForAdmin: (branchId) =>
