@@ -8,6 +8,7 @@ import { DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { deepLinkStart } from "./kit.ts";
 import { botEnv, eventually, talk, type Person, type Sent } from "./live.ts";
+import { daytimeClock } from "../../helpers/daytime-clock.ts";
 
 const OPERATOR: Person = { id: 7001, firstName: "Vận hành" };
 const ADMIN: Person = { id: 7002, firstName: "An" };
@@ -25,7 +26,7 @@ describe.each(DB_KINDS)("telegram end to end with long polling on %s", (db) => {
   beforeAll(async () => {
     fake = await new FakeTelegramApi().start();
     ({ env, db: testDb } = await botEnv(fake, db, OPERATOR.id));
-    app = await createApp({ config: loadConfig(env) });
+    app = await createApp({ config: loadConfig(env), clock: daytimeClock() });
     await app.start();
     chat = talk(fake);
   });
@@ -148,7 +149,7 @@ describe.each(DB_KINDS)("telegram end to end with long polling on %s", (db) => {
     expect(chat.text(await answered)).toContain("/help (/trogiup)");
 
     await app.stop();
-    app = await createApp({ config: loadConfig(env) });
+    app = await createApp({ config: loadConfig(env), clock: daytimeClock() });
     await app.start();
     // Telegram hands the update out again (the bot had died before confirming it), then Chi writes.
     fake.push(help);
@@ -162,7 +163,7 @@ describe("telegram start-up", () => {
     const fake = await new FakeTelegramApi().start();
     const { env, db } = await botEnv(fake, "sqlite", OPERATOR.id, { TELEGRAM_BOT_TOKEN: "123456789:TESTWrongTokenWrongTokenWrongToken_xyz" });
     try {
-      await expect(createApp({ config: loadConfig(env) })).rejects.toThrow(/getMe.*401/);
+      await expect(createApp({ config: loadConfig(env), clock: daytimeClock() })).rejects.toThrow(/getMe.*401/);
     } finally {
       await fake.stop();
       await db.drop();

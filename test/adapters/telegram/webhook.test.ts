@@ -10,6 +10,7 @@ import { DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { memoryLogger } from "../../helpers/fakes.ts";
 import { botEnv } from "./live.ts";
+import { daytimeClock } from "../../helpers/daytime-clock.ts";
 
 const SECRET = "webhook-secret_0123456789";
 const USER = 8001;
@@ -39,7 +40,7 @@ describe.each(DB_KINDS)("telegram webhook on %s", (db) => {
     fake = await new FakeTelegramApi().start();
     const made = await botEnv(fake, db, 1, { TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_SECRET: SECRET, PUBLIC_URL: "https://bot.example.org/" });
     testDb = made.db;
-    app = await createApp({ config: loadConfig(made.env) });
+    app = await createApp({ config: loadConfig(made.env), clock: daytimeClock() });
     await app.start();
     port = app.port!;
   });

@@ -16,6 +16,7 @@ import { FakeZaloApi, ZALO_ERRORS } from "../../helpers/fake-zalo-api.ts";
 import { freePort } from "../../helpers/loopback.ts";
 import { memoryLogger } from "../../helpers/fakes.ts";
 import { createZaloRig, type ZaloRig } from "../../helpers/zalo-rig.ts";
+import { daytimeClock } from "../../helpers/daytime-clock.ts";
 
 const USER = { id: "6ede9afa66b88fe6d6a9", name: "Ted" };
 
@@ -44,7 +45,7 @@ describe("Zalo adapter", () => {
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       PORT: String(port),
     });
-    const app: App = await createApp({ config, logger: pino({ level: "silent" }) });
+    const app: App = await createApp({ config, logger: pino({ level: "silent" }), clock: daytimeClock() });
     cleanup.push(() => app.stop());
     await app.start();
     expect(fake.webhook).toEqual({ url: `http://127.0.0.1:${port}/zalo/webhook`, secret: "a-long-enough-secret" });

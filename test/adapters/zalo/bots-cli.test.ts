@@ -12,6 +12,7 @@ import { createTestDb, DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { FakeZaloApi, type FakeZaloBot } from "../../helpers/fake-zalo-api.ts";
 import { freePort } from "../../helpers/loopback.ts";
 import { outboxSettled, sayTo } from "../../helpers/zalo-app.ts";
+import { daytimeClock } from "../../helpers/daytime-clock.ts";
 
 const SECRET_KEY = Buffer.alloc(32, 3).toString("hex");
 const OP = { id: "op", name: "Người vận hành" };
@@ -25,6 +26,7 @@ describe.each(DB_KINDS)("npm run bots (%s)", (kind) => {
   let config: Config;
   let env: Record<string, string>;
   let app: App;
+  const clock = daytimeClock();
   let secondId = "";
 
   /**
@@ -61,7 +63,7 @@ describe.each(DB_KINDS)("npm run bots (%s)", (kind) => {
       BOT_ADMINS: `zalo:${OP.id}`,
       ZALO_CHAT_RATE_PER_SECOND: "100",
     });
-    app = await createApp({ config, logger: pino({ level: "silent" }) });
+    app = await createApp({ config, logger: pino({ level: "silent" }), clock });
     await app.start();
     // A branch on the deployment's first bot, with its secretary and admin.
     await say(fake, OP, "/taochibo");
@@ -121,7 +123,7 @@ describe.each(DB_KINDS)("npm run bots (%s)", (kind) => {
     expect(await say(second, TU, "1")).toContain("Chào mừng đồng chí");
 
     const branch = await app.store.db.branch.findFirstOrThrow();
-    const meeting = await app.store.db.meeting.create({ data: { branchId: branch.id, occurrence: "2026-12", startsAt: new Date(Date.now() + 3 * 86_400_000 - 60_000), place: "Nhà văn hóa" } });
+    const meeting = await app.store.db.meeting.create({ data: { branchId: branch.id, occurrence: "2026-12", startsAt: new Date(clock.now().getTime() + 3 * 86_400_000 - 60_000), place: "Nhà văn hóa" } });
     await app.core.tick();
     await outboxSettled(app);
     expect(second.sent(TU.id).at(-1)?.text).toContain("Nhắc lịch sinh hoạt chi bộ");

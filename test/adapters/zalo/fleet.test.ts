@@ -15,6 +15,7 @@ import { createTestDb, DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { FakeZaloApi, ZALO_ERRORS, type FakeZaloBot } from "../../helpers/fake-zalo-api.ts";
 import { freePort } from "../../helpers/loopback.ts";
 import { sayTo } from "../../helpers/zalo-app.ts";
+import { daytimeClock } from "../../helpers/daytime-clock.ts";
 
 const SECRET_KEY = Buffer.alloc(32, 7).toString("base64");
 const OP = { id: "op", name: "Người vận hành" };
@@ -38,7 +39,7 @@ describe.each(DB_KINDS)("two Zalo bots on one deployment (%s)", (kind) => {
   const codeIn = (texts: string[]) => /Mã mời: ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(texts.join("\n"))?.[1] ?? "";
 
   async function start(): Promise<App> {
-    const a = await createApp({ config, logger: pino({ level: "silent" }) });
+    const a = await createApp({ config, logger: pino({ level: "silent" }), clock: daytimeClock() });
     await a.start();
     return a;
   }

@@ -47,23 +47,29 @@ function prepared(sql: string): { name: string; text: string } {
 
 export class PgDriver implements HotDriver {
   readonly dialect = pgDialect;
-  constructor(private readonly client: pg.ClientBase) {}
+  constructor(private readonly unit: Unit) {}
+
+  private query(sql: string, params: readonly SqlValue[]) {
+    // A statement after its unit of work ended would land on a connection another unit now holds.
+    if (!this.unit.open) throw new Error("a statement ran after its unit of work had ended");
+    const { name, text } = prepared(sql);
+    return this.unit.client.query({ name, text, values: params.map(toPg), types });
+  }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    const { name, text } = prepared(sql);
-    const res = await this.client.query({ name, text, values: params.map(toPg), types });
-    return res.rowCount ?? 0;
+    return (await this.query(sql, params)).rowCount ?? 0;
   }
 
   async all<T = Record<string, unknown>>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const { name, text } = prepared(sql);
-    const res = await this.client.query({ name, text, values: params.map(toPg), types });
-    return res.rows as T[];
+    return (await this.query(sql, params)).rows as T[];
   }
 }
 
 interface Unit {
   client: pg.PoolClient;
+  /** False once the unit committed or rolled back: work started inside it and still running later
+   * (a timer, a background task) must not use its connection any more. */
+  open: boolean;
   savepoints: number;
   /** ORM transactions inside the unit take turns (their savepoints must not interleave). */
   turn: Promise<void>;
@@ -117,13 +123,17 @@ export function createUnitPool(connectionString: string, max: number): pg.Pool &
   pool.on("error", () => undefined);
   const query = pool.query.bind(pool) as (...a: unknown[]) => unknown;
   const connect = pool.connect.bind(pool) as (...a: unknown[]) => unknown;
+  const openUnit = () => {
+    const unit = current.getStore();
+    return unit?.open ? unit : undefined;
+  };
   Object.assign(pool, {
     query: (...args: unknown[]) => {
-      const unit = current.getStore();
+      const unit = openUnit();
       return unit ? (unit.client.query as (...a: unknown[]) => unknown)(...args) : query(...args);
     },
     connect: (...args: unknown[]) => {
-      const unit = current.getStore();
+      const unit = openUnit();
       return unit && typeof args[0] !== "function" ? nested(unit) : connect(...args);
     },
     own: () => connect() as Promise<pg.PoolClient>,
@@ -145,14 +155,16 @@ export function createPgUnits<Tx>(
   return async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       const client = await pool.own();
+      const unit: Unit = { client, open: true, savepoints: 0, turn: Promise.resolve() };
       let broken: Error | undefined;
       try {
         await client.query("BEGIN");
-        const unit: Unit = { client, savepoints: 0, turn: Promise.resolve() };
-        const value = await current.run(unit, () => fn(bind(new PgDriver(client))));
+        const value = await current.run(unit, () => fn(bind(new PgDriver(unit))));
+        unit.open = false;
         await client.query("COMMIT");
         return value;
       } catch (err) {
+        unit.open = false;
         try {
           await client.query("ROLLBACK");
         } catch (e) {
