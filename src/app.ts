@@ -198,7 +198,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logger: log,
     quota,
     owner,
-    ...(process.env.NOLEASE ? {} : { leases }),
+    leases,
     // A token revoked or rotated while running: the bot's messages wait; the operators hear of it.
     onAccountRefused: (botAccountId, _platform, error) =>
       store.tx(async (tx) => {
