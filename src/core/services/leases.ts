@@ -18,7 +18,10 @@ export interface LeaseKeeperOptions {
   ttlMs?: number;
   /** How often leases are renewed and shares looked at (default 10 s; well under the TTL). */
   renewMs?: number;
-  /** Missing lease rows (accounts added) are looked for every this many rounds (default 6), and on refresh(). */
+  /**
+   * Missing lease rows (accounts added, also by `npm run bots` from another process) are looked for
+   * every this many rounds (default 1: one INSERT … SELECT per round), and on refresh().
+   */
   ensureEvery?: number;
 }
 
@@ -50,7 +53,7 @@ export function createLeaseKeeper(opts: LeaseKeeperOptions): LeaseKeeper {
   const log = opts.logger.child({ component: "leases", owner: opts.owner });
   const ttlMs = opts.ttlMs ?? 30_000;
   const renewMs = Math.min(opts.renewMs ?? 10_000, ttlMs / 2);
-  const ensureEvery = Math.max(1, opts.ensureEvery ?? 6);
+  const ensureEvery = Math.max(1, opts.ensureEvery ?? 1);
   // Trusted locally a little less than the database grants: the lease runs from the statement, which
   // comes after this instance read its own clock, and timers drift.
   const trustMs = ttlMs * 0.9;
