@@ -7,7 +7,7 @@ import type { FakeZaloBot } from "./fake-zalo-api.ts";
 export async function outboxSettled(app: App): Promise<void> {
   for (let quiet = 0; quiet < 3; ) {
     await new Promise((r) => setTimeout(r, 30));
-    const due = await app.store.db.outbox.count({ where: { status: "PENDING", notBefore: { lte: new Date() } } });
+    const due = await app.store.db.outbox.count({ where: { status: "PENDING", notBefore: { lte: app.core.services.clock.now() } } });
     quiet = due === 0 ? quiet + 1 : 0;
   }
 }

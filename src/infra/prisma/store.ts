@@ -30,6 +30,7 @@ import { meetingRepo } from "./repos/meetings.ts";
 import { privacyRepo } from "./repos/privacy.ts";
 import { noticeRepo } from "./repos/notices.ts";
 import { retentionRepo } from "./repos/retention.ts";
+import { leaseRepo } from "./repos/leases.ts";
 
 const ATTEMPTS = 4;
 // Prisma codes for "someone else got there first": unique violation, write conflict / deadlock.
@@ -57,6 +58,7 @@ export function bindTx(db: DbTx, provider: Provider, driver: HotDriver): Tx {
     privacy: privacyRepo(db),
     notices: noticeRepo(db),
     retention: retentionRepo(db, provider),
+    leases: leaseRepo(db, provider),
   };
 }
 

@@ -15,6 +15,7 @@ import type { PrismaStore } from "../../../src/infra/prisma/store.ts";
 import { createTestStore, type DbKind } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { memoryLogger, TestClock } from "../../helpers/fakes.ts";
+import { daytimeClock } from "../../helpers/daytime-clock.ts";
 
 export const OPERATOR_ID = 1000;
 
@@ -61,7 +62,8 @@ let nextUpdateId = 500_000;
 export async function createKit(db: DbKind, env: Record<string, string> = {}): Promise<Kit> {
   const { store, close } = await createTestStore(db);
   const fake = new FakeTelegramApi();
-  const clock = new TestClock(new Date());
+  // Today, at an hour outside the branches' quiet hours (they would move notices to the morning).
+  const clock = new TestClock(daytimeClock().now());
   const logs: Kit["logs"] = [];
   const logger = memoryLogger(logs);
   const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, BOT_ADMINS: `telegram:${OPERATOR_ID}`, ...env });

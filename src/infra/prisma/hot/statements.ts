@@ -77,7 +77,8 @@ export interface HotPath {
   enqueue(items: NewOutboxItem[], now: Date): Promise<number>;
   /** Inserts many items in a few statements, skipping keys that exist; returns the keys inserted. */
   insertBulk(items: NewOutboxItem[], now: Date): Promise<string[]>;
-  claim(owner: string, now: Date, leaseSeconds: number, limit: number, platforms: Platform[], skipAccounts: string[]): Promise<OutboxItem[]>;
+  /** `leased`: only rows of bot accounts whose send lease `owner` holds (several instances). */
+  claim(owner: string, now: Date, leaseSeconds: number, limit: number, platforms: Platform[], skipAccounts: string[], leased: boolean): Promise<OutboxItem[]>;
   extend(ids: number[], owner: string, leaseSeconds: number): Promise<number[]>;
   markSent(ids: number[], at: Date, owner: string): Promise<void>;
   audit(entry: AuditEntry, at: Date): Promise<void>;
@@ -123,13 +124,18 @@ export function createHotPath(driver: HotDriver): HotPath {
   // Claims run on the database's clock, not the instance's: two instances whose clocks disagree still
   // agree on whose lease has run out. On PostgreSQL, SKIP LOCKED lets instances sharing the database
   // each take different rows; SQLite has one writer at a time anyway.
-  const claimSql = (platforms: string, skipped: string) => `
+  // With several instances a row is claimed only by the holder of its bot account's send lease
+  // (unexpired, on the database's clock): that account's rate limit and each chat's order then live
+  // in one process. One look-up by the lease's primary key per candidate row.
+  const LEASED = ` AND EXISTS (SELECT 1 FROM "SendLease" l WHERE l."platform" = "Outbox"."platform"
+        AND l."botAccountId" = "Outbox"."botAccountId" AND l."holder" = ? AND l."expiresAt" > ${d.now})`;
+  const claimSql = (platforms: string, skipped: string, leased: boolean) => `
     UPDATE "Outbox" SET "claimedBy" = ?, "claimedUntil" = ${d.later}
     WHERE "id" IN (
       SELECT "id" FROM "Outbox"
       WHERE "status" = 'PENDING' AND "notBefore" <= ?
         AND ("claimedUntil" IS NULL OR "claimedUntil" < ${d.now})
-        AND ${platforms}${skipped ? ` AND NOT (${skipped})` : ""}
+        AND ${platforms}${skipped ? ` AND NOT (${skipped})` : ""}${leased ? LEASED : ""}
       ORDER BY "id" LIMIT ?${pg ? " FOR UPDATE SKIP LOCKED" : ""})
     RETURNING *`;
 
@@ -280,11 +286,13 @@ export function createHotPath(driver: HotDriver): HotPath {
       return inserted;
     },
 
-    async claim(owner, now, leaseSeconds, limit, platforms, skipAccounts) {
+    async claim(owner, now, leaseSeconds, limit, platforms, skipAccounts, leased) {
       if (!platforms.length) return [];
       const platform = d.oneOf(`"platform"`, platforms);
       const skip = skipAccounts.length ? d.oneOf(`"botAccountId"`, skipAccounts) : { sql: "", params: [] };
-      const rows = await driver.all<OutboxItem>(claimSql(platform.sql, skip.sql), [owner, leaseSeconds, now, ...platform.params, ...skip.params, limit]);
+      const rows = await driver.all<OutboxItem>(claimSql(platform.sql, skip.sql, leased), [
+        owner, leaseSeconds, now, ...platform.params, ...skip.params, ...(leased ? [owner] : []), limit,
+      ]);
       // RETURNING keeps no order; a chat's messages must go out in the order they were queued.
       return rows.sort((a, b) => a.id - b.id);
     },

@@ -47,7 +47,7 @@ export function outboxRepo(db: DbTx, hot: HotPath): OutboxRepo {
     },
 
     // The sender claims after nearly every update: one statement that picks, leases and returns the rows.
-    claim: (owner, now, leaseMs, limit, platforms, skipAccounts = []) => hot.claim(owner, now, leaseMs / 1000, limit, platforms, skipAccounts),
+    claim: (owner, now, leaseMs, limit, platforms, skipAccounts = [], leased = false) => hot.claim(owner, now, leaseMs / 1000, limit, platforms, skipAccounts, leased),
     extend: (ids, owner, leaseMs) => hot.extend(ids, owner, leaseMs / 1000),
 
     // Every result below is written only where this sender still holds the claim: a message whose
