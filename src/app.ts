@@ -83,7 +83,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await checkDatabaseUrl(config.DATABASE_URL);
   const applied = await deployMigrationsIsolated(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "database migrations applied");
-  const store = await createPrismaStore(config.DATABASE_URL);
+  const store = await createPrismaStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   const { translator } = loadLocales(localesDir, { logger: log });
   const registry = createBotRegistry(store.db, config.SECRET_KEY ? parseSecretKey(config.SECRET_KEY) : null);
   // Zalo bots stored in the database run without ZALO_BOT_TOKEN: a deployment of many bots.

@@ -91,6 +91,8 @@ export const configSchema = z
     INSTANCE_NAME: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._:-]{1,100}$/.test(v), {
       error: "must be 1–100 characters of A-Z, a-z, 0-9, . _ : and -",
     }),
+    /** PostgreSQL: connections per instance; a unit of work holds one from BEGIN to COMMIT. */
+    DATABASE_POOL_SIZE: positiveNumber(10),
     /** How long a send lease lasts unrenewed: how soon a dead instance's bot accounts move to another. */
     LEASE_TTL_SECONDS: positiveNumber(30),
     /** How often an instance renews its send leases and rebalances them (at most half the TTL). */

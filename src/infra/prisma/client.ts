@@ -14,16 +14,15 @@ export type DbClient =
   | { db: Db; provider: "sqlite"; sqlite: () => SqliteDriver | null }
   | { db: Db; provider: "postgres"; pool: ReturnType<typeof createUnitPool> };
 
-/** Connections per instance on PostgreSQL (DATABASE_POOL_SIZE; the units of work and the ORM share them). */
-const poolSize = (): number => {
-  const n = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  return Number.isInteger(n) && n > 0 ? n : 10;
-};
+export interface DbOptions {
+  /** PostgreSQL: connections per instance (DATABASE_POOL_SIZE); the units of work and the ORM share them. */
+  poolSize?: number;
+}
 
-export async function createDbClient(url: string): Promise<DbClient> {
+export async function createDbClient(url: string, opts: DbOptions = {}): Promise<DbClient> {
   const provider: Provider = providerFromUrl(url);
   if (provider === "postgres") {
-    const pool = createUnitPool(url, poolSize());
+    const pool = createUnitPool(url, Math.max(1, Math.floor(opts.poolSize ?? 10)));
     const { PrismaPg } = await import("@prisma/adapter-pg");
     // Each generated client is a large module: load only the one this installation uses.
     const { PrismaClient } = await import("../../generated/postgres/client.ts");

@@ -6,7 +6,7 @@
 // failure) retries the unit whole.
 import { ConflictError } from "../../core/errors.ts";
 import type { Store, Tx } from "../../core/ports/store.ts";
-import { Prisma, createDbClient, type Db, type DbClient, type DbTx } from "./client.ts";
+import { Prisma, createDbClient, type Db, type DbClient, type DbOptions, type DbTx } from "./client.ts";
 import type { HotDriver } from "./hot/driver.ts";
 import { createPgUnits, isPgConflict } from "./hot/pg.ts";
 import { createSqliteUnits } from "./hot/sqlite-units.ts";
@@ -98,8 +98,8 @@ export function createPrismaStoreFromClient(client: DbClient): PrismaStore {
   };
 }
 
-export async function createPrismaStore(url: string): Promise<PrismaStore> {
-  const client = await createDbClient(url);
+export async function createPrismaStore(url: string, opts: DbOptions = {}): Promise<PrismaStore> {
+  const client = await createDbClient(url, opts);
   // SQLite: open the adapter's connection now, so the units of work find its driver.
   if (client.provider === "sqlite") await client.db.$queryRawUnsafe("SELECT 1");
   return createPrismaStoreFromClient(client);
