@@ -72,6 +72,8 @@ process.on("exit", () => {
 
 interface Instance {
   child: ChildProcess;
+  /** Its INSTANCE_NAME: the holder of its send leases and the owner of its outbox claims. */
+  name: string;
   pid: number;
   port: number;
   /** The last lines it logged (for an error message). */
@@ -87,8 +89,12 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `src/main.ts` in webhook mode against the stand-in; resolves once it answers /healthz. */
+let started = 0;
+
 async function startBot(name: string, db: TestDb, fake: FakeTelegramApi, env: Record<string, string> = {}, opts: { healthy?: boolean } = {}): Promise<Instance> {
   const port = await freePort();
+  // A restart is another instance: a name of its own, as a new container or process would have.
+  const instanceName = `faults-${name}-${process.pid}-${++started}`;
   const { PATH, HOME } = process.env;
   const child = spawn(process.execPath, [...PRODUCTION_NODE_ARGS, "--import", "tsx", "src/main.ts"], {
     cwd: projectRoot,
@@ -106,6 +112,7 @@ async function startBot(name: string, db: TestDb, fake: FakeTelegramApi, env: Re
       PUBLIC_URL: "http://127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? "warn",
+      INSTANCE_NAME: instanceName,
       TELEGRAM_RATE_PER_SECOND: String(SEND_RATE),
       ...env,
     },
@@ -123,7 +130,7 @@ async function startBot(name: string, db: TestDb, fake: FakeTelegramApi, env: Re
   child.stderr!.on("data", keep);
   const tail = () => lines.join("").slice(-3000);
   // The rows that hurt an instance mid-broadcast watch the stand-in instead: it starts sending at once.
-  if (opts.healthy === false) return { child, pid: child.pid!, port, tail };
+  if (opts.healthy === false) return { child, name: instanceName, pid: child.pid!, port, tail };
   const until = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${tail()}`);
@@ -138,7 +145,7 @@ async function startBot(name: string, db: TestDb, fake: FakeTelegramApi, env: Re
     }
     await sleep(200);
   }
-  return { child, pid: child.pid!, port, tail };
+  return { child, name: instanceName, pid: child.pid!, port, tail };
 }
 
 async function stopBot(i: Instance): Promise<void> {
@@ -212,8 +219,8 @@ async function reminderRows(db: TestDb): Promise<{ total: number; open: number }
 }
 
 /** The chats of rows an instance has claimed and not recorded as sent: what it may have sent without a record. */
-async function claimedBy(db: TestDb, pid: number): Promise<string[]> {
-  const rows = await query<{ chatId: string }>(db, `SELECT "chatId" FROM "Outbox" WHERE "status" = 'PENDING' AND "claimedBy" LIKE $1`, [`${pid}-%`]);
+async function claimedBy(db: TestDb, owner: string): Promise<string[]> {
+  const rows = await query<{ chatId: string }>(db, `SELECT "chatId" FROM "Outbox" WHERE "status" = 'PENDING' AND "claimedBy" = $1`, [owner]);
   return rows.map((r) => r.chatId);
 }
 
@@ -316,7 +323,7 @@ async function killRow(): Promise<Row> {
     await kill9(first);
     const atKill = sentCount(fake);
     // Claimed and not recorded as sent: sent or about to be, at the kill. Nothing else can come twice.
-    const claimed = await claimedBy(db, first.pid);
+    const claimed = await claimedBy(db, first.name);
     const inFlight = claimed.length;
     // Of those, the ones the stand-in already has: exactly what the restart will send again.
     const reached = new Set(fake.sent().map((p) => String(p.chat_id)));

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTelegramMessenger } from "../../src/adapters/telegram/messenger.ts";
 import type { Messenger } from "../../src/core/ports/runtime.ts";
 import type { NewOutboxItem, Store } from "../../src/core/ports/store.ts";
+import { createLeaseKeeper } from "../../src/core/services/leases.ts";
 import { createSender, type Sender } from "../../src/core/services/sender.ts";
 import type { OutMessage } from "../../src/core/types.ts";
 import { createTestStore, DB_KINDS } from "../helpers/db.ts";
@@ -95,7 +96,7 @@ describe.each(DB_KINDS)("faults on %s", (kind) => {
     expect(next.length).toBeGreaterThan(0);
   });
 
-  it("a sender that dies with messages claimed: a second sender delivers the rest after the claim runs out; duplicates ≤ in flight", async () => {
+  it("a sender that dies with messages claimed: a second sender takes its lease and delivers the rest; duplicates ≤ in flight", async () => {
     const t = await createTestStore(kind);
     closers.push(t.close);
     const messages = Array.from({ length: 60 }, (_, i) => item(`d${i}`, String(200 + i), `nhắc ${i}`));
@@ -115,8 +116,13 @@ describe.each(DB_KINDS)("faults on %s", (kind) => {
         received.push({ chat: chatId, text: message.text });
       },
     };
+    // Each sender sends only for the bot accounts whose send lease it holds (one here: Telegram's).
+    const keeper = (owner: string) => createLeaseKeeper({ store: t.store, owner, platforms: ["TELEGRAM"], logger: memoryLogger(), ttlMs: 300, renewMs: 50 });
+    const firstLeases = keeper("first");
+    await firstLeases.start();
     const first = createSender({
       store: t.store,
+      leases: firstLeases,
       messengers: [dying],
       clock: { now: () => new Date() },
       logger: memoryLogger(),
@@ -129,11 +135,18 @@ describe.each(DB_KINDS)("faults on %s", (kind) => {
     });
     first.start();
     while (!dead) await new Promise((r) => setTimeout(r, 5));
+    // The process is gone: its leases are no longer renewed, and nothing is given back.
+    await firstLeases.halt();
     const inFlight = await t.store.db.outbox.count({ where: { claimedBy: "first", status: "PENDING" } });
     expect(await t.store.db.outbox.count({ where: { status: "SENT" } })).toBe(0);
 
+    // The second instance takes the lease once it has lapsed, then the claims left behind once they have.
+    const secondLeases = keeper("second");
+    await secondLeases.start();
+    closers.unshift(() => secondLeases.stop());
     const second = createSender({
       store: t.store,
+      leases: secondLeases,
       messengers: [{ platform: "TELEGRAM", send: async (chatId, message) => void received.push({ chat: chatId, text: message.text }) }],
       clock: { now: () => new Date() },
       logger: memoryLogger(),
