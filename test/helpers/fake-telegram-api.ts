@@ -8,6 +8,8 @@ export interface ApiCall {
   method: string;
   payload: Record<string, unknown>;
   at: number;
+  /** The apiRoot's path prefix the client used (`http://127.0.0.1:port/<via>`): tells instances apart. */
+  via?: string;
 }
 
 export interface ApiFailure {
@@ -31,8 +33,11 @@ export class FakeTelegramApi {
   readonly token: string;
   readonly username: string;
   readonly calls: ApiCall[] = [];
-  /** Return a failure to make the next matching call fail (403 blocked, 429, 500 …), or "network" to drop the connection. */
-  fail: ((method: string, payload: Record<string, unknown>) => ApiFailure | "network" | null) | null = null;
+  /**
+   * Return a failure to make the next matching call fail (403 blocked, 429, 500 …), "network" to drop
+   * the connection, or "hang" to answer nothing until releaseHung() (a Bot API that times out).
+   */
+  fail: ((method: string, payload: Record<string, unknown>) => ApiFailure | "network" | "hang" | null) | null = null;
   rateLimited = 0;
 
   private readonly listeners = new Set<(call: ApiCall) => void>();
@@ -42,6 +47,8 @@ export class FakeTelegramApi {
   private nextUpdateId = 100_000;
   private nextMessageId = 1;
   private waiters: Array<() => void> = [];
+  /** Calls held without an answer ("hang"): their connections are dropped by releaseHung() or stop(). */
+  private hung = new Set<() => void>();
   private window: number[] = [];
   private webhookUrl = "";
 
@@ -80,7 +87,16 @@ export class FakeTelegramApi {
     return this;
   }
 
+  /** Drops the connections of calls held by "hang": the client sees a network error, nothing was sent. */
+  releaseHung(): number {
+    const n = this.hung.size;
+    for (const drop of [...this.hung]) drop();
+    this.hung.clear();
+    return n;
+  }
+
   async stop(): Promise<void> {
+    this.releaseHung();
     for (const w of this.waiters.splice(0)) w();
     await new Promise<void>((resolve) => {
       if (!this.server) return resolve();
@@ -170,13 +186,24 @@ export class FakeTelegramApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? "").split("?")[0] ?? "");
+    const match = /^(?:\/([a-z0-9-]+))?\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? "").split("?")[0] ?? "");
     const body = await readBody(req);
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
-    const [, token, method] = match as unknown as [string, string, string];
+    const [, via, token, method] = match as unknown as [string, string | undefined, string, string];
     if (token !== this.token) return send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const payload = parsePayload(req, body, (req.url ?? "").split("?")[1]);
     const injected = this.fail?.(method, payload);
+    if (injected === "hang") {
+      this.record({ method: `${method}!hung`, payload, at: Date.now() });
+      const drop = () => {
+        this.hung.delete(drop);
+        req.socket.destroy();
+      };
+      this.hung.add(drop);
+      // A client that gives up (its own timeout) closes the connection: nothing left to drop.
+      res.once("close", () => this.hung.delete(drop));
+      return;
+    }
     if (injected === "network") {
       this.record({ method: `${method}!failed`, payload, at: Date.now() });
       req.socket.destroy();
@@ -195,7 +222,7 @@ export class FakeTelegramApi {
       this.rateLimited++;
       return send(res, 429, { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
     }
-    if (method !== "getUpdates") this.record({ method, payload, at: Date.now() });
+    if (method !== "getUpdates") this.record({ method, payload, at: Date.now(), ...(via ? { via } : {}) });
     return send(res, 200, { ok: true, result: await this.result(method, payload) });
   }
 
