@@ -76,6 +76,11 @@ describe.each(DB_KINDS)("faults on %s", (kind) => {
     expect(got.size).toBe(40); // none lost
     expect([...got.values()].every((n) => n === 1)).toBe(true); // none twice
     expect(await t.store.db.outbox.count({ where: { status: "SENT" } })).toBe(40);
+    // Each chat got its two messages in the order they were queued, retries and all.
+    for (let chat = 100; chat < 120; chat++) {
+      const texts = fake.sent().filter((p) => String(p.chat_id) === String(chat)).map((p) => String(p.text));
+      expect(texts).toEqual([`tin ${chat - 100}`, `tin ${chat - 80}`]);
+    }
   });
 
   // SQLite is one instance only (one writer, one file): two instances share a PostgreSQL database.
@@ -138,7 +143,7 @@ describe.each(DB_KINDS)("faults on %s", (kind) => {
     // The process is gone: its leases are no longer renewed, and nothing is given back.
     await firstLeases.halt();
     const inFlight = await t.store.db.outbox.count({ where: { claimedBy: "first", status: "PENDING" } });
-    expect(await t.store.db.outbox.count({ where: { status: "SENT" } })).toBe(0);
+
 
     // The second instance takes the lease once it has lapsed, then the claims left behind once they have.
     const secondLeases = keeper("second");
@@ -163,7 +168,8 @@ describe.each(DB_KINDS)("faults on %s", (kind) => {
     const got = counts(received);
     expect(got.size).toBe(60); // none lost
     const duplicated = [...got.values()].reduce((n, c) => n + c - 1, 0);
-    expect(duplicated).toBe(15); // exactly what it sent without recording
+    // At most what it sent without recording (it records early once sent-but-unrecorded fills its room).
+    expect(duplicated).toBeLessThanOrEqual(15);
     expect(duplicated).toBeLessThanOrEqual(inFlight);
     expect(await t.store.db.outbox.count({ where: { status: "SENT" } })).toBe(60);
   });

@@ -94,6 +94,8 @@ const GLOBAL_BURST = 1.5;
 const DEFAULT_LIMIT: PlatformLimit = { perSecond: 25, perChatPerSecond: 1, chatBurst: 3 };
 /** A bot account told to wait longer than this gives its claimed messages back instead of holding them. */
 const HOLD_PAUSE_MS = 1_000;
+/** How long past its retry time a chat still waits for its earlier message (another instance may send it). */
+const ORDER_GRACE_MS = 60_000;
 /** Questions without a time of their own (a give-up time) stay answerable this long. */
 const QUESTION_TTL_MS = 30 * 86_400_000;
 /**
@@ -193,7 +195,14 @@ export function createSender(opts: SenderOptions): Sender {
   let deferBuffer: Array<{ id: number; until: Date; reason: string }> = [];
   let flushing: Promise<void> = Promise.resolve();
   /** Chats whose earlier message waits for a retry (until then, by the clock): later ones must not overtake it. */
-  const blockedChats = new Map<string, Date>();
+  /**
+   * Chats whose earlier message (`id`) waits for a retry (until `until`, by the clock): later ones must
+   * not overtake it, until it has gone (or failed for good), or for ORDER_GRACE_MS past its time
+   * should another instance have taken it meanwhile.
+   */
+  const blockedChats = new Map<string, { until: Date; id: number }>();
+  /** Sent, but not yet recorded as sent: a crash now sends them again, so they count against maxInFlight. */
+  let unrecorded = 0;
   /** Chats found unreachable, with the claim batch in which that happened: that batch's later items are already held. */
   const unreachableChats = new Map<string, number>();
   let batch = 0;
@@ -256,6 +265,13 @@ export function createSender(opts: SenderOptions): Sender {
         .catch((err: unknown) => {
           // The messages went out; if this write is lost they may be sent again after the lease.
           log.error({ err, count: ids.length }, "could not record sent messages");
+        })
+        .finally(() => {
+          unrecorded -= ids.length;
+          if (starved && inFlight + unrecorded < maxInFlight / 2) {
+            starved = false;
+            poke();
+          }
         }),
     );
     return flushing;
@@ -297,10 +313,13 @@ export function createSender(opts: SenderOptions): Sender {
       }
       // Held in the database when its chat turned out unreachable; nothing to do here.
       if ((unreachableChats.get(chatKey) ?? -1) >= itemBatch) return;
-      const heldUntil = blockedChats.get(chatKey);
-      if (heldUntil && heldUntil > opts.clock.now()) {
+      const block = blockedChats.get(chatKey);
+      if (block && item.id > block.id && opts.clock.now().getTime() < block.until.getTime() + ORDER_GRACE_MS) {
         // An earlier message to this chat failed and waits for a retry: keep the order.
-        await record((tx) => tx.outbox.release([item.id], heldUntil, opts.owner));
+        // Past its time it has not gone yet (being claimed again, or by another instance): look again in a second.
+        const now = opts.clock.now().getTime();
+        const until = new Date(block.until.getTime() > now ? block.until.getTime() : now + 1_000);
+        await record((tx) => tx.outbox.release([item.id], until, opts.owner));
         return;
       }
       const now = opts.clock.now();
@@ -310,6 +329,7 @@ export function createSender(opts: SenderOptions): Sender {
       if (giveUpAt <= now) {
         stats.failed++;
         log.warn({ id: item.id, key: item.key }, "message expired before it could be delivered");
+        unblock(chatKey, item.id);
         await record((tx) => tx.outbox.markFailed(item.id, "expired", opts.owner));
         return;
       }
@@ -376,6 +396,8 @@ export function createSender(opts: SenderOptions): Sender {
       refusedAccounts.delete(accountOf(item));
       quota?.sent(item, receipt?.parts ?? 1, at);
       stats.sent++;
+      unblock(chatKey, item.id);
+      unrecorded++;
       sentBuffer.push(item.id);
       if (message.files?.length) filesBuffer.push(item.id);
       const question = questionOf(item, message, at);
@@ -392,6 +414,11 @@ export function createSender(opts: SenderOptions): Sender {
         poke();
       }
     }
+  }
+
+  /** The chat's waiting message went, or will never go: its later messages may go now. */
+  function unblock(chatKey: string, id: number): void {
+    if (blockedChats.get(chatKey)?.id === id) blockedChats.delete(chatKey);
   }
 
   async function stillHolds(item: OutboxItem): Promise<boolean> {
@@ -439,6 +466,7 @@ export function createSender(opts: SenderOptions): Sender {
       unreachableChats.set(chatKey, itemBatch);
       if (unreachableChats.size > 10_000) unreachableChats.delete(unreachableChats.keys().next().value!);
       log.warn({ id: item.id, platform: item.platform, error: message }, "chat unreachable; holding its messages");
+      unblock(chatKey, item.id);
       // Messages to this chat that went out just before are recorded first: holding them as unsent
       // would send them again when the person writes back.
       await flushSent();
@@ -454,6 +482,7 @@ export function createSender(opts: SenderOptions): Sender {
     if (err instanceof DeliveryError && err.opts.permanent) {
       stats.failed++;
       log.warn({ id: item.id, platform: item.platform, error: message }, "message rejected permanently");
+      unblock(chatKey, item.id);
       await record((tx) => tx.outbox.markFailed(item.id, message, opts.owner));
       return;
     }
@@ -475,7 +504,10 @@ export function createSender(opts: SenderOptions): Sender {
     }
     stats.retried++;
     const notBefore = new Date(now.getTime() + waitMs);
-    blockedChats.set(chatKey, notBefore);
+    // The earliest message waiting wins, unless its block is over (another instance sent it).
+    const earlier = blockedChats.get(chatKey);
+    const current = earlier && now.getTime() < earlier.until.getTime() + ORDER_GRACE_MS ? earlier : null;
+    blockedChats.set(chatKey, { until: notBefore, id: Math.min(item.id, current?.id ?? item.id) });
     if (blockedChats.size > 10_000) blockedChats.delete(blockedChats.keys().next().value!);
     log.info({ id: item.id, platform: item.platform, waitMs, error: message }, "delivery will be retried");
     await record((tx) => tx.outbox.retryLater(item.id, notBefore, message, opts.owner));
@@ -486,8 +518,10 @@ export function createSender(opts: SenderOptions): Sender {
     // Kicks until now are answered by this claim; only later ones call for another.
     kicked = false;
     if (!platforms.length || stopping) return 0;
-    const room = maxInFlight - inFlight;
+    const room = maxInFlight - inFlight - unrecorded;
     if (room <= 0) {
+      // Full of messages sent but not yet recorded: record them now rather than at the usual pace.
+      if (sentBuffer.length) void flushSent();
       starved = true;
       return 0;
     }
@@ -533,7 +567,7 @@ export function createSender(opts: SenderOptions): Sender {
       }
       // A full claim may have left more behind; otherwise wait to be kicked (or for the next poll),
       // then give other messages queued at about the same moment a chance to join the claim.
-      if (starved && inFlight < maxInFlight) continue;
+      if (starved && inFlight + unrecorded < maxInFlight) continue;
       const woken = await idle(idleMs);
       if (woken && batchWindowMs > 0 && running) await sleep(batchWindowMs);
     }

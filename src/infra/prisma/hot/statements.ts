@@ -70,8 +70,11 @@ export interface HotPath {
   moveFlow(state: Omit<FlowState, "version" | "updatedAt">, expectedVersion: number, now: Date): Promise<boolean>;
   deleteFlow(identityId: string): Promise<void>;
   openQuestions(identityId: string, now: Date): Promise<OpenQuestion[]>;
-  /** Records one question; a flow's question replaces the chat's earlier flow questions. */
-  recordQuestion(q: OpenQuestion, replacesFlowQuestions: boolean): Promise<void>;
+  /**
+   * Records delivered questions (at most one per chat and topic), in two statements however many:
+   * a flow's question replaces the chat's earlier flow questions.
+   */
+  recordQuestions(questions: OpenQuestion[]): Promise<void>;
   closeQuestions(identityId: string, topics: string[]): Promise<void>;
   /** Inserts the items whose key is new (one statement each: replies are one to three). */
   enqueue(items: NewOutboxItem[], now: Date): Promise<number>;
@@ -115,11 +118,25 @@ export function createHotPath(driver: HotDriver): HotPath {
     d: JSON.stringify(i.payload), s: i.undeliverable ? "FAILED" : "PENDING", n: bulkDate(i.notBefore), g: bulkDate(i.giveUpAt), e: i.undeliverable ?? null,
   });
 
-  const RECORD_QUESTION = `INSERT INTO "OpenQuestion" ("identityId", "topic", "outboxId", "title", "text", "choices", "reply", "deliveredAt", "expiresAt")
-    SELECT ?, ?, ?${d.cast("integer")}, ?, ?, ?${d.cast("jsonb")}, ?${d.cast("boolean")}, ?${d.cast("timestamp")}, ?${d.cast("timestamp")}
-    WHERE EXISTS (SELECT 1 FROM "Identity" WHERE "id" = ?)
+  // Questions travel as one JSON parameter too, and only while their chat exists: a chat erased
+  // after its message was queued has nothing left to answer with.
+  const RECORD_QUESTIONS = `INSERT INTO "OpenQuestion" ("identityId", "topic", "outboxId", "title", "text", "choices", "reply", "deliveredAt", "expiresAt")
+    ${pg
+      ? `SELECT x.i, x.t, x.o, x.ti, x.tx, x.c::jsonb, x.r, x.d::timestamp(3), x.e::timestamp(3)
+         FROM json_to_recordset(?::json) AS x(i text, t text, o int, ti text, tx text, c text, r boolean, d text, e text)
+         WHERE EXISTS (SELECT 1 FROM "Identity" WHERE "id" = x.i)`
+      : `SELECT json_extract(value, '$.i'), json_extract(value, '$.t'), json_extract(value, '$.o'), json_extract(value, '$.ti'), json_extract(value, '$.tx'),
+           json_extract(value, '$.c'), json_extract(value, '$.r'), json_extract(value, '$.d'), json_extract(value, '$.e')
+         FROM json_each(?) WHERE EXISTS (SELECT 1 FROM "Identity" WHERE "id" = json_extract(value, '$.i'))`}
     ON CONFLICT ("identityId", "topic") DO UPDATE SET "outboxId" = excluded."outboxId", "title" = excluded."title", "text" = excluded."text",
       "choices" = excluded."choices", "reply" = excluded."reply", "deliveredAt" = excluded."deliveredAt", "expiresAt" = excluded."expiresAt"`;
+  // A chat is in one flow at a time: its current step's question replaces the earlier steps'.
+  const FLOW_PAIRS = pg
+    ? `SELECT x.i || '|' || x.t FROM json_to_recordset(?::json) AS x(i text, t text)`
+    : `SELECT json_extract(value, '$.i') || '|' || json_extract(value, '$.t') FROM json_each(?)`;
+  const REPLACE_FLOW_QUESTIONS = `DELETE FROM "OpenQuestion" WHERE "topic" LIKE 'flow:%'
+    AND "identityId" IN (${pg ? `SELECT x.i FROM json_to_recordset(?::json) AS x(i text)` : `SELECT json_extract(value, '$.i') FROM json_each(?)`})
+    AND "identityId" || '|' || "topic" NOT IN (${FLOW_PAIRS})`;
 
   // Claims run on the database's clock, not the instance's: two instances whose clocks disagree still
   // agree on whose lease has run out. On PostgreSQL, SKIP LOCKED lets instances sharing the database
@@ -129,12 +146,15 @@ export function createHotPath(driver: HotDriver): HotPath {
   // in one process. One look-up by the lease's primary key per candidate row.
   const LEASED = ` AND EXISTS (SELECT 1 FROM "SendLease" l WHERE l."platform" = "Outbox"."platform"
         AND l."botAccountId" = "Outbox"."botAccountId" AND l."holder" = ? AND l."expiresAt" > ${d.now})`;
+  // The holder of an account's lease also takes over what another instance claimed for it: that
+  // instance lost the lease (it stops acting on it before the lease runs out), and its claims would
+  // otherwise keep the messages from going until they ran out too.
   const claimSql = (platforms: string, skipped: string, leased: boolean) => `
     UPDATE "Outbox" SET "claimedBy" = ?, "claimedUntil" = ${d.later}
     WHERE "id" IN (
       SELECT "id" FROM "Outbox"
       WHERE "status" = 'PENDING' AND "notBefore" <= ?
-        AND ("claimedUntil" IS NULL OR "claimedUntil" < ${d.now})
+        AND ("claimedUntil" IS NULL OR "claimedUntil" < ${d.now}${leased ? ` OR "claimedBy" <> ?` : ""})
         AND ${platforms}${skipped ? ` AND NOT (${skipped})` : ""}${leased ? LEASED : ""}
       ORDER BY "id" LIMIT ?${pg ? " FOR UPDATE SKIP LOCKED" : ""})
     RETURNING *`;
@@ -259,10 +279,14 @@ export function createHotPath(driver: HotDriver): HotPath {
     openQuestions: (identityId, now) =>
       driver.all<OpenQuestion>(`SELECT * FROM "OpenQuestion" WHERE "identityId" = ? AND "expiresAt" > ? ORDER BY "outboxId" DESC`, [identityId, now]),
 
-    async recordQuestion(q, replacesFlowQuestions) {
-      if (replacesFlowQuestions) await driver.run(`DELETE FROM "OpenQuestion" WHERE "identityId" = ? AND "topic" LIKE 'flow:%' AND "topic" <> ?`, [q.identityId, q.topic]);
-      // Only while its chat exists: a chat erased after its message was queued has nothing left to answer with.
-      await driver.run(RECORD_QUESTION, [q.identityId, q.topic, q.outboxId, q.title, q.text, JSON.stringify(q.choices), q.reply, q.deliveredAt, q.expiresAt, q.identityId]);
+    async recordQuestions(questions) {
+      if (!questions.length) return;
+      const flows = JSON.stringify(questions.filter((q) => q.topic.startsWith("flow:")).map((q) => ({ i: q.identityId, t: q.topic })));
+      if (flows !== "[]") await driver.run(REPLACE_FLOW_QUESTIONS, [flows, flows]);
+      const rows = questions.map((q) => ({
+        i: q.identityId, t: q.topic, o: q.outboxId, ti: q.title, tx: q.text, c: JSON.stringify(q.choices), r: q.reply, d: bulkDate(q.deliveredAt), e: bulkDate(q.expiresAt),
+      }));
+      await driver.run(RECORD_QUESTIONS, [JSON.stringify(rows)]);
     },
 
     async closeQuestions(identityId, topics) {
@@ -291,7 +315,7 @@ export function createHotPath(driver: HotDriver): HotPath {
       const platform = d.oneOf(`"platform"`, platforms);
       const skip = skipAccounts.length ? d.oneOf(`"botAccountId"`, skipAccounts) : { sql: "", params: [] };
       const rows = await driver.all<OutboxItem>(claimSql(platform.sql, skip.sql, leased), [
-        owner, leaseSeconds, now, ...platform.params, ...skip.params, ...(leased ? [owner] : []), limit,
+        owner, leaseSeconds, now, ...(leased ? [owner] : []), ...platform.params, ...skip.params, ...(leased ? [owner] : []), limit,
       ]);
       // RETURNING keeps no order; a chat's messages must go out in the order they were queued.
       return rows.sort((a, b) => a.id - b.id);

@@ -8,10 +8,11 @@ export function questionRepo(db: DbTx, hot: HotPath): QuestionRepo {
   return {
     open: (identityId, now) => hot.openQuestions(identityId, now),
     async record(questions) {
-      // One per chat and topic, the last delivered wins (the sender records them in delivery order).
-      const latest = [...new Map(questions.map((q) => [`${q.identityId}\u0000${q.topic}`, q])).values()];
-      // A chat is in one flow at a time: its current step's question replaces the earlier steps'.
-      for (const q of latest) await hot.recordQuestion(q, q.topic.startsWith(FLOW_PREFIX));
+      // One per chat and topic, the last delivered wins (the sender records them in delivery order);
+      // of a chat's flow questions only the last, which replaces the earlier steps'.
+      const latest = new Map<string, (typeof questions)[number]>();
+      for (const q of questions) latest.set(q.topic.startsWith(FLOW_PREFIX) ? `${q.identityId}\u0000flow` : `${q.identityId}\u0000${q.topic}`, q);
+      await hot.recordQuestions([...latest.values()]);
     },
     close: (identityId, topics) => hot.closeQuestions(identityId, topics),
     async prune(now) {
