@@ -25,6 +25,7 @@ export const meetingsFeature: Feature = {
       // Keeps the coming months planned from each rule. Cheap when nothing is missing: two reads.
       name: "plan-meetings",
       run: async ({ now, store, messages, log }) => {
+        const began = performance.now();
         const { rules, last } = await store.tx(async (tx) => ({ rules: await tx.meetings.rules(), last: await tx.meetings.lastOccurrences() }));
         const horizon = monthsFrom(now, LATEST_ZONE, PLAN_MONTHS).at(-1)!.key;
         let created = 0;
@@ -37,7 +38,7 @@ export const meetingsFeature: Feature = {
             return plan.created.length;
           });
         }
-        if (created) log.info({ created }, "meetings planned");
+        if (created) log.info({ created, ms: Math.round(performance.now() - began) }, "meetings planned");
       },
     },
     {

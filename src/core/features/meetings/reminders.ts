@@ -39,6 +39,7 @@ export function concerns(item: TimelineItem, member: Member, rsvp: Rsvp | undefi
 }
 
 export async function queueDueReminders({ now, store, messages, log }: JobContext): Promise<ReminderRun> {
+  const began = performance.now();
   const upcoming = await store.tx((tx) => tx.meetings.scheduledBetween(now, new Date(now.getTime() + LOOKAHEAD_MS)));
   if (!upcoming.length) return { reminders: 0, nudges: 0, unreachable: 0 };
   const offsets = await store.tx((tx) => tx.meetings.offsetsFor(upcoming.map((u) => u.branch.id)));
@@ -54,7 +55,7 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
     run.nudges += part.nudges;
     run.unreachable += part.unreachable;
   }
-  if (run.reminders || run.nudges) log.info({ ...run }, "reminders queued");
+  if (run.reminders || run.nudges) log.info({ ...run, ms: Math.round(performance.now() - began) }, "reminders queued");
   return run;
 
   async function queueRounds(tx: Tx, batch: Round[]): Promise<ReminderRun> {
