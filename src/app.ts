@@ -1,6 +1,7 @@
 // The composition root: the one place that wires configuration, storage, the core, the adapters,
 // the outbox sender, the scheduler and the HTTP server. main.ts only loads config and starts this.
 import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import path from "node:path";
 import pino, { type DestinationStream, type Logger as PinoLogger } from "pino";
 import type { PlatformAdapter } from "./adapters/adapter.ts";
@@ -13,6 +14,7 @@ import { defaultBotAccountId } from "./core/types.ts";
 import { tellOperators } from "./core/services/operators.ts";
 import { createQuota, type Quota } from "./core/services/quota.ts";
 import { createSender, type Sender } from "./core/services/sender.ts";
+import { createLeaseKeeper, type LeaseKeeper } from "./core/services/leases.ts";
 import type { ZaloAdapter } from "./adapters/zalo/index.ts";
 import { zaloBotSource } from "./zalo-bots.ts";
 import { createBotAdmin } from "./bot-admin.ts";
@@ -41,6 +43,8 @@ export interface App {
   core: Core;
   store: PrismaStore;
   sender: Sender;
+  /** Which bot accounts this instance sends for (and polls): all of them when it runs alone. */
+  leases: LeaseKeeper;
   /** The HTTP port actually bound, or null in console mode. */
   port: number | null;
   start(): Promise<void>;
@@ -133,6 +137,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // An operator paused, resumed, assigned or added a bot: the Zalo bots and the quotas follow at once.
       onChanged: () => {
         quota?.refresh();
+        // A bot added or resumed gets its lease row and an owner now, not at the next round.
+        void leases.refresh();
         void zalo?.refresh();
       },
     }),
@@ -154,14 +160,31 @@ export async function createApp(opts: AppOptions): Promise<App> {
     });
     messengers.push(consoleAdapter.messenger);
   }
+  // Several instances may share the database: each sends for (and polls) only the bot accounts whose
+  // send lease it holds, its fair share of them. Alone, it holds them all.
+  const owner = config.INSTANCE_NAME ?? `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const leasePlatforms = [
+    ...(config.TELEGRAM_BOT_TOKEN ? (["TELEGRAM"] as const) : []),
+    ...(zaloEnabled ? (["ZALO"] as const) : []),
+    ...(consoleMode ? (["CONSOLE"] as const) : []),
+  ];
+  const leases = createLeaseKeeper({
+    store,
+    owner,
+    platforms: [...leasePlatforms],
+    logger: log,
+    ttlMs: config.LEASE_TTL_SECONDS * 1000,
+    renewMs: config.LEASE_RENEW_SECONDS * 1000,
+  });
   const adapterDeps = { config, core, logger: log };
   // Each platform's code is loaded only where it is configured.
   const databaseUp = () => store.ping().then(() => true, () => false);
-  if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps, { databaseUp }));
+  if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps, { databaseUp, leases }));
   if (zaloEnabled) {
     zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps, {
       bots: zaloBotSource(store, registry, secrets, log),
       databaseUp,
+      leases,
     });
     adapters.push(zalo);
   }
@@ -174,7 +197,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock,
     logger: log,
     quota,
-    owner: `${process.pid}-${randomBytes(3).toString("hex")}`,
+    owner,
+    leases,
     // A token revoked or rotated while running: the bot's messages wait; the operators hear of it.
     onAccountRefused: (botAccountId, _platform, error) =>
       store.tx(async (tx) => {
@@ -209,11 +233,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     core,
     store,
     sender,
+    leases,
     port: null,
     done,
     async start() {
       if (http) app.port = await http.listen(config.PORT);
       await ticker.start();
+      // The first share of leases is taken before anything is sent or polled.
+      await leases.start();
       sender!.start();
       for (const adapter of adapters) await adapter.start();
       logger.info({ port: app.port, platforms: links.platforms(), database: store.provider }, "bot started");
@@ -233,6 +260,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await ticker.stop();
       while (core.engine.busy > 0) await new Promise((r) => setTimeout(r, 10));
       await sender!.stop();
+      // Given back at once: another instance takes this one's bot accounts without waiting them out.
+      await leases.stop();
       for (const adapter of adapters) await adapter.close?.();
       await store.close();
       logger.info("bot stopped");

@@ -84,6 +84,17 @@ export const configSchema = z
     ZALO_CHAT_RATE_PER_SECOND: positiveNumber(1),
     /** Zalo long polls running at once across all bot accounts in polling mode. */
     ZALO_POLL_CONCURRENCY: positiveNumber(50),
+    /**
+     * This instance's name in send leases and outbox claims; unique per running instance (two
+     * instances under one name would both send). Default: host name, process id and a random suffix.
+     */
+    INSTANCE_NAME: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._:-]{1,100}$/.test(v), {
+      error: "must be 1–100 characters of A-Z, a-z, 0-9, . _ : and -",
+    }),
+    /** How long a send lease lasts unrenewed: how soon a dead instance's bot accounts move to another. */
+    LEASE_TTL_SECONDS: positiveNumber(30),
+    /** How often an instance renews its send leases and rebalances them (at most half the TTL). */
+    LEASE_RENEW_SECONDS: positiveNumber(10),
   })
   .superRefine((c, ctx) => {
     const need = (cond: boolean, path: string, message: string) => {
@@ -93,6 +104,8 @@ export const configSchema = z
     need(!!c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === "webhook" && !c.PUBLIC_URL, "PUBLIC_URL", "is required when TELEGRAM_MODE=webhook");
     need(!!c.ZALO_BOT_TOKEN && c.ZALO_MODE === "webhook" && !c.ZALO_WEBHOOK_SECRET, "ZALO_WEBHOOK_SECRET", "is required when ZALO_MODE=webhook");
     need(!!c.ZALO_BOT_TOKEN && c.ZALO_MODE === "webhook" && !c.PUBLIC_URL, "PUBLIC_URL", "is required when ZALO_MODE=webhook");
+    // Renewed less often than that, a lease would lapse between two renewals of a live instance.
+    need(c.LEASE_RENEW_SECONDS * 2 > c.LEASE_TTL_SECONDS, "LEASE_RENEW_SECONDS", "must be at most half of LEASE_TTL_SECONDS");
   });
 
 export type Config = z.infer<typeof configSchema>;

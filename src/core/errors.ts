@@ -54,6 +54,14 @@ export class DeliveryError extends AppError {
       status?: number;
       /** The platform refuses the bot's token (revoked, rotated): nothing can go through this bot. */
       accountRefused?: boolean;
+      /**
+       * What a 429 (retryAfterMs) concerns: one chat (only that chat waits, its later messages behind
+       * it; the bot's other chats go on) or the whole bot account (default). The adapter decides, as
+       * it knows the platform's limits.
+       */
+      scope?: "chat" | "account";
+      /** The sender stopped the message itself (shutting down, its send lease lost): not a failure. */
+      aborted?: boolean;
     } = {},
   ) {
     super(opts.permanent || opts.unreachable ? "DELIVERY_PERMANENT" : "DELIVERY_RETRY", message);

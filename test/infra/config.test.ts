@@ -69,3 +69,12 @@ describe("configuration", () => {
     }
   });
 });
+
+describe("several instances", () => {
+  it("reads the instance name and lease timings, and refuses a renewal too rare for the TTL", () => {
+    expect(loadConfig({})).toMatchObject({ LEASE_TTL_SECONDS: 30, LEASE_RENEW_SECONDS: 10 });
+    expect(loadConfig({ INSTANCE_NAME: "bot-1", LEASE_TTL_SECONDS: "12", LEASE_RENEW_SECONDS: "4" })).toMatchObject({ INSTANCE_NAME: "bot-1", LEASE_TTL_SECONDS: 12, LEASE_RENEW_SECONDS: 4 });
+    expect(() => loadConfig({ LEASE_TTL_SECONDS: "10", LEASE_RENEW_SECONDS: "8" })).toThrow(/LEASE_RENEW_SECONDS must be at most half/);
+    expect(() => loadConfig({ INSTANCE_NAME: "two words" })).toThrow(/INSTANCE_NAME/);
+  });
+});

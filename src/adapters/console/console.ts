@@ -77,8 +77,12 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
 
   const messenger: Messenger = {
     platform: "CONSOLE",
-    send(chatId: string, message: OutMessage) {
-      const done = printing.then(() => print(chatId, message));
+    send(chatId, message, via) {
+      // The terminal prints a message in one go: one call, one token.
+      const done = printing.then(async () => {
+        await via?.beforeCall?.();
+        await print(chatId, message);
+      });
       printing = done.catch(() => undefined);
       return done;
     },

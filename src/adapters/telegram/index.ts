@@ -3,6 +3,8 @@
 import type { Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { AbandonedUpdate } from "../../core/engine/engine.ts";
+import type { LeaseKeeper } from "../../core/services/leases.ts";
+import { defaultBotAccountId } from "../../core/types.ts";
 import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
 import { atStart, createTelegramBot, type TelegramBot } from "./bot.ts";
 import { createMenus, type Menus } from "./menu.ts";
@@ -24,6 +26,12 @@ export interface TelegramAdapterOptions {
   /** Polling: attempts at an update before it is given up, and the first wait between them (tests). */
   attempts?: number;
   retryBaseMs?: number;
+  /**
+   * Send leases (several instances): long polling runs only while this instance holds the default
+   * Telegram account's lease, so two instances never poll at once (Telegram answers the second with
+   * 409). Without it this instance polls whenever it runs. Webhooks are served by every instance.
+   */
+  leases?: Pick<LeaseKeeper, "holds" | "onChange">;
 }
 
 export interface TelegramAdapter extends PlatformAdapter {
@@ -79,6 +87,27 @@ export async function createTelegramAdapter(deps: AdapterDeps, opts: TelegramAda
         onAbandoned: (update, err) => core.engine.abandon(abandoned(update, err)),
       });
 
+  // The poller follows the lease: started when it is gained, stopped (in-flight updates finished,
+  // the offset confirmed) when it is lost, one change at a time.
+  const account = defaultBotAccountId("TELEGRAM");
+  let polling = false;
+  let pollTurn: Promise<void> = Promise.resolve();
+  const follow = (want: boolean): Promise<void> => {
+    pollTurn = pollTurn.then(async () => {
+      if (!poller || want === polling) return;
+      polling = want;
+      if (want) {
+        poller.start();
+        logger.info("telegram long polling started");
+      } else {
+        await poller.stop();
+        logger.info("telegram long polling stopped: another instance holds the bot");
+      }
+    });
+    return pollTurn;
+  };
+  let unfollow: (() => void) | null = null;
+
   async function publishMenus(): Promise<void> {
     try {
       await menus.publishDefaults();
@@ -105,13 +134,21 @@ export async function createTelegramAdapter(deps: AdapterDeps, opts: TelegramAda
         logger.info({ url }, "telegram webhook registered");
       } else {
         await atStart(() => bot.api.deleteWebhook({ drop_pending_updates: false }));
-        poller!.start();
-        logger.info("telegram long polling started");
+        const leases = opts.leases;
+        if (leases) {
+          unfollow = leases.onChange((gained, lost) => {
+            const ours = (l: { platform: string; botAccountId: string }) => l.platform === "TELEGRAM" && l.botAccountId === account;
+            if (lost.some(ours) || gained.some(ours)) return follow(leases.holds("TELEGRAM", account));
+          });
+          await follow(leases.holds("TELEGRAM", account));
+          if (!polling) logger.info("telegram long polling waits: another instance holds the bot");
+        } else await follow(true);
       }
       await publishMenus();
     },
     async stop() {
-      await poller?.stop();
+      unfollow?.();
+      await follow(false);
       await webhook?.close();
       await menus.settle();
     },

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import { DeliveryError } from "../../core/errors.ts";
-import type { Messenger, SendReceipt } from "../../core/ports/runtime.ts";
+import type { Messenger, SendReceipt, SendVia } from "../../core/ports/runtime.ts";
 import type { OutFile, OutMessage } from "../../core/types.ts";
 import { CallbackDataError, escapeHtml, renderText } from "./render.ts";
 
@@ -63,13 +63,46 @@ class Progress {
   }
 }
 
+/**
+ * What a 429 concerns. Telegram gives `retry_after` without saying which limit was hit: about one
+ * message a second to a private chat, 20 a minute to a group, about 30 a second for the whole bot.
+ * The rule: a group, supergroup or channel (a negative chat id), or a chat that took
+ * CHAT_BURST_CALLS calls within CHAT_WINDOW_MS, was most likely over its own limit, so only that
+ * chat waits; otherwise (a chat barely written to) it was the bot's overall limit and the whole
+ * account waits. Erring towards the chat costs at most another 429 for the account; erring towards
+ * the account would stall every other chat of the bot.
+ */
+export function scopeOf429(chatId: string, recentCalls: number): "chat" | "account" {
+  return chatId.startsWith("-") || recentCalls >= CHAT_BURST_CALLS ? "chat" : "account";
+}
+const CHAT_WINDOW_MS = 5_000;
+const CHAT_BURST_CALLS = 3;
+
+/** API calls per chat in the last few seconds (the call that failed included). */
+class RecentCalls {
+  private readonly calls = new Map<string, number[]>();
+  note(chatId: string): void {
+    const now = performance.now();
+    const list = (this.calls.get(chatId) ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
+    list.push(now);
+    this.calls.delete(chatId);
+    this.calls.set(chatId, list);
+    if (this.calls.size > 5_000) this.calls.delete(this.calls.keys().next().value!);
+  }
+  count(chatId: string): number {
+    const now = performance.now();
+    return (this.calls.get(chatId) ?? []).filter((t) => now - t < CHAT_WINDOW_MS).length;
+  }
+}
+
 export function createTelegramMessenger(api: Api): Messenger {
   const progress = new Progress();
+  const recent = new RecentCalls();
 
   const photo = (chatId: string, file: OutFile, caption: string | undefined) => () =>
     api.sendPhoto(chatId, new InputFile(Buffer.from(file.data, "base64"), file.name), caption ? { caption: escapeHtml(caption.slice(0, MAX_CAPTION_CHARS)), parse_mode: "HTML" } : {});
 
-  async function sendParts(chatId: string, message: OutMessage): Promise<number> {
+  async function sendParts(chatId: string, message: OutMessage, via: SendVia | undefined): Promise<number> {
     const parts: Array<() => Promise<unknown>> = [];
     const files = message.files ?? [];
     const only = files.length === 1 && isPicture(files[0]!) ? files[0]! : null;
@@ -90,14 +123,20 @@ export function createTelegramMessenger(api: Api): Messenger {
         parts.push(isPicture(file) ? photo(chatId, file, file.caption) : () => api.sendDocument(chatId, new InputFile(Buffer.from(file.data, "base64"), file.name)));
       }
     }
+    // A token of the bot's and the chat's rate limits for every API call (see SendVia).
+    const call = async (part: () => Promise<unknown>) => {
+      await via?.beforeCall?.();
+      recent.note(chatId);
+      await part();
+    };
     if (parts.length === 1) {
-      await parts[0]!();
+      await call(parts[0]!);
       return 1;
     }
     const key = progress.key(chatId, message);
     const done = progress.get(key);
     for (let i = done; i < parts.length; i++) {
-      await parts[i]!();
+      await call(parts[i]!);
       progress.set(key, i + 1);
     }
     progress.clear(key);
@@ -106,11 +145,13 @@ export function createTelegramMessenger(api: Api): Messenger {
 
   return {
     platform: "TELEGRAM",
-    async send(chatId, message): Promise<SendReceipt> {
+    async send(chatId, message, via): Promise<SendReceipt> {
       try {
-        return { parts: await sendParts(chatId, message) };
+        return { parts: await sendParts(chatId, message, via) };
       } catch (err) {
-        throw toDeliveryError(err);
+        const failure = toDeliveryError(err);
+        if (failure.opts.status !== 429) throw failure;
+        throw new DeliveryError(failure.message, { ...failure.opts, scope: scopeOf429(chatId, recent.count(chatId)) });
       }
     },
   };

@@ -203,6 +203,9 @@ export function createPoller(opts: PollerOptions): Poller {
     start() {
       if (running) return;
       running = true;
+      // Started again (its lease came back): Telegram hands out from what was confirmed at the stop.
+      pending.clear();
+      lastFetched = 0;
       abort = new AbortController();
       loop = run();
     },

@@ -6,6 +6,7 @@
 // slows down or refuses never holds up the others. Accounts are read again every few seconds (and at
 // once when told): a paused or removed account stops receiving straight away.
 import { Agent } from "undici";
+import type { LeaseKeeper } from "../../core/services/leases.ts";
 import { Semaphore } from "../../core/services/rate-limit.ts";
 import { defaultBotAccountId } from "../../core/types.ts";
 import { filesDir } from "../../infra/paths.ts";
@@ -43,6 +44,11 @@ export interface ZaloAdapterOptions {
   refreshMs?: number;
   /** Whether the database answers: polling keeps an update while it does not. */
   databaseUp?: () => Promise<boolean>;
+  /**
+   * Send leases (several instances): an account in polling mode is polled only by the instance that
+   * holds its lease (started on gain, stopped on loss). Webhook accounts are served everywhere.
+   */
+  leases?: Pick<LeaseKeeper, "holds" | "onChange">;
 }
 
 export interface ZaloAdapter extends PlatformAdapter {
@@ -138,16 +144,20 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
     return turn;
   }
 
+  /** A polling account runs here only while this instance holds its lease. */
+  const pollsHere = (spec: ZaloBotSpec) => spec.mode !== "polling" || !options.leases || options.leases.holds("ZALO", spec.id);
+
   async function reconcile(): Promise<void> {
     if (stopped) return;
     const wanted = new Map<string, ZaloBotSpec>();
-    if (defaultSpec) wanted.set(defaultSpec.id, defaultSpec);
-    for (const spec of (await source?.list()) ?? []) wanted.set(spec.id, spec);
+    if (defaultSpec && pollsHere(defaultSpec)) wanted.set(defaultSpec.id, defaultSpec);
+    for (const spec of (await source?.list()) ?? []) if (pollsHere(spec)) wanted.set(spec.id, spec);
     for (const [id, bot] of bots) {
       const next = wanted.get(id);
       if (next && same(bot.spec, next)) continue;
       bots.delete(id);
-      await bot.stop({ forget: !next });
+      // An account polled elsewhere now is not forgotten: only a removed one unregisters its webhook.
+      await bot.stop({ forget: !next && bot.spec.mode !== "polling" });
       log.info({ botAccountId: id, label: bot.spec.label, now: next ? (next.paused ? "paused" : "changed") : "removed" }, "zalo bot stopped");
     }
     const fresh: ZaloBot[] = [];
@@ -163,6 +173,7 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
   }
 
   let timer: NodeJS.Timeout | null = null;
+  let unfollow: (() => void) | null = null;
 
   return {
     platform: "ZALO",
@@ -194,12 +205,16 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
     async start() {
       if (publicUrl && !publicUrl.startsWith("https://")) log.warn({ url: publicUrl }, "Zalo only calls HTTPS webhooks; PUBLIC_URL should start with https://");
       // The default account's refusal (a wrong ZALO_BOT_TOKEN) must stop the start, not be logged.
-      if (defaultSpec) {
+      if (defaultSpec && pollsHere(defaultSpec)) {
         const bot = launch(defaultSpec);
         bots.set(defaultSpec.id, bot);
         polling = defaultSpec.mode === "polling" ? 1 : 0;
         await bot.start();
       }
+      // A polling account's lease gained or lost: start or stop its loop.
+      unfollow = options.leases?.onChange((gained, lost) => {
+        if ([...gained, ...lost].some((l) => l.platform === "ZALO")) return refresh();
+      }) ?? null;
       await refresh();
       if (source) {
         timer = setInterval(() => void refresh(), options.refreshMs ?? 5_000);
@@ -211,6 +226,7 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
     async stop() {
       if (stopped) return;
       stopped = true;
+      unfollow?.();
       if (timer) clearInterval(timer);
       files?.stop();
       await turn;

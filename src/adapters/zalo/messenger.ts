@@ -99,6 +99,8 @@ export function createZaloMessenger(deps: ZaloMessengerDeps): Messenger {
       const done = partial.get(key) ?? 0;
       for (let i = done; i < steps.length; i++) {
         try {
+          // A token of the bot's and the chat's rate limits for every API call (see SendVia).
+          await via?.beforeCall?.();
           await steps[i]!();
         } catch (err) {
           if (i > 0) remember(partial, key, i);
@@ -122,7 +124,8 @@ export function createZaloMessenger(deps: ZaloMessengerDeps): Messenger {
         const streak = quotaStreaks.get(account) ?? 0;
         const retryAfterMs = quotaSteps[Math.min(streak, quotaSteps.length - 1)]!;
         quotaStreaks.set(account, streak + 1);
-        return new DeliveryError(err.message, { ...opts, retryAfterMs });
+        // Zalo's 429 is "quota exceeded": the bot account's, never one chat's, so the whole bot waits.
+        return new DeliveryError(err.message, { ...opts, retryAfterMs, scope: "account" });
       }
       case 401:
         log.error(

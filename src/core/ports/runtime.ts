@@ -27,13 +27,24 @@ export interface SendReceipt {
   parts: number;
 }
 
+/** How a message is sent: through which bot account, and what to do before each API call. */
+export interface SendVia {
+  botAccountId: string;
+  /**
+   * Called by the messenger before every API call a message takes (a long text in parts, a picture
+   * then its text): the sender takes a rate-limit token per call there, so the platform's limits are
+   * counted in the calls it actually receives. It throws (a DeliveryError) to stop the message there.
+   */
+  beforeCall?: () => Promise<void>;
+}
+
 /**
  * Delivery to one platform. `botAccountId` names the bot account that sends (platforms with several
  * bots). Throws DeliveryError so the sender can decide what to do.
  */
 export interface Messenger {
   readonly platform: Platform;
-  send(chatId: string, message: OutMessage, via?: { botAccountId: string }): Promise<SendReceipt | void>;
+  send(chatId: string, message: OutMessage, via?: SendVia): Promise<SendReceipt | void>;
 }
 
 /** What the core cannot know about the platforms: how an invite looks on each. */

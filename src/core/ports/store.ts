@@ -167,8 +167,9 @@ export interface OutboxRepo {
   /**
    * Leases up to `limit` due items to `owner` until `leaseUntil`; safe when instances race. Items of
    * the bot accounts in `skipAccounts` (paused, or told by the platform to wait) stay where they are.
+   * `leased`: only items of bot accounts whose send lease `owner` holds, unexpired (several instances).
    */
-  claim(owner: string, now: Date, leaseMs: number, limit: number, platforms: Platform[], skipAccounts?: string[]): Promise<OutboxItem[]>;
+  claim(owner: string, now: Date, leaseMs: number, limit: number, platforms: Platform[], skipAccounts?: string[], leased?: boolean): Promise<OutboxItem[]>;
   /**
    * Extends `owner`'s claims on these items by `leaseMs` (on the database's clock); returns the ids it
    * still holds. An item whose lease ran out may have been claimed by another instance meanwhile.
@@ -243,6 +244,41 @@ export interface QuestionRepo {
   prune(now: Date): Promise<number>;
 }
 
+/** A bot account whose sending (and, for a polling bot, receiving) one instance holds at a time. */
+export interface LeaseKey {
+  platform: Platform;
+  botAccountId: string;
+}
+
+export interface HeldLease extends LeaseKey {
+  /** Grows at every change of holder: the same holder with another epoch lost it in between. */
+  epoch: number;
+}
+
+/**
+ * Send leases (issue 12): which instance sends for which bot account. Every statement works on a
+ * batch and every time is the database's clock, so instances whose clocks disagree still agree on
+ * whose lease has run out.
+ */
+export interface LeaseRepo {
+  /**
+   * Adds the missing lease rows (free) for every bot account and the platforms' default accounts, and
+   * marks `holder` present (a row of its own that lives as long as its leases), so that an instance
+   * holding nothing yet still counts in everyone's fair share. Presence rows of dead instances go.
+   */
+  ensure(holder: string, ttlMs: number): Promise<void>;
+  /** Marks `holder` alive for `ttlMs` (its presence row only); clears presence rows of dead instances. */
+  present(holder: string, ttlMs: number): Promise<void>;
+  /** Extends every unexpired lease `holder` has; returns them (one statement). */
+  renew(holder: string, ttlMs: number): Promise<HeldLease[]>;
+  /** Takes up to `limit` leases of these platforms that are free or ran out; returns them (one statement). */
+  take(holder: string, ttlMs: number, limit: number, platforms: Platform[]): Promise<HeldLease[]>;
+  /** Ends these leases of `holder` now (or all of them, its presence too), so another instance takes them at once. */
+  release(holder: string, leases: LeaseKey[] | "all"): Promise<void>;
+  /** How many accounts of these platforms there are to share, and how many instances are alive. */
+  census(platforms: Platform[]): Promise<{ accounts: number; holders: number }>;
+}
+
 export interface AuditRepo {
   add(entry: AuditEntry, at: Date): Promise<void>;
 }
@@ -267,6 +303,7 @@ export interface Tx {
   privacy: PrivacyRepo;
   notices: NoticeRepo;
   retention: RetentionRepo;
+  leases: LeaseRepo;
 }
 
 export interface Store {

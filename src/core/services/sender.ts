@@ -1,5 +1,7 @@
-// Drains the outbox through the Messenger ports: rate limits per bot account and per chat, messages
-// to one chat in order, 429 honoured (pausing only the bot account it concerns), 5xx and network
+// Drains the outbox through the Messenger ports: rate limits per bot account and per chat (a token
+// per API call, not per message), messages to one chat in order, 429 honoured (pausing the one chat
+// or the bot account it concerns), only for the bot accounts whose send lease this instance holds
+// when several instances share the outbox, 5xx and network
 // errors retried with backoff, permanent failures recorded, a chat that blocked the bot held until it
 // writes again, each bot account's monthly quota respected. What a delivered message asks becomes an
 // open question of its chat, so a typed "1" answers what the person actually received.
@@ -11,6 +13,7 @@ import type { Clock, Logger, Messenger } from "../ports/runtime.ts";
 import type { Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type Audience, type OutMessage, type Platform } from "../types.ts";
 import { Priority } from "./priority.ts";
+import type { LeaseKeeper } from "./leases.ts";
 import type { Quota } from "./quota.ts";
 import { acquire, Semaphore, sleep, TokenBucket } from "./rate-limit.ts";
 
@@ -29,6 +32,11 @@ export interface SenderOptions {
   logger: Logger;
   /** This instance's name in claims, so several instances can share the outbox. */
   owner: string;
+  /**
+   * Send leases (several instances): only messages of bot accounts this instance holds are claimed
+   * and sent. Its owner must be `owner`. Without it every account is this instance's (one instance).
+   */
+  leases?: Pick<LeaseKeeper, "owner" | "holds" | "onChange">;
   limits?: Partial<Record<Platform, Partial<PlatformLimit>>>;
   /** Monthly quotas of the bot accounts; without it nothing is counted. */
   quota?: Quota;
@@ -67,6 +75,8 @@ export interface SenderStats {
   rateLimited: number;
   /** Held for a bot account's monthly quota. */
   deferred: number;
+  /** API calls that took a rate-limit token (a message in several parts takes one per part). */
+  calls: number;
 }
 
 export interface Sender {
@@ -149,8 +159,16 @@ export function createSender(opts: SenderOptions): Sender {
   const refusedPauseMs = opts.refusedPauseMs ?? 5 * 60_000;
   const backoffBase = opts.backoffBaseMs ?? 2_000;
   const backoffMax = opts.backoffMaxMs ?? 15 * 60_000;
-  const stats: SenderStats = { sent: 0, retried: 0, failed: 0, rateLimited: 0, deferred: 0 };
+  const stats: SenderStats = { sent: 0, retried: 0, failed: 0, rateLimited: 0, deferred: 0, calls: 0 };
   const quota = opts.quota;
+  const leases = opts.leases ?? null;
+  if (leases && leases.owner !== opts.owner) throw new Error("the sender and its lease keeper must have the same owner");
+  /** Whether this instance may send for the item's bot account now. */
+  const mine = (item: OutboxItem) => !leases || leases.holds(item.platform, accountOf(item));
+  // A lease gained: its account's messages are this instance's to send now.
+  leases?.onChange((gained) => {
+    if (gained.length) poke();
+  });
 
   const chats = new KeyedLock();
   let inFlight = 0;
@@ -271,6 +289,12 @@ export function createSender(opts: SenderOptions): Sender {
         toRelease.push(item.id);
         return;
       }
+      // The account's lease went to another instance since the claim: give the message back now, for
+      // the holder to send (the claim would otherwise keep it from them until it runs out).
+      if (!mine(item)) {
+        await record((tx) => tx.outbox.release([item.id], opts.clock.now(), opts.owner));
+        return;
+      }
       // Held in the database when its chat turned out unreachable; nothing to do here.
       if ((unreachableChats.get(chatKey) ?? -1) >= itemBatch) return;
       const heldUntil = blockedChats.get(chatKey);
@@ -319,11 +343,31 @@ export function createSender(opts: SenderOptions): Sender {
       // A claim that waited long (behind a rate limit, a pause) is renewed first; if it ran out and
       // another instance took the message meanwhile, that instance sends it, not this one.
       if (performance.now() - (claimedAt.get(item.id) ?? 0) > leaseMs / 3 && !(await renew(item))) return;
+      if (!mine(item)) {
+        await record((tx) => tx.outbox.release([item.id], opts.clock.now(), opts.owner));
+        return;
+      }
       const message = item.payload as OutMessage;
+      // One token per API call: the first call's were taken just above (so a message stopped there
+      // goes back untouched); a messenger that makes more calls for it (a long text in parts, a
+      // picture and its text) asks for each of the others here.
+      let calls = 0;
+      const beforeCall = async (): Promise<void> => {
+        if (calls++ === 0) return;
+        if (!(await acquire(chatBucket(item.platform, item.chatId), isStopping)) || !(await acquire(accountBucket(item), isStopping))) {
+          throw new DeliveryError("stopped between the parts of a message", { aborted: true });
+        }
+        stats.calls++;
+        if (!mine(item)) throw new DeliveryError("send lease lost between the parts of a message", { aborted: true });
+        if (performance.now() - (claimedAt.get(item.id) ?? 0) > leaseMs / 3 && !(await renew(item))) {
+          throw new DeliveryError("claim lost between the parts of a message", { aborted: true });
+        }
+      };
+      stats.calls++;
       await slots.acquire();
       let receipt;
       try {
-        receipt = await messenger.send(item.chatId, message, { botAccountId: accountOf(item) });
+        receipt = await messenger.send(item.chatId, message, { botAccountId: accountOf(item), beforeCall });
       } finally {
         slots.release();
       }
@@ -368,6 +412,13 @@ export function createSender(opts: SenderOptions): Sender {
   async function failed(item: OutboxItem, chatKey: string, err: unknown, itemBatch: number): Promise<void> {
     const now = opts.clock.now();
     const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof DeliveryError && err.opts.aborted) {
+      // Stopped by this sender between two calls (the parts already sent are remembered by the
+      // messenger): back to the outbox as it is, for this instance or the lease's new holder.
+      if (stopping) toRelease.push(item.id);
+      else await record((tx) => tx.outbox.release([item.id], now, opts.owner));
+      return;
+    }
     if (err instanceof DeliveryError && err.opts.accountRefused) {
       // The token was revoked or rotated: nothing through this bot can go out until an operator
       // fixes it. Its messages wait (no attempt counted) instead of all failing, and the account pauses.
@@ -410,9 +461,15 @@ export function createSender(opts: SenderOptions): Sender {
     if (err instanceof DeliveryError && err.opts.retryAfterMs !== undefined) {
       stats.rateLimited++;
       waitMs = err.opts.retryAfterMs;
-      // Only this bot account waits: the platform limits each bot on its own.
-      accountBucket(item).pause(waitMs);
-      pausedAccounts.set(accountOf(item), Math.max(pausedAccounts.get(accountOf(item)) ?? 0, performance.now() + waitMs));
+      if (err.opts.scope === "chat") {
+        // Only this chat waits (its later messages stay behind this one, below); the bot's other
+        // chats keep flowing.
+        chatBucket(item.platform, item.chatId).pause(waitMs);
+      } else {
+        // The bot account waits, and only it: the platform limits each bot on its own.
+        accountBucket(item).pause(waitMs);
+        pausedAccounts.set(accountOf(item), Math.max(pausedAccounts.get(accountOf(item)) ?? 0, performance.now() + waitMs));
+      }
     } else {
       waitMs = backoff(item.attempts);
     }
@@ -436,7 +493,7 @@ export function createSender(opts: SenderOptions): Sender {
     }
     const now = opts.clock.now();
     const skip = [...(quota?.paused() ?? []), ...[...pausedAccounts].filter(([, until]) => until - performance.now() > HOLD_PAUSE_MS).map(([id]) => id)];
-    const items = await opts.store.tx((tx) => tx.outbox.claim(opts.owner, now, leaseMs, room, platforms, skip));
+    const items = await opts.store.tx((tx) => tx.outbox.claim(opts.owner, now, leaseMs, room, platforms, skip, !!leases));
     const at = performance.now();
     for (const item of items) claimedAt.set(item.id, at);
     inFlight += items.length;

@@ -24,6 +24,7 @@ import { meetingRepo } from "./repos/meetings.ts";
 import { privacyRepo } from "./repos/privacy.ts";
 import { noticeRepo } from "./repos/notices.ts";
 import { retentionRepo } from "./repos/retention.ts";
+import { leaseRepo } from "./repos/leases.ts";
 
 const ATTEMPTS = 4;
 // Prisma codes for "someone else got there first": unique violation, write conflict / deadlock.
@@ -50,6 +51,7 @@ export function bindTx(db: DbTx, provider: Provider, direct: SqliteDirect | null
     privacy: privacyRepo(db),
     notices: noticeRepo(db),
     retention: retentionRepo(db, provider),
+    leases: leaseRepo(db, provider),
   };
 }
 

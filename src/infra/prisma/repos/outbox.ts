@@ -56,14 +56,33 @@ const SQLITE_NOW = `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`;
 const SQLITE_LEASE = `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', '+' || ? || ' seconds')`;
 const PG_NOW = Prisma.raw(`(clock_timestamp() AT TIME ZONE 'UTC')`);
 
-const CLAIM_SQLITE = (platforms: number, skipped: number) => `
+// ── SendLease filter (issue 12, items 2–3) ───────────────────────────────────────────────────────
+// With several instances, a row is claimed only by the instance holding its bot account's send lease
+// (unexpired, on the database's clock): that account's rate limit and each chat's order then live in
+// one process. A row without a bot account belongs to the platform's default account. One correlated
+// look-up by the lease's primary key per candidate row; the holder is the claiming instance.
+const LEASED_SQLITE = `
+      AND EXISTS (SELECT 1 FROM "SendLease" l WHERE l."platform" = "Outbox"."platform"
+        AND l."botAccountId" = COALESCE("Outbox"."botAccountId", 'default-' || lower("Outbox"."platform"))
+        AND l."holder" = ? AND l."expiresAt" > ${SQLITE_NOW})`;
+const leasedPg = (owner: string) => Prisma.sql`
+      AND EXISTS (SELECT 1 FROM "SendLease" l WHERE l."platform" = "Outbox"."platform"
+        AND l."botAccountId" = COALESCE("Outbox"."botAccountId", 'default-' || lower("Outbox"."platform"::text))
+        AND l."holder" = ${owner} AND l."expiresAt" > ${PG_NOW})`;
+const leasedSqlite = (owner: string) => Prisma.sql`
+      AND EXISTS (SELECT 1 FROM "SendLease" l WHERE l."platform" = "Outbox"."platform"
+        AND l."botAccountId" = COALESCE("Outbox"."botAccountId", 'default-' || lower("Outbox"."platform"))
+        AND l."holder" = ${owner} AND l."expiresAt" > ${Prisma.raw(SQLITE_NOW)})`;
+// ── end SendLease filter ─────────────────────────────────────────────────────────────────────────
+
+const CLAIM_SQLITE = (platforms: number, skipped: number, leased: boolean) => `
   UPDATE "Outbox" SET "claimedBy" = ?, "claimedUntil" = ${SQLITE_LEASE}
   WHERE "id" IN (
     SELECT "id" FROM "Outbox"
     WHERE "status" = 'PENDING' AND "notBefore" <= ?
       AND ("claimedUntil" IS NULL OR "claimedUntil" < ${SQLITE_NOW})
       AND "platform" IN (${Array(platforms).fill("?").join(", ")})${skipped ? `
-      AND "botAccountId" NOT IN (${Array(skipped).fill("?").join(", ")})` : ""}
+      AND "botAccountId" NOT IN (${Array(skipped).fill("?").join(", ")})` : ""}${leased ? LEASED_SQLITE : ""}
     ORDER BY "id" LIMIT ?)
   RETURNING *`;
 
@@ -187,14 +206,16 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
       return count;
     },
 
-    async claim(owner, now, leaseMs, limit, platforms, skipAccounts = []) {
+    async claim(owner, now, leaseMs, limit, platforms, skipAccounts = [], leased = false) {
       if (!platforms.length) return [];
       const seconds = leaseMs / 1000;
+      // SendLease filter (issue 12): only accounts whose send lease `owner` holds.
+      const onlyLeased = leased ? (provider === "postgres" ? leasedPg(owner) : leasedSqlite(owner)) : Prisma.empty;
       // One statement that picks and leases the rows and returns them: the sender claims after
       // nearly every update, so this is part of the hot path. On PostgreSQL, SKIP LOCKED lets
       // instances sharing the database each take different rows; SQLite runs units of work one by one.
       if (direct) {
-        const claimed = direct.all(CLAIM_SQLITE(platforms.length, skipAccounts.length), [owner, seconds, now, ...platforms, ...skipAccounts, limit]);
+        const claimed = direct.all(CLAIM_SQLITE(platforms.length, skipAccounts.length, leased), [owner, seconds, now, ...platforms, ...skipAccounts, ...(leased ? [owner] : []), limit]);
         return claimed.map(itemOf).sort((a, b) => a.id - b.id);
       }
       const skip = skipAccounts.length ? Prisma.sql`AND "botAccountId" NOT IN (${Prisma.join(skipAccounts)})` : Prisma.empty;
@@ -206,7 +227,7 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
                 SELECT "id" FROM "Outbox"
                 WHERE "status" = 'PENDING' AND "notBefore" <= ${now}
                   AND ("claimedUntil" IS NULL OR "claimedUntil" < ${PG_NOW})
-                  AND "platform"::text IN (${Prisma.join(platforms)}) ${skip}
+                  AND "platform"::text IN (${Prisma.join(platforms)}) ${skip} ${onlyLeased}
                 ORDER BY "id" LIMIT ${limit}
                 FOR UPDATE SKIP LOCKED)
               RETURNING *`
@@ -216,7 +237,7 @@ export function outboxRepo(db: DbTx, provider: Provider, direct: SqliteDirect | 
                 SELECT "id" FROM "Outbox"
                 WHERE "status" = 'PENDING' AND "notBefore" <= ${now}
                   AND ("claimedUntil" IS NULL OR "claimedUntil" < ${Prisma.raw(SQLITE_NOW)})
-                  AND "platform" IN (${Prisma.join(platforms)}) ${skip}
+                  AND "platform" IN (${Prisma.join(platforms)}) ${skip} ${onlyLeased}
                 ORDER BY "id" LIMIT ${limit})
               RETURNING *`;
       // RETURNING keeps no order; a chat's messages must go out in the order they were queued.
