@@ -12,6 +12,8 @@ import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { monthsFrom } from "../src/core/domain/calendar/rule.ts";
+import { PLAN_MONTHS } from "../src/core/features/meetings/planner.ts";
 import { createSecretBox, parseSecretKey } from "../src/infra/bots/secret-box.ts";
 import { newWebhookSecret } from "../src/infra/bots/registry.ts";
 import { projectRoot } from "../src/infra/paths.ts";
@@ -31,8 +33,15 @@ const INSTANCES = Number(process.env.PROVINCE_INSTANCES ?? 2);
 /** How long the sends are watched after the reminders are queued (all of them at small scales). */
 const SEND_S = Number(process.env.PROVINCE_SEND_S ?? (SCALE <= 0.1 ? 300 : 90));
 const DEADLINE_S = Number(process.env.PROVINCE_DEADLINE_S ?? 40 * 60);
-/** The sender's limits, as deployed (the defaults of config.ts). */
-const ZALO_RATE = Number(process.env.ZALO_RATE_PER_SECOND ?? 5);
+/**
+ * Each account's limit at the stand-ins (Zalo publishes none; 5/s per bot is the figure this
+ * benchmark holds the bot to), and Telegram's ~30/s. The sender's token buckets allow 1.5 messages
+ * of slack on top of their pace, so they pace at the limit less 1.5 (as bench:broadcast does):
+ * ZALO_RATE_PER_SECOND=3.5, TELEGRAM_RATE_PER_SECOND=25 (the default).
+ */
+const ZALO_LIMIT = 5;
+const TELEGRAM_LIMIT = 30;
+const ZALO_RATE = Number(process.env.ZALO_RATE_PER_SECOND ?? ZALO_LIMIT - 1.5);
 const TELEGRAM_RATE = Number(process.env.TELEGRAM_RATE_PER_SECOND ?? 25);
 const SECRET_KEY = Buffer.alloc(32, 23).toString("base64");
 const TELEGRAM_SECRET = "province-telegram-webhook-secret";
@@ -160,6 +169,16 @@ export async function seed(client: pg.Client, zaloTokens: Array<{ token: string;
      SELECT id, 'DAY_OF_MONTH'::"RuleKind", $1::int, 1140, 'Nhà văn hóa', now() FROM "Branch"`,
     [day],
   );
+  // The months before it are planned already: the first tick plans one month for every branch, as
+  // at the turn of a month.
+  const planned = monthsFrom(new Date(), "Asia/Ho_Chi_Minh", PLAN_MONTHS).slice(0, -1);
+  for (const m of planned) {
+    await client.query(
+      `INSERT INTO "Meeting" (id, "branchId", kind, occurrence, "startsAt", place, "updatedAt")
+       SELECT 'r' || $1 || id, id, 'REGULAR'::"MeetingKind", $1, $2::timestamp, 'Nhà văn hóa', now() FROM "Branch"`,
+      [m.key, new Date(Date.UTC(m.year, m.month - 1, day, 12, 0)).toISOString().replace("Z", "")],
+    );
+  }
   // And one extra meeting per branch, far away for now: its start is moved three days past a
   // minute both instances tick, once they are up (see main).
   await client.query(
@@ -207,7 +226,7 @@ interface Result {
   planSeconds: number;
   queued: number;
   expected: number;
-  perInstance: Array<{ name: string; rssMb: number; cpuS: number; queuedBy: number; tickMs: number[]; planMs: number[] }>;
+  perInstance: Array<{ name: string; rssMb: number; cpuS: number; queuedBy: number; tickMs: number[]; planMs: number[]; monthMs: string[] }>;
   monthPlanSeconds: number;
   meetingsPlanned: number;
   delivered: number;
@@ -216,6 +235,7 @@ interface Result {
   outboxDuplicates: number;
   maxZalo: number;
   maxTelegram: number;
+  telegram429: number;
   leases: string;
   problems: string[];
 }
@@ -229,7 +249,7 @@ async function main(): Promise<void> {
   buildBot();
 
   const zalo = await new FakeZaloApi().start();
-  const telegram = await new FakeTelegramApi({ ratePerSecond: 30 }).start();
+  const telegram = await new FakeTelegramApi({ ratePerSecond: TELEGRAM_LIMIT }).start();
   const arrivals = new Arrivals();
   const zaloBots = Array.from({ length: BRANCHES }, () => zalo.addBot());
   zalo.onCall((bot, call) => {
@@ -261,6 +281,7 @@ async function main(): Promise<void> {
       instances.push(
         spawnInstance(`instance ${n}`, {
           DATABASE_URL: db.url,
+          INSTANCE_NAME: `instance-${n}`,
           SECRET_KEY,
           PORT: String(port),
           PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -277,7 +298,7 @@ async function main(): Promise<void> {
     }
     await Promise.all(instances.map((i) => i.ready));
     const monthPlanSeconds = (performance.now() - started) / 1000;
-    const meetingsPlanned = Number((await client.query(`SELECT count(*) FROM "Meeting" WHERE occurrence IS NOT NULL`)).rows[0].count);
+    const meetingsPlanned = Number((await client.query(`SELECT count(*) FROM "Meeting" WHERE occurrence IS NOT NULL AND id NOT LIKE 'r%'`)).rows[0].count);
     say(`both instances up in ${monthPlanSeconds.toFixed(1)} s (${meetingsPlanned} meetings planned from the rules)`);
     // Every Zalo bot's webhook registered (by one instance or the other: the last one wins).
     await zalo.waitFor(() => zaloBots.every((b) => b.webhook), 600_000);
@@ -304,8 +325,12 @@ async function main(): Promise<void> {
     while (arrivals.messages < expected && performance.now() - sendStart < SEND_S * 1000) await new Promise((r) => setTimeout(r, 500));
     const deliverSeconds = (arrivals.lastAt - dueAt) / 1000;
 
-    const leasesRows = await client.query(`SELECT holder, count(*)::int AS n FROM "SendLease" WHERE "expiresAt" > now() AT TIME ZONE 'UTC' GROUP BY holder ORDER BY holder`).catch(() => ({ rows: [] as Array<{ holder: string; n: number }> }));
-    const leases = leasesRows.rows.length ? leasesRows.rows.map((r) => `${r.holder}: ${r.n}`).join(", ") : "no leases held";
+    // Leases held now, by holder and platform (an instance's own presence row is not a lease).
+    const leasesRows = await client.query<{ holder: string | null; platform: string; n: number }>(
+      `SELECT holder, platform::text, count(*)::int AS n FROM "SendLease"
+       WHERE platform <> 'CONSOLE' AND "expiresAt" > now() AT TIME ZONE 'UTC' GROUP BY holder, platform ORDER BY holder, platform`,
+    );
+    const leases = leasesRows.rows.length ? leasesRows.rows.map((r) => `${r.holder} ${r.platform}: ${r.n.toLocaleString("en")}`).join("; ") : "no leases held";
     const outboxDuplicates = Number(
       (await client.query(`SELECT count(*) - count(DISTINCT ("memberId", "chatId", payload::text)) AS d FROM "Outbox" WHERE key LIKE 'reminder:%'`)).rows[0].d,
     );
@@ -318,6 +343,7 @@ async function main(): Promise<void> {
         queuedBy,
         tickMs: i.events.filter((e) => e.msg === "tick").map((e) => Number(e.ms)),
         planMs: i.events.filter((e) => e.msg === "reminders queued").map((e) => Number(e.ms)),
+        monthMs: i.events.filter((e) => e.msg === "meetings planned").map((e) => `${Number(e.created)} in ${(Number(e.ms) / 1000).toFixed(1)} s`),
       };
     });
     const problems = instances.flatMap((i) => i.events.filter((e) => Number(e.level) >= 50).map((e) => `${i.name}: ${String(e.msg)} ${JSON.stringify(e.err ?? "").slice(0, 300)}`));
@@ -334,6 +360,7 @@ async function main(): Promise<void> {
       outboxDuplicates,
       maxZalo: arrivals.maxPerSecond.ZALO,
       maxTelegram: arrivals.maxPerSecond.TELEGRAM,
+      telegram429: telegram.rateLimited,
       leases,
       problems,
     };
@@ -361,11 +388,12 @@ function report(r: Result): void {
       (i) =>
         `| ${i.name}: peak RSS · CPU · reminders it queued · its reminder job (ms) | ${i.rssMb} MB · ${i.cpuS.toFixed(0)} s · ${i.queuedBy.toLocaleString("en")} · ${i.planMs.map((m) => m.toFixed(0)).join(", ") || "–"} | < 300 MB: ${yes(i.rssMb < 300)} |`,
     ),
-    `| start of both instances, incl. planning ${r.meetingsPlanned.toLocaleString("en")} rule meetings | ${r.monthPlanSeconds.toFixed(1)} s | – |`,
+    `| turn of a month: the first tick plans the new month's meeting for every branch (${r.meetingsPlanned.toLocaleString("en")} planned; each instance's job) | ${r.perInstance.map((i) => i.monthMs.join(", ") || "nothing").join(" · ")} | – |`,
+    `| start of both instances (first tick, webhooks of every bot registered) | ${r.monthPlanSeconds.toFixed(1)} s | – |`,
     `| delivered to the stand-ins (s from the due minute to the last) | ${r.delivered.toLocaleString("en")} in ${r.deliverSeconds.toFixed(0)} s | all at this scale |`,
     `| duplicates (same message to the same chat twice; outbox rows) | ${r.duplicates} ; ${r.outboxDuplicates} | 0: ${yes(r.duplicates === 0 && r.outboxDuplicates === 0)} |`,
-    `| most messages one Zalo account sent in one second (limit ${ZALO_RATE}/s) | ${r.maxZalo} | ≤ ${ZALO_RATE}: ${yes(r.maxZalo <= ZALO_RATE)} |`,
-    `| most messages the Telegram bot sent in one second (limit ${TELEGRAM_RATE}/s) | ${r.maxTelegram} | ≤ ${TELEGRAM_RATE}: ${yes(r.maxTelegram <= TELEGRAM_RATE)} |`,
+    `| most messages one Zalo account sent in one wall-clock second (sender paced at ${ZALO_RATE}/s) | ${r.maxZalo} | ≤ ${ZALO_LIMIT}: ${yes(r.maxZalo <= ZALO_LIMIT)} |`,
+    `| most messages the Telegram bot sent in one second (sender paced at ${TELEGRAM_RATE}/s; 429s) | ${r.maxTelegram}; ${r.telegram429} | ≤ ${TELEGRAM_LIMIT}: ${yes(r.maxTelegram <= TELEGRAM_LIMIT)} |`,
     `| sending leases held, by instance | ${r.leases} | spread |`,
   ];
   process.stdout.write(lines.join("\n") + "\n");
