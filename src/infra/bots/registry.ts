@@ -130,6 +130,8 @@ const FULL_READ_MS = 10 * 60_000;
 const DRIVEN = { id: true, label: true, tokenCipher: true, secretCipher: true, mode: true, status: true, botUserId: true, createdAt: true, updatedAt: true } as const;
 
 interface Seen {
+  /** The row's updatedAt when it was read (ms): the same again means nothing to read. */
+  updatedAt?: number;
   row: { id: string; label: string; tokenCipher: string | null; secretCipher: string | null; mode: BotMode; status: BotAccount["status"]; botUserId: string | null; createdAt: Date };
   bot: DrivenBot | null;
   unreadable: string | null;
@@ -182,13 +184,18 @@ function createFleetView(db: Db, platform: Platform, box: SecretBox | null): Fle
     async read() {
       const full = newest === null || performance.now() - fullAt > FULL_READ_MS;
       const since = full || !newest ? null : new Date(newest.getTime() - CHANGE_MARGIN_MS);
-      const rows = await db.botAccount.findMany({ where: { platform, ...(since ? { updatedAt: { gte: since } } : {}) }, select: DRIVEN });
+      // First only which rows changed (two narrow columns), then those rows in full: within the
+      // margin most rows read are ones already seen at the same updatedAt.
+      const stamps = await db.botAccount.findMany({ where: { platform, ...(since ? { updatedAt: { gte: since } } : {}) }, select: { id: true, updatedAt: true } });
       let changed = full || result === null;
       if (full) {
         fullAt = performance.now();
-        const present = new Set(rows.map((r) => r.id));
+        const present = new Set(stamps.map((r) => r.id));
         for (const id of seen.keys()) if (!present.has(id)) seen.delete(id);
       }
+      const stale = stamps.filter((r) => seen.get(r.id)?.updatedAt !== r.updatedAt.getTime()).map((r) => r.id);
+      const rows = [];
+      for (let i = 0; i < stale.length; i += 1_000) rows.push(...(await db.botAccount.findMany({ where: { id: { in: stale.slice(i, i + 1_000) } }, select: DRIVEN })));
       for (const { updatedAt, ...r } of rows) {
         if (!newest || updatedAt > newest) newest = updatedAt;
         const before = seen.get(r.id);
@@ -200,7 +207,7 @@ function createFleetView(db: Db, platform: Platform, box: SecretBox | null): Fle
           }
           continue;
         }
-        const next = open(r, before);
+        const next = { ...open(r, before), updatedAt: updatedAt.getTime() };
         if (!before || !sameDriven(before, next)) changed = true;
         seen.set(r.id, next);
       }
