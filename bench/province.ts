@@ -8,6 +8,8 @@
 // messages any one account sent in one second (at the stand-ins), and how the sending leases split
 // between the instances. PROVINCE_SCALE=0.05 runs a twentieth of it. See bench/README.md.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
@@ -81,8 +83,11 @@ function spawnInstance(name: string, env: Record<string, string>): Instance {
   let rejectReady!: (err: Error) => void;
   const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
   const interesting = /"level":(40|50|60)|reminders queued|meetings planned|bot started|job failed|tick/;
+  // PROVINCE_LOG_DIR=dir keeps every line of each instance's log there.
+  const file = process.env.PROVINCE_LOG_DIR ? createWriteStream(path.join(process.env.PROVINCE_LOG_DIR, `${name.replace(/\W+/g, "-")}.log`)) : null;
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on("line", (line) => {
+      file?.write(`${line}\n`);
       if (process.env.BENCH_VERBOSE) process.stderr.write(`${name}: ${line}\n`);
       tail.push(line);
       if (tail.length > 40) tail.shift();
@@ -98,6 +103,12 @@ function spawnInstance(name: string, env: Record<string, string>): Instance {
   }
   child.once("exit", (code) => rejectReady(new Error(`${name} exited with ${code}:\n${tail.join("\n")}`)));
   return { name, child, ready, events, tail };
+}
+
+/** An instance that died (out of memory, say) ends the run with the end of its log. */
+function alive(instances: Instance[]): void {
+  const dead = instances.find((i) => i.child.exitCode !== null || i.child.signalCode !== null);
+  if (dead) throw new Error(`${dead.name} exited (${dead.child.exitCode ?? dead.child.signalCode}):\n${dead.tail.join("\n")}`);
 }
 
 async function stopInstance(i: Instance): Promise<void> {
@@ -315,6 +326,7 @@ async function main(): Promise<void> {
     let queued = 0;
     while (queued < expected && performance.now() - dueAt < 20 * 60_000) {
       await new Promise((r) => setTimeout(r, 250));
+      alive(instances);
       queued = Number((await client.query(`SELECT count(*) FROM "Outbox" WHERE key LIKE 'reminder:%'`)).rows[0].count);
     }
     const planSeconds = (performance.now() - dueAt) / 1000;
@@ -322,7 +334,10 @@ async function main(): Promise<void> {
 
     // Sending: until everything is delivered, or for the window.
     const sendStart = performance.now();
-    while (arrivals.messages < expected && performance.now() - sendStart < SEND_S * 1000) await new Promise((r) => setTimeout(r, 500));
+    while (arrivals.messages < expected && performance.now() - sendStart < SEND_S * 1000) {
+      await new Promise((r) => setTimeout(r, 500));
+      alive(instances);
+    }
     const deliverSeconds = (arrivals.lastAt - dueAt) / 1000;
 
     // Leases held now, by holder and platform (an instance's own presence row is not a lease).
