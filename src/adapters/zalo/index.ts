@@ -60,6 +60,9 @@ export interface ZaloAdapter extends PlatformAdapter {
   bot(id: string): ZaloBot | undefined;
 }
 
+/** Bots registering their webhook (or preparing to poll) at the same time. */
+const STARTS_AT_ONCE = 32;
+
 const quiet: BotEvents = { error: () => {}, update: () => {} };
 
 export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterOptions = {}): Promise<ZaloAdapter> {
@@ -168,8 +171,15 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
       fresh.push(bot);
     }
     polling = [...bots.values()].filter((b) => b.spec.mode === "polling" && !b.spec.paused).length;
-    // Started together: one slow or refused bot does not hold up the others.
-    await Promise.all(fresh.map((b) => b.start()));
+    // Started side by side, a bounded number at once: one slow or refused bot does not hold up the
+    // others, and a province's 15,000 bots do not all ask Zalo at the same moment (they queued
+    // behind the pool, timed out by thousands and filled the heap with their errors and retries).
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(STARTS_AT_ONCE, fresh.length) }, async () => {
+        while (next < fresh.length) await fresh[next++]!.start();
+      }),
+    );
   }
 
   let timer: NodeJS.Timeout | null = null;

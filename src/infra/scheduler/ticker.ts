@@ -3,6 +3,9 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../../core/ports/runtime.ts";
 
+/** Ticks longer than this are logged with their duration. */
+const SLOW_TICK_MS = 1_000;
+
 export interface Ticker {
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -16,9 +19,13 @@ export function createTicker(tick: () => Promise<unknown>, logger: Logger, expre
   let running: Promise<void> = Promise.resolve();
 
   const run = (): Promise<void> => {
+    const began = performance.now();
     running = tick()
       .then(() => {
         lastTickAt = new Date();
+        // A tick that takes a good part of its minute is worth seeing (a province's first tick).
+        const ms = Math.round(performance.now() - began);
+        if (ms >= SLOW_TICK_MS) logger.info({ ms }, "tick");
       })
       .catch((err: unknown) => logger.error({ err }, "scheduler tick failed"));
     return running;

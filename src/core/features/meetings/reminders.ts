@@ -18,6 +18,22 @@ import { COLLIDE_MS, dueAt, type TimelineItem } from "./timeline.ts";
 export const LOOKAHEAD_MS = (MAX_OFFSET_MINUTES + 1440) * 60_000;
 /** Meetings handled per unit of work: short transactions, so people's answers are never kept waiting. */
 const MEETINGS_PER_TX = 50;
+/** Units of work under way at once (each holds one database connection). */
+const UNITS_IN_FLIGHT = 2;
+
+/**
+ * The order in which one tick goes through its units of work. Every instance ticks the same minute;
+ * were they all to go from the first meeting, they would build the same messages and the later one
+ * would wait on the earlier one's keys. Each starts at a random place and goes a random way round,
+ * so two instances mostly work on different meetings and each finds the other's part already queued
+ * (a cheap look-up of keys). The keys keep the result exact whatever the order.
+ */
+export function workOrder(units: number, random: () => number = Math.random): number[] {
+  if (units <= 1) return units === 1 ? [0] : [];
+  const start = Math.floor(random() * units);
+  const step = random() < 0.5 ? 1 : units - 1;
+  return Array.from({ length: units }, (_, k) => (start + k * step) % units);
+}
 
 interface Round {
   meeting: Meeting;
@@ -39,6 +55,7 @@ export function concerns(item: TimelineItem, member: Member, rsvp: Rsvp | undefi
 }
 
 export async function queueDueReminders({ now, store, messages, log }: JobContext): Promise<ReminderRun> {
+  const began = performance.now();
   const upcoming = await store.tx((tx) => tx.meetings.scheduledBetween(now, new Date(now.getTime() + LOOKAHEAD_MS)));
   if (!upcoming.length) return { reminders: 0, nudges: 0, unreachable: 0 };
   const offsets = await store.tx((tx) => tx.meetings.offsetsFor(upcoming.map((u) => u.branch.id)));
@@ -48,13 +65,23 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
     if (current) rounds.push({ meeting, branch, item: current, superseded });
   }
   const run: ReminderRun = { reminders: 0, nudges: 0, unreachable: 0 };
-  for (let i = 0; i < rounds.length; i += MEETINGS_PER_TX) {
-    const part = await store.tx((tx) => queueRounds(tx, rounds.slice(i, i + MEETINGS_PER_TX)));
-    run.reminders += part.reminders;
-    run.nudges += part.nudges;
-    run.unreachable += part.unreachable;
-  }
-  if (run.reminders || run.nudges) log.info({ ...run }, "reminders queued");
+  const units: Round[][] = [];
+  for (let i = 0; i < rounds.length; i += MEETINGS_PER_TX) units.push(rounds.slice(i, i + MEETINGS_PER_TX));
+  const order = workOrder(units.length);
+  // A few units at once: while one waits for the database, the next one's messages are built.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(UNITS_IN_FLIGHT, units.length) }, async () => {
+      while (next < order.length) {
+        const unit = units[order[next++]!]!;
+        const part = await store.tx((tx) => queueRounds(tx, unit));
+        run.reminders += part.reminders;
+        run.nudges += part.nudges;
+        run.unreachable += part.unreachable;
+      }
+    }),
+  );
+  if (run.reminders || run.nudges) log.info({ ...run, ms: Math.round(performance.now() - began) }, "reminders queued");
   return run;
 
   async function queueRounds(tx: Tx, batch: Round[]): Promise<ReminderRun> {
