@@ -12,11 +12,18 @@ const UPDATE_EVERY_MS = 60_000;
 export function zaloBotSource(store: Store, registry: BotRegistry, secrets: Set<string>, log: Logger): ZaloBotSource {
   const lastErrors = new Map<string, string | null>();
   const lastUpdates = new Map<string, number>();
+  let errorsRead = false;
   const write = (id: string, patch: Parameters<Store["tx"]>[0]) => store.tx(patch).catch((err: unknown) => log.warn({ err, botAccountId: id }, "could not record the state of a bot account"));
 
   return {
     async list() {
       const { bots } = await registry.driven("ZALO");
+      if (!errorsRead) {
+        // What the rows say already: a bot that starts without error then writes nothing (an
+        // instance starting 15,000 bots would otherwise write 15,000 times).
+        errorsRead = true;
+        for (const a of await store.tx((tx) => tx.bots.list({ platform: "ZALO" }))) if (!lastErrors.has(a.id)) lastErrors.set(a.id, a.lastError);
+      }
       for (const b of bots) {
         secrets.add(b.token);
         secrets.add(b.webhookSecret);
