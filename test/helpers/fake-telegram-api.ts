@@ -33,6 +33,8 @@ export class FakeTelegramApi {
   readonly token: string;
   readonly username: string;
   readonly calls: ApiCall[] = [];
+  /** getUpdates calls (not kept in `calls`) by the apiRoot's path prefix ("" without one): who polls. */
+  readonly polls = new Map<string, number>();
   /**
    * Return a failure to make the next matching call fail (403 blocked, 429, 500 …), "network" to drop
    * the connection, or "hang" to answer nothing until releaseHung() (a Bot API that times out).
@@ -191,6 +193,7 @@ export class FakeTelegramApi {
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, via, token, method] = match as unknown as [string, string | undefined, string, string];
     if (token !== this.token) return send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    if (method === "getUpdates") this.polls.set(via ?? "", (this.polls.get(via ?? "") ?? 0) + 1);
     const payload = parsePayload(req, body, (req.url ?? "").split("?")[1]);
     const injected = this.fail?.(method, payload);
     if (injected === "hang") {
