@@ -21,7 +21,7 @@ import { projectRoot } from "../src/infra/paths.ts";
 import { createPrismaStore } from "../src/infra/prisma/store.ts";
 import { createTestDb, type TestDb } from "../test/helpers/db.ts";
 import { FakeTelegramApi, type ApiCall } from "../test/helpers/fake-telegram-api.ts";
-import { PRODUCTION_ENV, PRODUCTION_NODE_ARGS } from "./process.ts";
+import { PRODUCTION_ENV, PRODUCTION_NODE_ARGS, stopBot as stopProcess } from "./process.ts";
 
 const MESSAGES = Number(process.env.FAULTS_MESSAGES ?? 10_000);
 const OUTAGE_S = Number(process.env.FAULTS_OUTAGE_S ?? 120);
@@ -153,14 +153,8 @@ async function startBot(name: string, db: TestDb, fake: FakeTelegramApi, env: Re
   return { child, name: instanceName, pid: child.pid!, port, tail };
 }
 
-async function stopBot(i: Instance): Promise<void> {
-  const { child } = i;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  await exited;
-  clearTimeout(timer);
+function stopBot(i: Instance): Promise<void> {
+  return stopProcess(i.child, 30_000);
 }
 
 async function kill9(i: Instance): Promise<void> {

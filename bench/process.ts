@@ -65,11 +65,12 @@ export function peakRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-export async function stopBot(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
+export async function stopBot(child: ChildProcess, graceMs = 20_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
   await exited;
   clearTimeout(timer);
 }

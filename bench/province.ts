@@ -23,7 +23,7 @@ import { createTestDb, type TestDb } from "../test/helpers/db.ts";
 import { FakeTelegramApi } from "../test/helpers/fake-telegram-api.ts";
 import { FakeZaloApi } from "../test/helpers/fake-zalo-api.ts";
 import { freePort } from "../test/helpers/loopback.ts";
-import { buildBot, cpuMs, peakRssMb, PRODUCTION_ENV, PRODUCTION_NODE_ARGS } from "./process.ts";
+import { buildBot, cpuMs, peakRssMb, PRODUCTION_ENV, PRODUCTION_NODE_ARGS, stopBot as stopProcess } from "./process.ts";
 
 const SCALE = Number(process.env.PROVINCE_SCALE ?? 1);
 const BRANCHES = Math.max(2, Math.round(15_000 * SCALE));
@@ -111,14 +111,8 @@ function alive(instances: Instance[]): void {
   if (dead) throw new Error(`${dead.name} exited (${dead.child.exitCode ?? dead.child.signalCode}):\n${dead.tail.join("\n")}`);
 }
 
-async function stopInstance(i: Instance): Promise<void> {
-  const { child } = i;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  await exited;
-  clearTimeout(timer);
+function stopInstance(i: Instance): Promise<void> {
+  return stopProcess(i.child, 30_000);
 }
 
 // ---------------------------------------------------------------------------------------------
