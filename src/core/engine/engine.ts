@@ -388,8 +388,8 @@ export function createEngine(deps: EngineDeps): Engine {
       notBefore: ctx.now,
       giveUpAt: null,
     }));
-    // The update id was recorded in this unit of work, so no reply to it can exist yet.
-    await ctx.tx.outbox.enqueue(items, { fresh: true });
+    // Keyed by the update id recorded in this unit of work: a redelivered update never gets here.
+    await ctx.tx.outbox.enqueue(items);
   }
 
   async function abandon(raw: AbandonedUpdate): Promise<void> {

@@ -150,11 +150,8 @@ export interface NewOutboxItem extends Pick<OutboxItem, "key" | "memberId" | "id
 }
 
 export interface OutboxRepo {
-  /**
-   * Inserts the items whose key is new; returns how many were inserted. `fresh` promises the keys
-   * cannot exist yet (replies keyed by an update id that was just recorded), saving a lookup.
-   */
-  enqueue(items: NewOutboxItem[], opts?: { fresh?: boolean }): Promise<number>;
+  /** Inserts the items whose key is new (the insert skips the others itself); returns how many were inserted. */
+  enqueue(items: NewOutboxItem[]): Promise<number>;
   /**
    * The bulk path (reminders to whole branches): inserts in large batches, skipping keys that exist
    * (also when another instance inserts them at the same moment), and returns the keys it inserted.

@@ -6,6 +6,8 @@
 import type { HeldLease, LeaseRepo } from "../../../core/ports/store.ts";
 import { defaultBotAccountId, type Platform } from "../../../core/types.ts";
 import { Prisma, type DbTx } from "../client.ts";
+import { pgDialect } from "../hot/pg.ts";
+import { sqliteDialect } from "../hot/sqlite.ts";
 import type { Provider } from "../migrate.ts";
 
 /**
@@ -17,10 +19,10 @@ export const PRESENCE_PREFIX = "~instance:";
 const PLATFORMS: Platform[] = ["TELEGRAM", "ZALO", "CONSOLE"];
 const BATCH = 1000;
 
-// The database's clock, in each column's stored format (the same expressions as outbox.ts).
-const SQLITE_NOW = `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`;
+// The database's clock, in each column's stored format: the hot path's dialects say how.
+const SQLITE_NOW = sqliteDialect.now;
 const sqliteIn = (seconds: number) => Prisma.raw(`strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', '+${Number(seconds)} seconds')`);
-const PG_NOW = `(clock_timestamp() AT TIME ZONE 'UTC')`;
+const PG_NOW = pgDialect.now;
 
 interface Row {
   platform: string;
