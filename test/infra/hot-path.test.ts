@@ -90,8 +90,10 @@ describe.each(DB_KINDS)("hot path on %s", (db) => {
     const item = (key: string, extra = {}) => ({
       key, memberId: null, identityId: null, platform: "CONSOLE" as const, chatId: "c-1", payload: { text: `Nhắc họp ${key}` }, notBefore: at, giveUpAt: null, ...extra,
     });
-    const few = await h.store.tx((tx) => tx.outbox.enqueue([item("hp-1"), item("hp-2", { priority: 0 }), item("hp-1")]));
-    const many = await h.store.tx((tx) => tx.outbox.enqueue(Array.from({ length: 20 }, (_, i) => item(`hp-bulk-${i}`, { undeliverable: i === 0 ? "no-chat" : undefined }))));
+    await h.store.tx((tx) => tx.outbox.enqueue([item("hp-1"), item("hp-2", { priority: 0 }), item("hp-1")]));
+    const few = await h.store.db.outbox.count({ where: { key: { in: ["hp-1", "hp-2"] } } });
+    await h.store.tx((tx) => tx.outbox.enqueue(Array.from({ length: 20 }, (_, i) => item(`hp-bulk-${i}`, { undeliverable: i === 0 ? "no-chat" : undefined }))));
+    const many = await h.store.db.outbox.count({ where: { key: { startsWith: "hp-bulk-" } } });
     const again = await h.store.tx((tx) => tx.outbox.insertNew([item("hp-1"), item("hp-3", { giveUpAt: at, audience: "secretary" })]));
     expect([few, many, again]).toEqual([2, 20, ["hp-3"]]);
     expect(await h.store.db.outbox.findUniqueOrThrow({ where: { key: "hp-bulk-0" } })).toMatchObject({ status: "FAILED", lastError: "no-chat" });

@@ -110,8 +110,8 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function runEvent(tx: Tx, event: InboundEvent, log: Logger, last: Last): Promise<Outcome> {
     const now = services.clock.now();
-    if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
-    const seenCtx = await seen(tx, event, now);
+    const [fresh, seenCtx] = await recordAndSee(tx, event, now);
+    if (!fresh) return "duplicate";
     const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, log, null);
     last.actor = ctx.actor;
     const expired = await loadFlow(ctx, seenCtx.flow);
@@ -162,13 +162,23 @@ export function createEngine(deps: EngineDeps): Engine {
   async function answerOnly(event: InboundEvent, key: string, args: Record<string, string | number>, last: Last): Promise<Outcome> {
     return store.tx(async (tx) => {
       const now = services.clock.now();
-      if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
-      const ctx = new Ctx(now, tx, event, actorOf(await seen(tx, event, now), event), services, logger, null);
+      const [fresh, seenCtx] = await recordAndSee(tx, event, now);
+      if (!fresh) return "duplicate";
+      const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, logger, null);
       last.actor = ctx.actor;
       ctx.reply(ctx.t(key, args));
       await flushReplies(ctx);
       return "handled";
     });
+  }
+
+  /**
+   * Records the update (false: it was handled before) and reads its chat, asked together so that a
+   * database across the network answers both in one round trip. A redelivered update reads its
+   * chat for nothing, which is rare and harmless.
+   */
+  function recordAndSee(tx: Tx, event: InboundEvent, now: Date): Promise<[boolean, SeenContext]> {
+    return Promise.all([tx.updates.markProcessed(event.platform, event.updateId, now), seen(tx, event, now)]);
   }
 
   async function seen(tx: Tx, event: InboundEvent, now: Date): Promise<SeenContext> {

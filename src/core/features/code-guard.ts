@@ -13,8 +13,9 @@ const LOCKED_KEYS: Record<CodeKind, string> = { invite: "invite-locked", link: "
 export async function admitCode(ctx: Ctx, kind: CodeKind): Promise<boolean> {
   const { tx, now, actor } = ctx;
   const id = actor.identity.id;
-  const any = (await tx.codeGuards.get(id, "any")) ?? EMPTY_GUARD;
-  const counted = countAttempt(any, now);
+  // Both guards asked for at once: one round trip to a database across the network.
+  const [anyGuard, ownGuard] = await Promise.all([tx.codeGuards.get(id, "any"), tx.codeGuards.get(id, kind)]);
+  const counted = countAttempt(anyGuard ?? EMPTY_GUARD, now);
   if (counted.waitMinutes) {
     if (!counted.state.lockedUntil) {
       // The hour's budget just ran out: recorded once.
@@ -24,8 +25,7 @@ export async function admitCode(ctx: Ctx, kind: CodeKind): Promise<boolean> {
     ctx.reply(ctx.t("code-rate-limited", { minutes: counted.waitMinutes }));
     return false;
   }
-  const own = (await tx.codeGuards.get(id, kind)) ?? EMPTY_GUARD;
-  const locked = lockedMinutes(own, now);
+  const locked = lockedMinutes(ownGuard ?? EMPTY_GUARD, now);
   if (locked) {
     ctx.reply(ctx.t(LOCKED_KEYS[kind], { minutes: locked }));
     return false;

@@ -86,14 +86,13 @@ const joinFlow: FlowDef<JoinDraft> = {
 
 async function join(ctx: Ctx, d: JoinDraft): Promise<Next<JoinDraft>> {
   const { tx, now, actor } = ctx;
-  // The invite may have been used up or revoked while this person was typing.
-  const invite = await tx.invites.byCode(d.code);
-  const problem = inviteProblem(invite, now);
-  if (problem || !invite || !(await tx.invites.use(invite.id, now))) return end(ctx.t(problem ?? "invite-used-up"));
-  const branch = await tx.branches.byId(invite.branchId);
-  if (!branch) return end(ctx.t("invite-unknown"));
+  // The invite may have been used up or revoked while this person was typing. (Reads asked for
+  // together here and below go to the database in one round trip.)
+  const [invite, branch] = await Promise.all([tx.invites.byCode(d.code), tx.branches.byId(d.branchId)]);
+  const problem = inviteProblem(invite, now) ?? (branch?.id === invite?.branchId ? null : "invite-unknown");
+  if (problem || !invite || !branch || !(await tx.invites.use(invite.id, now))) return end(ctx.t(problem ?? "invite-used-up"));
 
-  const member = await tx.members.create({
+  const joining = tx.members.create({
     branchId: branch.id,
     fullName: d.fullName ?? "",
     isSecretary: invite.grantsSecretary,
@@ -103,17 +102,17 @@ async function join(ctx: Ctx, d: JoinDraft): Promise<Next<JoinDraft>> {
     preferredPlatform: actor.identity.platform,
     consentAt: now,
   });
+  const [member] = await Promise.all([joining, codeSucceeded(ctx, "invite")]);
   await tx.identities.update(actor.identity.id, { memberId: member.id });
-  await codeSucceeded(ctx, "invite");
   actor.member = member;
   actor.branch = branch;
   await ctx.audit("member.joined", { memberId: member.id, inviteId: invite.id, secretary: member.isSecretary, deputy: member.isDeputy, admin: member.isAdmin }, branch.id);
 
   // The branch's admins learn who joined, each in their own language (and of a namesake, which a
   // note in /thanhvien can tell apart).
-  const names = await branchNames(tx, branch.id);
+  const [names, admins] = await Promise.all([branchNames(tx, branch.id), tx.members.listWithRole(branch.id, "admin")]);
   const namesake = hasNamesake(member, names.roster);
-  for (const admin of await tx.members.listWithRole(branch.id, "admin")) {
+  for (const admin of admins) {
     if (admin.id === member.id) continue;
     await ctx.services.messages.toMember(tx, admin, branch, `joined:${member.id}:${admin.id}`, (t) => ({
       text: [t("onboarding-admin-notice", { name: names.of(member), role: roleNames(t, member) }), ...(namesake ? [t("onboarding-admin-namesake")] : [])].join(" "),

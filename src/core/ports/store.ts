@@ -150,8 +150,8 @@ export interface NewOutboxItem extends Pick<OutboxItem, "key" | "memberId" | "id
 }
 
 export interface OutboxRepo {
-  /** Inserts the items whose key is new (the insert skips the others itself); returns how many were inserted. */
-  enqueue(items: NewOutboxItem[]): Promise<number>;
+  /** Queues the items whose key is new (the insert skips the others itself). */
+  enqueue(items: NewOutboxItem[]): Promise<void>;
   /**
    * The bulk path (reminders to whole branches): inserts in large batches, skipping keys that exist
    * (also when another instance inserts them at the same moment), and returns the keys it inserted.

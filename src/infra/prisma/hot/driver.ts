@@ -27,6 +27,12 @@ export interface HotDriver {
   readonly dialect: Dialect;
   /** Runs a statement written with `?` placeholders; returns the number of rows it changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /**
+   * A write whose outcome nobody reads (no count, no rows). PostgreSQL sends it with the unit's next
+   * statement or its COMMIT rather than on a round trip of its own; if it fails, the unit fails
+   * with its error. SQLite, in process, runs it at once.
+   */
+  write(sql: string, params?: readonly SqlValue[]): Promise<void>;
   /** The rows a statement returns, typed as the ORM types them. */
   all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
 }

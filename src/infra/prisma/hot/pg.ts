@@ -7,6 +7,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import type { Dialect, HotDriver, SqlValue } from "./driver.ts";
+import { Trip, type TripResult, type TripStatement } from "./pg-pipeline.ts";
 
 const NOW = `(clock_timestamp() AT TIME ZONE 'UTC')`;
 
@@ -27,7 +28,13 @@ const types = {
     oid === TIMESTAMP ? parseUtc : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-const toPg = (v: SqlValue): unknown => (v instanceof Date ? v.toISOString() : v);
+/** A value as the protocol's text (what node-postgres' own value mapping does, for the types used here). */
+function toText(v: SqlValue): string | null {
+  if (v === null) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return `{${v.map((x) => (typeof x === "number" ? String(x) : `"${x.replace(/[\\"]/g, (c: string) => `\\${c}`)}"`)).join(",")}}`;
+  return String(v);
+}
 
 /** `?` placeholders as `$1 … $n` (the statements hold no `?` inside quotes). */
 function numbered(sql: string): string {
@@ -36,43 +43,134 @@ function numbered(sql: string): string {
 }
 
 const names = new Map<string, { name: string; text: string }>();
-function prepared(sql: string): { name: string; text: string } {
+function statement(sql: string, params: readonly SqlValue[]): TripStatement {
   let p = names.get(sql);
   if (!p) {
     p = { name: `hot_${names.size + 1}`, text: numbered(sql) };
     names.set(sql, p);
   }
-  return p;
+  return { name: p.name, text: p.text, values: params.map(toText) };
 }
+
+const BEGIN = statement("BEGIN", []);
+const COMMIT = statement("COMMIT", []);
 
 export class PgDriver implements HotDriver {
   readonly dialect = pgDialect;
   constructor(private readonly unit: Unit) {}
 
-  private query(sql: string, params: readonly SqlValue[]) {
+  private checked(sql: string, params: readonly SqlValue[]): TripStatement {
     // A statement after its unit of work ended would land on a connection another unit now holds.
     if (!this.unit.open) throw new Error("a statement ran after its unit of work had ended");
-    const { name, text } = prepared(sql);
-    return this.unit.client.query({ name, text, values: params.map(toPg), types });
+    return statement(sql, params);
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    return (await this.query(sql, params)).rowCount ?? 0;
+    return (await this.unit.ask(this.checked(sql, params))).rowCount;
   }
 
   async all<T = Record<string, unknown>>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return (await this.query(sql, params)).rows as T[];
+    return (await this.unit.ask(this.checked(sql, params))).rows as T[];
+  }
+
+  async write(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    this.unit.defer(this.checked(sql, params));
   }
 }
 
-interface Unit {
-  client: pg.PoolClient;
+interface Waiting {
+  statement: TripStatement;
+  /** Absent for a write nobody waits for. */
+  settle?: { resolve: (r: TripResult) => void; reject: (e: Error) => void };
+}
+
+/**
+ * One unit of work on its connection. Statements wait in `queue` and go to the server together: those
+ * asked for in the same tick (Promise.all), with the writes queued before them, and BEGIN in front
+ * of the first. The last writes go with COMMIT. So an update that reads its chat and queues its
+ * reply costs two round trips, not five.
+ */
+class Unit {
   /** False once the unit committed or rolled back: work started inside it and still running later
    * (a timer, a background task) must not use its connection any more. */
-  open: boolean;
-  savepoints: number;
+  open = true;
+  savepoints = 0;
   /** ORM transactions inside the unit take turns (their savepoints must not interleave). */
-  turn: Promise<void>;
+  turn: Promise<void> = Promise.resolve();
+  private begun = false;
+  private queue: Waiting[] = [];
+  private scheduled = false;
+  /**
+   * The first statement that failed: the transaction is aborted from then on, whoever caught the
+   * error, so the unit must not report a COMMIT (which the server would turn into a ROLLBACK).
+   */
+  failed: Error | null = null;
+
+  constructor(readonly client: pg.PoolClient) {}
+
+  ask(statement: TripStatement): Promise<TripResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ statement, settle: { resolve, reject } });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        // Sent at the end of the tick; a failure reaches the callers through `settle`.
+        if (this.open) this.send().catch(() => undefined);
+        else this.drop();
+      });
+    });
+  }
+
+  defer(statement: TripStatement): void {
+    this.queue.push({ statement });
+  }
+
+  /** Sends what is queued now, ahead of a statement the ORM is about to run on the connection. */
+  flushForOrm(): void {
+    if (this.begun && !this.queue.length) return;
+    this.send().catch(() => undefined);
+  }
+
+  /** Ends the unit: what is still queued, then COMMIT, in one round trip. */
+  async commit(): Promise<void> {
+    this.open = false;
+    if (this.failed) throw this.failed;
+    if (!this.begun && !this.queue.length) return; // nothing ran
+    await this.send([COMMIT]);
+  }
+
+  async rollback(): Promise<void> {
+    this.open = false;
+    this.drop();
+    if (this.begun) await this.client.query("ROLLBACK");
+  }
+
+  private drop(): void {
+    const error = new Error("the unit of work ended before this statement was sent");
+    for (const w of this.queue.splice(0)) w.settle?.reject(error);
+  }
+
+  private send(after: TripStatement[] = []): Promise<void> {
+    const waiting = this.queue.splice(0);
+    const before = this.begun ? [] : [BEGIN];
+    if (!before.length && !waiting.length && !after.length) return Promise.resolve();
+    this.begun = true;
+    const statements = [...before, ...waiting.map((w) => w.statement), ...after];
+    return new Promise<void>((resolve, reject) => {
+      const trip: Trip = new Trip(statements, types, (err, results) => {
+        waiting.forEach((w, i) => {
+          const at = before.length + i;
+          if (!err || at < trip.failedAt) w.settle?.resolve(results[at]!);
+          else w.settle?.reject(err);
+        });
+        if (!err) return resolve();
+        this.failed ??= err;
+        reject(err);
+      });
+      (this.client.query as unknown as (t: Trip) => void)(trip);
+    });
+  }
 }
 
 const current = new AsyncLocalStorage<Unit>();
@@ -94,6 +192,7 @@ function nested(unit: Unit): Promise<pg.PoolClient> {
     ROLLBACK: `ROLLBACK TO SAVEPOINT ${name}`,
   };
   const query = async (...args: QueryArgs) => {
+    unit.flushForOrm();
     const config = args[0] as string | { text: string };
     const text = typeof config === "string" ? config : config.text;
     const replaced = control[text.trim().toUpperCase()];
@@ -130,7 +229,9 @@ export function createUnitPool(connectionString: string, max: number): pg.Pool &
   Object.assign(pool, {
     query: (...args: unknown[]) => {
       const unit = openUnit();
-      return unit ? (unit.client.query as (...a: unknown[]) => unknown)(...args) : query(...args);
+      if (!unit) return query(...args);
+      unit.flushForOrm();
+      return (unit.client.query as (...a: unknown[]) => unknown)(...args);
     },
     connect: (...args: unknown[]) => {
       const unit = openUnit();
@@ -155,18 +256,17 @@ export function createPgUnits<Tx>(
   return async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       const client = await pool.own();
-      const unit: Unit = { client, open: true, savepoints: 0, turn: Promise.resolve() };
+      const unit = new Unit(client);
       let broken: Error | undefined;
       try {
-        await client.query("BEGIN");
         const value = await current.run(unit, () => fn(bind(new PgDriver(unit))));
-        unit.open = false;
-        await client.query("COMMIT");
+        await unit.commit();
         return value;
-      } catch (err) {
-        unit.open = false;
+      } catch (thrown) {
+        // The first statement that failed is why everything after it failed ("transaction aborted").
+        const err = unit.failed ?? thrown;
         try {
-          await client.query("ROLLBACK");
+          await unit.rollback();
         } catch (e) {
           // The connection itself failed (the server restarted): it leaves the pool.
           broken = e instanceof Error ? e : new Error(String(e));

@@ -54,6 +54,10 @@ export class SqliteDriver implements HotDriver {
     return this.runSync(sql, params);
   }
 
+  async write(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    this.runSync(sql, params);
+  }
+
   async all<T = Record<string, unknown>>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     const stmt = this.prepare(sql);
     const values = params.map(toSqlite);

@@ -76,8 +76,8 @@ export interface HotPath {
    */
   recordQuestions(questions: OpenQuestion[]): Promise<void>;
   closeQuestions(identityId: string, topics: string[]): Promise<void>;
-  /** Inserts the items whose key is new (one statement each: replies are one to three). */
-  enqueue(items: NewOutboxItem[], now: Date): Promise<number>;
+  /** Queues the items whose key is new (one statement each: replies are one to three), as writes nobody waits for. */
+  enqueue(items: NewOutboxItem[], now: Date): Promise<void>;
   /** Inserts many items in a few statements, skipping keys that exist; returns the keys inserted. */
   insertBulk(items: NewOutboxItem[], now: Date): Promise<string[]>;
   /** `leased`: only rows of bot accounts whose send lease `owner` holds (several instances). */
@@ -173,18 +173,24 @@ export function createHotPath(driver: HotDriver): HotPath {
     },
 
     async createIdentity(input) {
+      // Every column written here, so the row is known without reading it back: the insert goes
+      // with the unit's next statement. (Two first messages racing from one person meet the unique
+      // key, and the unit runs again as a conflict.)
       const now = new Date();
-      const row = await first<Identity>(
-        driver,
-        `INSERT INTO "Identity" ("id", "platform", "botAccountId", "userId", "chatId", "displayName", "locale", "active", "failedCodes", "lastSeenAt", "createdAt", "updatedAt")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING *`,
-        [newId(), input.platform, input.botAccountId, input.userId, input.chatId, input.displayName ?? null, input.locale ?? null, true, input.at, now, now],
+      const identity: Identity = {
+        id: newId(), platform: input.platform, botAccountId: input.botAccountId, userId: input.userId, chatId: input.chatId,
+        displayName: input.displayName ?? null, locale: input.locale ?? null, memberId: null, active: true, inactiveReason: null,
+        failedCodes: 0, codeLockedUntil: null, lastSeenAt: input.at, createdAt: now, updatedAt: now,
+      };
+      await driver.write(
+        `INSERT INTO "Identity" (${SEEN_COLUMNS.i.map((c) => `"${c}"`).join(", ")}) VALUES (${SEEN_COLUMNS.i.map(() => "?").join(", ")})`,
+        SEEN_COLUMNS.i.map((c) => identity[c]),
       );
-      return row!;
+      return identity;
     },
 
     async touchIdentity(id, chatId, at, displayName) {
-      await driver.run(`UPDATE "Identity" SET "chatId" = ?, "lastSeenAt" = ?, "displayName" = ?, "updatedAt" = ? WHERE "id" = ?`, [chatId, at, displayName, new Date(), id]);
+      await driver.write(`UPDATE "Identity" SET "chatId" = ?, "lastSeenAt" = ?, "displayName" = ?, "updatedAt" = ? WHERE "id" = ?`, [chatId, at, displayName, new Date(), id]);
     },
 
     async updateIdentity(id, patch) {
@@ -192,7 +198,7 @@ export function createHotPath(driver: HotDriver): HotPath {
       const fields = Object.entries(patch).filter(([, v]) => v !== undefined);
       if (!fields.length) return;
       const sets = fields.map(([k]) => `"${k}" = ?`).join(", ");
-      await driver.run(`UPDATE "Identity" SET ${sets}, "updatedAt" = ? WHERE "id" = ?`, [...fields.map(([, v]) => v as SqlValue), new Date(), id]);
+      await driver.write(`UPDATE "Identity" SET ${sets}, "updatedAt" = ? WHERE "id" = ?`, [...fields.map(([, v]) => v as SqlValue), new Date(), id]);
     },
 
     identity: (id) => first<Identity>(driver, `SELECT * FROM "Identity" WHERE "id" = ?`, [id]),
@@ -201,13 +207,17 @@ export function createHotPath(driver: HotDriver): HotPath {
 
     async createMember(input) {
       // A member joins when they confirm (consentAt, the core's clock), not when the row is written.
-      const row = await first<Member>(
-        driver,
-        `INSERT INTO "Member" ("id", "branchId", "fullName", "isSecretary", "isDeputy", "isAdmin", "partyStatus", "exempted", "status", "locale", "preferredPlatform", "consentAt", "joinedAt", "updatedAt")
-         VALUES (?, ?, ?, ?, ?, ?, 'FULL', ?, 'ACTIVE', ?, ?, ?, ?, ?) RETURNING *`,
-        [newId(), input.branchId, input.fullName, input.isSecretary, input.isDeputy ?? false, input.isAdmin, false, input.locale, input.preferredPlatform, input.consentAt, input.consentAt, new Date()],
+      // Every column is written, so the row is known without reading it back (see createIdentity).
+      const member: Member = {
+        id: newId(), branchId: input.branchId, fullName: input.fullName, nameNote: null, isSecretary: input.isSecretary, isDeputy: input.isDeputy ?? false,
+        isAdmin: input.isAdmin, partyStatus: "FULL", exempted: false, exemptReason: null, exemptUntil: null, reviewForm: null, status: "ACTIVE",
+        locale: input.locale, preferredPlatform: input.preferredPlatform, consentAt: input.consentAt, joinedAt: input.consentAt, removedAt: null, updatedAt: new Date(),
+      };
+      await driver.write(
+        `INSERT INTO "Member" (${SEEN_COLUMNS.m.map((c) => `"${c}"`).join(", ")}) VALUES (${SEEN_COLUMNS.m.map(() => "?").join(", ")})`,
+        SEEN_COLUMNS.m.map((c) => member[c]),
       );
-      return row!;
+      return member;
     },
 
     membersWithRole(branchId, role) {
@@ -222,7 +232,7 @@ export function createHotPath(driver: HotDriver): HotPath {
       first<GuardState>(driver, `SELECT "failures", "lastFailureAt", "lockedUntil", "windowStart", "attempts" FROM "CodeGuard" WHERE "identityId" = ? AND "kind" = ?`, [identityId, kind]),
 
     async putCodeGuard(identityId, kind, g) {
-      await driver.run(
+      await driver.write(
         `INSERT INTO "CodeGuard" ("identityId", "kind", "failures", "lastFailureAt", "lockedUntil", "windowStart", "attempts") VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT ("identityId", "kind") DO UPDATE SET "failures" = excluded."failures", "lastFailureAt" = excluded."lastFailureAt",
            "lockedUntil" = excluded."lockedUntil", "windowStart" = excluded."windowStart", "attempts" = excluded."attempts"`,
@@ -253,7 +263,7 @@ export function createHotPath(driver: HotDriver): HotPath {
     flow: (identityId) => first<FlowState>(driver, `SELECT * FROM "FlowState" WHERE "identityId" = ?`, [identityId]),
 
     async startFlow(s, now) {
-      await driver.run(
+      await driver.write(
         `INSERT INTO "FlowState" ("identityId", "flow", "step", "data", "token", "expiresAt", "version", "updatedAt")
          VALUES (?, ?, ?, ?, ?, ?, 0, ?)
          ON CONFLICT ("identityId") DO UPDATE SET
@@ -273,7 +283,7 @@ export function createHotPath(driver: HotDriver): HotPath {
     },
 
     async deleteFlow(identityId) {
-      await driver.run(`DELETE FROM "FlowState" WHERE "identityId" = ?`, [identityId]);
+      await driver.write(`DELETE FROM "FlowState" WHERE "identityId" = ?`, [identityId]);
     },
 
     openQuestions: (identityId, now) =>
@@ -282,23 +292,21 @@ export function createHotPath(driver: HotDriver): HotPath {
     async recordQuestions(questions) {
       if (!questions.length) return;
       const flows = JSON.stringify(questions.filter((q) => q.topic.startsWith("flow:")).map((q) => ({ i: q.identityId, t: q.topic })));
-      if (flows !== "[]") await driver.run(REPLACE_FLOW_QUESTIONS, [flows, flows]);
+      if (flows !== "[]") await driver.write(REPLACE_FLOW_QUESTIONS, [flows, flows]);
       const rows = questions.map((q) => ({
         i: q.identityId, t: q.topic, o: q.outboxId, ti: q.title, tx: q.text, c: JSON.stringify(q.choices), r: q.reply, d: bulkDate(q.deliveredAt), e: bulkDate(q.expiresAt),
       }));
-      await driver.run(RECORD_QUESTIONS, [JSON.stringify(rows)]);
+      await driver.write(RECORD_QUESTIONS, [JSON.stringify(rows)]);
     },
 
     async closeQuestions(identityId, topics) {
       if (!topics.length) return;
       const topic = d.oneOf(`"topic"`, topics);
-      await driver.run(`DELETE FROM "OpenQuestion" WHERE "identityId" = ? AND ${topic.sql}`, [identityId, ...topic.params]);
+      await driver.write(`DELETE FROM "OpenQuestion" WHERE "identityId" = ? AND ${topic.sql}`, [identityId, ...topic.params]);
     },
 
     async enqueue(items, now) {
-      let inserted = 0;
-      for (const i of items) inserted += await driver.run(ENQUEUE, outboxValues(i, now));
-      return inserted;
+      for (const i of items) await driver.write(ENQUEUE, outboxValues(i, now));
     },
 
     async insertBulk(items, now) {
@@ -334,7 +342,7 @@ export function createHotPath(driver: HotDriver): HotPath {
     async markSent(ids, at, owner) {
       if (!ids.length) return;
       const id = d.oneOf(`"id"`, ids);
-      await driver.run(
+      await driver.write(
         `UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ?, "claimedBy" = NULL, "claimedUntil" = NULL, "attempts" = "attempts" + 1
          WHERE ${id.sql} AND "claimedBy" = ?`,
         [at, ...id.params, owner],
@@ -342,7 +350,7 @@ export function createHotPath(driver: HotDriver): HotPath {
     },
 
     async audit(entry, at) {
-      await driver.run(`INSERT INTO "AuditLog" ("id", "branchId", "actorId", "actorLabel", "action", "details", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+      await driver.write(`INSERT INTO "AuditLog" ("id", "branchId", "actorId", "actorLabel", "action", "details", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
         newId(), entry.branchId, entry.actorId, entry.actorLabel, entry.action, entry.details === undefined ? null : JSON.stringify(entry.details), at,
       ]);
     },

@@ -11,11 +11,11 @@ const ONE_BY_ONE = 8;
 export function outboxRepo(db: DbTx, hot: HotPath): OutboxRepo {
   return {
     async enqueue(items) {
-      if (!items.length) return 0;
+      if (!items.length) return;
       const unique = [...new Map(items.map((i) => [i.key, i])).values()];
       // Keys already there are skipped by the insert itself: no look-up first.
       if (unique.length <= ONE_BY_ONE) return hot.enqueue(unique, new Date());
-      return (await hot.insertBulk(unique, new Date())).length;
+      await hot.insertBulk(unique, new Date());
     },
 
     async insertNew(items) {
