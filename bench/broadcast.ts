@@ -29,6 +29,7 @@ import { loadLocales } from "../src/infra/i18n/fluent.ts";
 import { localesDir } from "../src/infra/paths.ts";
 import { sqlitePath } from "../src/infra/prisma/migrate.ts";
 import { createPrismaStore, type PrismaStore } from "../src/infra/prisma/store.ts";
+import { createRenderer } from "../src/infra/render/renderer.ts";
 import { createTestDb, PG_ADMIN_URL, type DbKind } from "../test/helpers/db.ts";
 import { FakeTelegramApi } from "../test/helpers/fake-telegram-api.ts";
 
@@ -149,11 +150,12 @@ async function runOne(kind: DbKind): Promise<Row> {
     links: { inviteLinks: () => [], platforms: () => ["TELEGRAM"] },
     settings: { operators: new Set(), defaultTimezone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" },
     features: allFeatures,
+    render: createRenderer(),
   });
   const fakes: FakeTelegramApi[] = [];
   try {
     // 1. Planning.
-    const job = () => queueDueReminders({ now: new Date(), store, messages: core.messages, log: silent });
+    const job = () => queueDueReminders({ now: new Date(), store, messages: core.messages, render: core.services.render, log: silent });
     let t = performance.now();
     const planned = await job();
     const planS = (performance.now() - t) / 1000;

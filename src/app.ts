@@ -18,7 +18,7 @@ import { createLeaseKeeper, type LeaseKeeper } from "./core/services/leases.ts";
 import type { ZaloAdapter } from "./adapters/zalo/index.ts";
 import { zaloBotSource } from "./zalo-bots.ts";
 import { createBotAdmin } from "./bot-admin.ts";
-import { qrPng } from "./infra/render/qr.ts";
+import { createRenderer } from "./infra/render/renderer.ts";
 import { createBotRegistry } from "./infra/bots/registry.ts";
 import { parseSecretKey } from "./infra/bots/secret-box.ts";
 import { cachedHealth, healthOf } from "./infra/http/health.ts";
@@ -126,10 +126,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock,
     logger: log,
     links,
-    settings: { operators, defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE },
+    settings: { operators, defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE, inviteQrCodes: true },
     features: allFeatures,
     onQueued: () => sender?.kick(),
-    render: { qrPng },
+    render: createRenderer(),
     bots: createBotAdmin({
       registry,
       zaloApiRoot: config.ZALO_API_ROOT,

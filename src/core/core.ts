@@ -2,7 +2,8 @@
 import { createEngine, type Engine } from "./engine/engine.ts";
 import type { CoreSettings, Services } from "./engine/context.ts";
 import { Registry, type Feature } from "./engine/registry.ts";
-import type { BotAdmin, Clock, Logger, PlatformLinks, Renderer, Translator } from "./ports/runtime.ts";
+import type { Renderer } from "./ports/render.ts";
+import type { BotAdmin, Clock, Logger, PlatformLinks, Translator } from "./ports/runtime.ts";
 import type { Store } from "./ports/store.ts";
 import { createMessages, type Messages } from "./services/messages.ts";
 
@@ -13,7 +14,8 @@ export interface CoreDeps {
   logger: Logger;
   links: PlatformLinks;
   bots?: BotAdmin;
-  render?: Renderer;
+  /** Writes the charts, spreadsheets, documents and QR codes the core builds as data. */
+  render: Renderer;
   settings: CoreSettings;
   features: Feature[];
   /** Wakes the outbox sender after something was queued. */
@@ -32,7 +34,7 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const registry = new Registry(deps.features);
   const messages = createMessages(deps.translator, deps.settings.defaultLocale, deps.clock);
-  const services: Services = { messages, links: deps.links, registry, settings: deps.settings, clock: deps.clock, ...(deps.bots ? { bots: deps.bots } : {}), ...(deps.render ? { render: deps.render } : {}) };
+  const services: Services = { messages, links: deps.links, registry, settings: deps.settings, clock: deps.clock, render: deps.render, ...(deps.bots ? { bots: deps.bots } : {}) };
   const engine = createEngine({ store: deps.store, services, logger: deps.logger, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) });
 
   async function tick(now = deps.clock.now()): Promise<{ failed: string[] }> {
@@ -40,7 +42,7 @@ export function createCore(deps: CoreDeps): Core {
     for (const job of registry.jobs) {
       const log = deps.logger.child({ job: job.name });
       try {
-        await job.run({ now, store: deps.store, messages, log, operators: deps.settings.operators });
+        await job.run({ now, store: deps.store, messages, render: deps.render, log, operators: deps.settings.operators });
       } catch (err) {
         failed.push(job.name);
         log.error({ err }, "job failed");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allFeatures } from "../../src/core/features/index.ts";
 import type { JobContext } from "../../src/core/engine/jobs.ts";
 import type { PrismaStore } from "../../src/infra/prisma/store.ts";
+import { createRenderer } from "../../src/infra/render/renderer.ts";
 import { createTestStore, DB_KINDS } from "../helpers/db.ts";
 import { memoryLogger } from "../helpers/fakes.ts";
 
@@ -136,7 +137,7 @@ describe.each(DB_KINDS)("retention on %s", (kind) => {
       ],
     });
 
-    const job: JobContext = { now: NOW, store, messages: {} as JobContext["messages"], log: memoryLogger(), operators: new Set(["telegram:op"]) };
+    const job: JobContext = { now: NOW, store, messages: {} as JobContext["messages"], render: createRenderer(), log: memoryLogger(), operators: new Set(["telegram:op"]) };
     await retentionJob.run(job);
   });
   afterAll(() => close());
@@ -210,7 +211,7 @@ describe.each(DB_KINDS)("retention on %s", (kind) => {
 
   it("runs once an hour: at other minutes nothing is touched", async () => {
     await store.db.auditLog.create({ data: { branchId: null, actorLabel: "telegram:op", action: "older", createdAt: at("2020-01-01T00:00:00Z") } });
-    await retentionJob.run({ now: new Date("2026-11-25T10:18:00Z"), store, messages: {} as JobContext["messages"], log: memoryLogger() });
+    await retentionJob.run({ now: new Date("2026-11-25T10:18:00Z"), store, messages: {} as JobContext["messages"], render: createRenderer(), log: memoryLogger() });
     expect(await store.db.auditLog.count({ where: { action: "older" } })).toBe(1);
   });
 });

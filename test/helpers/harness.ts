@@ -10,6 +10,7 @@ import type { OutMessage, Platform } from "../../src/core/types.ts";
 import { loadLocales } from "../../src/infra/i18n/fluent.ts";
 import { localesDir } from "../../src/infra/paths.ts";
 import type { PrismaStore } from "../../src/infra/prisma/store.ts";
+import { createRenderer } from "../../src/infra/render/renderer.ts";
 import { createTestStore, openTestStore, type DbKind } from "./db.ts";
 import { memoryLogger, RecordingMessenger, TestClock } from "./fakes.ts";
 
@@ -32,6 +33,8 @@ export interface HarnessOptions {
   botCaps?: boolean;
   /** Count and enforce the bot accounts' monthly quotas, as the deployed bot does. */
   quota?: boolean;
+  /** Send invites' QR codes, as the deployed bot does. Off by default: a picture after every invite. */
+  inviteQrCodes?: boolean;
 }
 
 export interface Harness {
@@ -86,8 +89,10 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       operators: new Set([`telegram:${OPERATOR}`, `zalo:${OPERATOR}`, `console:${OPERATOR}`]),
       defaultTimezone: "Asia/Ho_Chi_Minh",
       defaultLocale: "vi",
+      ...(opts.inviteQrCodes ? { inviteQrCodes: true } : {}),
     },
     features: opts.features ?? allFeatures,
+    render: createRenderer(),
   });
   const sender = createSender({
     store,

@@ -15,6 +15,7 @@ import { createHttpServer, type HttpServer } from "../../src/infra/http/server.t
 import { loadLocales } from "../../src/infra/i18n/fluent.ts";
 import { localesDir } from "../../src/infra/paths.ts";
 import type { PrismaStore } from "../../src/infra/prisma/store.ts";
+import { createRenderer } from "../../src/infra/render/renderer.ts";
 import { createTestStore, type DbKind } from "./db.ts";
 import { FakeZaloApi, type ZaloUserSpec } from "./fake-zalo-api.ts";
 import { memoryLogger, RecordingMessenger, TestClock } from "./fakes.ts";
@@ -91,6 +92,7 @@ export async function createZaloRig(opts: ZaloRigOptions): Promise<ZaloRig> {
     links: { inviteLinks: () => [], platforms: () => ["ZALO", "TELEGRAM"] },
     settings: { operators: new Set(config.BOT_ADMINS), defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE },
     features: allFeatures,
+    render: createRenderer(),
   });
   const adapter = await createZaloAdapter(
     { config, core, logger },

@@ -1,7 +1,8 @@
 // The context a command, flow step or action runs in: one inbound event, one unit of work.
 import { randomBytes } from "node:crypto";
 import type { FlowState, OpenQuestion } from "../domain/model.ts";
-import type { BotAdmin, Clock, Logger, PlatformLinks, Renderer } from "../ports/runtime.ts";
+import type { Renderer } from "../ports/render.ts";
+import type { BotAdmin, Clock, Logger, PlatformLinks } from "../ports/runtime.ts";
 import type { Tx } from "../ports/store.ts";
 import type { Messages, T } from "../services/messages.ts";
 import type { InboundEvent, Locale, OutMessage } from "../types.ts";
@@ -16,6 +17,9 @@ export interface CoreSettings {
   operators: ReadonlySet<string>;
   defaultTimezone: string;
   defaultLocale: Locale;
+  /** Invites come with QR codes to print or show. Off unless set: the chat-level tests leave it off,
+   * where a picture after every invite would crowd each conversation they check. */
+  inviteQrCodes?: boolean;
 }
 
 export interface Services {
@@ -23,8 +27,8 @@ export interface Services {
   links: PlatformLinks;
   /** Adding and checking bot accounts (/kenh); absent where the deployment cannot (tests, terminal). */
   bots?: BotAdmin;
-  /** Pictures (invite QR codes); without it none are sent. */
-  render?: Renderer;
+  /** Writes the files the core builds as data (charts, spreadsheets, documents, QR codes). */
+  render: Renderer;
   registry: Registry;
   settings: CoreSettings;
   clock: Clock;

@@ -1,4 +1,5 @@
 // What a scheduled job gets: the time, the store, and the same way of sending that flows use.
+import type { Renderer } from "../ports/render.ts";
 import type { Logger } from "../ports/runtime.ts";
 import type { Store } from "../ports/store.ts";
 import type { Messages } from "../services/messages.ts";
@@ -7,6 +8,8 @@ export interface JobContext {
   now: Date;
   store: Store;
   messages: Messages;
+  /** For jobs that send files (the monthly digest's chart). */
+  render: Renderer;
   log: Logger;
   /** "telegram:123" style labels of the operators (BOT_ADMINS), for jobs that must tell them apart. */
   operators?: ReadonlySet<string>;

@@ -9,8 +9,8 @@ import type { OutMessage } from "../types.ts";
 import { roleNames } from "./roles.ts";
 
 export function replyWithInviteQr(ctx: Ctx, invite: Invite, branch: Branch, bot: BotAccount | null): void {
+  if (!ctx.services.settings.inviteQrCodes) return;
   const render = ctx.services.render;
-  if (!render) return;
   const { t } = ctx;
   const code = formatCode(invite.code);
   const caption = t("invite-qr-caption", {

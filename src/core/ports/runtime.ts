@@ -71,9 +71,3 @@ export interface BotAdmin {
   /** Accounts changed (paused, resumed, assigned, added): the running bots and quotas read them again. */
   changed(): void;
 }
-
-/** Pictures the core asks for and does not draw itself (a file format is not the core's business). */
-export interface Renderer {
-  /** A QR code of `text` as a PNG image. */
-  qrPng(text: string): Promise<Buffer>;
-}

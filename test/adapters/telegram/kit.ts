@@ -12,6 +12,7 @@ import { createSender, type Sender } from "../../../src/core/services/sender.ts"
 import { loadLocales } from "../../../src/infra/i18n/fluent.ts";
 import { localesDir } from "../../../src/infra/paths.ts";
 import type { PrismaStore } from "../../../src/infra/prisma/store.ts";
+import { createRenderer } from "../../../src/infra/render/renderer.ts";
 import { createTestStore, type DbKind } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { memoryLogger, TestClock } from "../../helpers/fakes.ts";
@@ -95,6 +96,7 @@ export async function createKit(db: DbKind, env: Record<string, string> = {}): P
     },
     settings: { operators: config.BOT_ADMINS, defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE },
     features: allFeatures,
+    render: createRenderer(),
   });
   adapter = await createTelegramAdapter({ config, core, logger }, { botInfo: fake.botInfo, transformers: [recorder] });
   const sender = createSender({

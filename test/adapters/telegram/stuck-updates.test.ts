@@ -10,6 +10,7 @@ import { allFeatures } from "../../../src/core/features/index.ts";
 import { loadLocales } from "../../../src/infra/i18n/fluent.ts";
 import { localesDir } from "../../../src/infra/paths.ts";
 import type { PrismaStore } from "../../../src/infra/prisma/store.ts";
+import { createRenderer } from "../../../src/infra/render/renderer.ts";
 import { createTestStore, DB_KINDS } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { memoryLogger, TestClock } from "../../helpers/fakes.ts";
@@ -58,6 +59,7 @@ describe.each(DB_KINDS)("updates that cannot be handled, polling on %s", (db) =>
       links: { inviteLinks: () => [], platforms: () => ["TELEGRAM"] },
       settings: { operators: new Set(), defaultTimezone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" },
       features: allFeatures,
+      render: createRenderer(),
     });
     // One person's messages fail every time, whatever they say (a bug the core cannot get past).
     const handle = core.engine.handle;

@@ -2,13 +2,15 @@
 // encoding, the settings' parsing, and the chart image.
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { BOM, csvField, toCsv } from "../../../src/core/domain/digest/csv.ts";
 import { absenceMonths, absenceWarnings, outcomeOf, participationByMonth } from "../../../src/core/domain/digest/participation.ts";
-import { CHART_HEIGHT, CHART_WIDTH, niceStep, participationChart } from "../../../src/core/features/digests/chart.ts";
+import { participationChart } from "../../../src/core/features/digests/chart.ts";
 import { clip } from "../../../src/core/features/digests/render.ts";
 import { AFTER_RELEVANT_MS, beforeAt, digestKey, duePhase } from "../../../src/core/features/digests/schedule.ts";
 import { parseDigestHours, parseRetention } from "../../../src/core/features/digests/settings.ts";
 import type { MeetingHistory } from "../../../src/core/ports/digests.ts";
+import { CHART_HEIGHT, CHART_WIDTH, niceStep } from "../../../src/infra/render/chart.ts";
+import { BOM, csvField, toCsv } from "../../../src/infra/render/csv.ts";
+import { createRenderer } from "../../../src/infra/render/renderer.ts";
 import { attendance, branch, meeting, member, rsvp } from "./fixtures.ts";
 import { parseCsv, pngSize } from "./seed.ts";
 
@@ -186,10 +188,11 @@ describe("participation chart", () => {
       excused: i === 4 || i < 2 ? 0 : 3,
       missing: i === 4 || i < 2 ? 0 : i % 4,
     }));
-    const png = await participationChart(series, labels);
+    const render = createRenderer();
+    const png = await render.chartPng(participationChart(series, labels));
     expect(pngSize(png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT });
     // Different data, different picture: the bars are drawn from the numbers.
-    const other = await participationChart(series.map((s) => ({ ...s, missing: s.missing + 5 })), labels);
+    const other = await render.chartPng(participationChart(series.map((s) => ({ ...s, missing: s.missing + 5 })), labels));
     expect(other.equals(png)).toBe(false);
     if (process.env.CHART_OUT) writeFileSync(process.env.CHART_OUT, png);
   });

@@ -5,6 +5,7 @@ import { ABSENCE_WINDOW_MONTHS, participationByMonth } from "../../domain/digest
 import type { Meeting } from "../../domain/meetings.ts";
 import type { Branch } from "../../domain/model.ts";
 import type { DigestSource, MeetingHistory } from "../../ports/digests.ts";
+import type { Renderer } from "../../ports/render.ts";
 import type { Tx } from "../../ports/store.ts";
 import type { T } from "../../services/messages.ts";
 import type { OutFile } from "../../types.ts";
@@ -32,9 +33,9 @@ export async function loadDigest(tx: Tx, branch: Branch, meeting: Meeting | null
 }
 
 /** The chart of the 12 months ending with `now`'s month, labelled in `locale`. */
-export async function chartFile(history: MeetingHistory, branch: Branch, now: Date, t: T): Promise<OutFile> {
+export async function chartFile(history: MeetingHistory, branch: Branch, now: Date, t: T, render: Renderer): Promise<OutFile> {
   const series = participationByMonth(history, branch.timezone, now, CHART_MONTHS, branch.createdAt);
-  const png = await participationChart(series, {
+  const chart = participationChart(series, {
     title: t("digest-chart-title", { branch: branch.name }),
     note: t("digest-chart-note"),
     present: t("digest-chart-attend"),
@@ -47,6 +48,7 @@ export async function chartFile(history: MeetingHistory, branch: Branch, now: Da
     fromBoth: t("digest-chart-from-both"),
     month: (month) => t("digest-chart-month", { month }),
   });
+  const png = await render.chartPng(chart);
   const month = DateTime.fromJSDate(now, { zone: branch.timezone }).toFormat("yyyy-MM");
   return { name: `${t("digest-chart-file")}-${month}.png`, mime: "image/png", data: png.toString("base64") };
 }

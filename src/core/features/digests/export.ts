@@ -2,18 +2,17 @@
 // self-evaluations for a chosen period, as an Excel workbook (one sheet per kind) and/or CSV files,
 // sent as documents. Headers are in the branch language; every export goes to the audit log.
 import { DateTime } from "luxon";
-import { toCsv } from "../../domain/digest/csv.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
 import { fold } from "../../engine/text.ts";
 import type { ExportRange } from "../../ports/digests.ts";
+import type { Renderer } from "../../ports/render.ts";
 import { asLocale } from "../../services/messages.ts";
 import type { OutFile } from "../../types.ts";
 import { periodName } from "../commitments/periods.ts";
-import { buildTables, formatCell, type Table } from "./tables.ts";
-import { toXlsx } from "./xlsx.ts";
+import { buildTables, type Table } from "./tables.ts";
 
 /** Commitment periods offered besides the calendar choices. */
 export const OFFERED_PERIODS = 3;
@@ -66,16 +65,16 @@ async function resolve(ctx: Ctx, value: string | undefined): Promise<Resolved | 
   return null;
 }
 
-async function files(tables: Table[], format: Format, base: string, zone: string, creator: string): Promise<OutFile[]> {
+async function files(render: Renderer, tables: Table[], format: Format, base: string, zone: string, creator: string): Promise<OutFile[]> {
   const out: OutFile[] = [];
   if (format !== "csv") {
-    const xlsx = await toXlsx(tables, zone, creator);
+    const xlsx = await render.xlsx({ creator, zone, sheets: tables });
     out.push({ name: `${base}.xlsx`, mime: XLSX_MIME, data: xlsx.toString("base64") });
   }
   if (format !== "xlsx") {
     for (const table of tables) {
-      const csv = toCsv(table.headers, table.rows.map((row) => row.map((c) => formatCell(c, zone))));
-      out.push({ name: `${base}_${slug(table.title)}.csv`, mime: CSV_MIME, data: Buffer.from(csv, "utf8").toString("base64") });
+      const csv = await render.csv(table, zone);
+      out.push({ name: `${base}_${slug(table.title)}.csv`, mime: CSV_MIME, data: csv.toString("base64") });
     }
   }
   return out;
@@ -98,7 +97,8 @@ async function produce(ctx: Ctx, d: ExportDraft, format: Format): Promise<Next<E
   // Building the spreadsheet is slow: done after the unit of work, from the rows read in it.
   const base = `${slug(branch.name)}_${resolved.slug}`;
   const creator = ctx.t("export-creator");
-  ctx.replyLater(async () => [{ text: lines.join("\n"), files: await files(tables, format, base, branch.timezone, creator) }]);
+  const { render } = ctx.services;
+  ctx.replyLater(async () => [{ text: lines.join("\n"), files: await files(render, tables, format, base, branch.timezone, creator) }]);
   return end();
 }
 

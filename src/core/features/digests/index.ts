@@ -49,10 +49,11 @@ async function showChart(ctx: Ctx): Promise<void> {
   const branch = ctx.actor.branch!;
   const history = await ctx.tx.digests.history(branch.id, historyStart(ctx.now, branch.timezone), ctx.now);
   const { now, t } = ctx;
+  const { render } = ctx.services;
   const erased = erasedDuring(history.members, historyStart(now, branch.timezone), now);
   const caption = [t("digest-chart-caption"), ...(erased ? [t("digest-chart-erased", { count: erased })] : [])].join("\n");
   // Drawing takes a few hundred milliseconds: done after the unit of work, not while holding it.
-  ctx.replyLater(async () => [{ text: caption, files: [await chartFile(history, branch, now, t)] }]);
+  ctx.replyLater(async () => [{ text: caption, files: [await chartFile(history, branch, now, t, render)] }]);
 }
 
 export const digestsFeature: Feature = {

@@ -8,6 +8,7 @@ import type { Meeting } from "../../domain/meetings.ts";
 import type { Branch, Member } from "../../domain/model.ts";
 import type { JobContext } from "../../engine/jobs.ts";
 import { DIGEST_SENT_ACTION } from "../../ports/digests.ts";
+import type { Renderer } from "../../ports/render.ts";
 import type { Logger } from "../../ports/runtime.ts";
 import type { Store } from "../../ports/store.ts";
 import type { Messages } from "../../services/messages.ts";
@@ -51,7 +52,7 @@ interface Due {
   secretaries: Member[];
 }
 
-export async function queueDueDigests({ now, store, messages, log }: JobContext): Promise<number> {
+export async function queueDueDigests({ now, store, messages, render, log }: JobContext): Promise<number> {
   const from = new Date(now.getTime() - AFTER_RELEVANT_MS);
   const to = new Date(now.getTime() + MAX_DIGEST_HOURS * 3_600_000 + 1);
   const due = await store.tx(async (tx) => {
@@ -73,7 +74,7 @@ export async function queueDueDigests({ now, store, messages, log }: JobContext)
   for (const d of due) {
     // Each meeting on its own: a failure in one branch's digest does not hold up the others.
     try {
-      queued += await sendDigest(store, messages, d, now, log);
+      queued += await sendDigest(store, messages, render, d, now, log);
     } catch (err) {
       log.error({ err, meetingId: d.meeting.id, phase: d.phase }, "digest failed");
     }
@@ -82,7 +83,7 @@ export async function queueDueDigests({ now, store, messages, log }: JobContext)
   return queued;
 }
 
-async function sendDigest(store: Store, messages: Messages, d: Due, now: Date, log: Logger): Promise<number> {
+async function sendDigest(store: Store, messages: Messages, render: Renderer, d: Due, now: Date, log: Logger): Promise<number> {
   const { meeting, branch, phase } = d;
   const { model, source, locales } = await store.tx(async (tx) => {
     const loaded = await loadDigest(tx, branch, meeting, phase, now);
@@ -94,7 +95,7 @@ async function sendDigest(store: Store, messages: Messages, d: Due, now: Date, l
   // drawn outside any unit of work, once per language, so nobody's answer waits for the drawing.
   const charts = new Map<Locale, OutFile>();
   if (phase === "after" && meeting.kind === "REGULAR") {
-    for (const locale of new Set(locales.values())) charts.set(locale, await chartFile(source.history, branch, now, messages.bind(locale)));
+    for (const locale of new Set(locales.values())) charts.set(locale, await chartFile(source.history, branch, now, messages.bind(locale), render));
   }
   const quiet = { start: branch.quietStart, end: branch.quietEnd };
   const notBefore = phase === "after" ? afterQuietHours(now, branch.timezone, quiet) : now;

@@ -1,10 +1,10 @@
 // The branch's answers as tables, one per kind (answers to meetings, attendance, commitments,
 // self-evaluations), with headers in the branch language. CSV and XLSX are two writings of these.
-import { DateTime } from "luxon";
 import { onRollAt, reasonOf } from "../../domain/digest/participation.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import type { Progress } from "../../domain/model.ts";
 import type { ExportData } from "../../ports/digests.ts";
+import type { Cell, Sheet } from "../../ports/render.ts";
 import type { T } from "../../services/messages.ts";
 import { periodName } from "../commitments/periods.ts";
 import { sortMembers } from "../members.ts";
@@ -13,27 +13,12 @@ import { namesFrom } from "../names.ts";
 export type TableKind = "rsvps" | "attendance" | "commitments" | "selfeval";
 export const TABLE_KINDS: readonly TableKind[] = ["rsvps", "attendance", "commitments", "selfeval"];
 
-/** A moment, kept as such so that XLSX can store a real date and CSV can print it. */
-export interface When {
-  at: Date;
-}
-export type Cell = string | number | When | null;
-
-export interface Table {
+/** A sheet of the export; its title (in the branch language) also names its CSV file. */
+export interface Table extends Sheet {
   kind: TableKind;
-  /** Sheet name and file-name part, in the branch language. */
-  title: string;
-  headers: string[];
-  rows: Cell[][];
 }
 
 const PROGRESS_KEYS: Record<Progress, string> = { DONE: "export-progress-done", IN_PROGRESS: "export-progress-in-progress", NOT_YET: "export-progress-not-yet" };
-
-/** "05/12/2026 14:00" in the branch's time zone. */
-export function formatCell(cell: Cell, zone: string): string | number | null {
-  if (cell === null || typeof cell !== "object") return cell;
-  return DateTime.fromJSDate(cell.at, { zone }).toFormat("dd/MM/yyyy HH:mm");
-}
 
 export function buildTables(data: ExportData, t: T): Table[] {
   const members = sortMembers(data.members);

@@ -11,7 +11,7 @@ import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { askKeeping, confirmRow } from "../commitments/controls.ts";
 import { collectYear, draftChatText, draftDocument, tallyLine } from "./draft.ts";
-import { draftDocx } from "./docx.ts";
+import { draftDocx } from "./draft-file.ts";
 import { formLabel, isReviewForm, REVIEW_FORMS } from "./forms.ts";
 import { isReviewOpen, levelLabel, levelOf, levelValues } from "./service.ts";
 
@@ -86,7 +86,8 @@ async function save(ctx: Ctx, d: YearEndDraft): Promise<Next<YearEndDraft>> {
   const doc = draftDocument(ctx.t, record, { level: d.level, reason: d.reason }, member.reviewForm, ctx.now, zoneOf(ctx));
   const fileName = ctx.t("yearend-file-name", { year: String(d.year) });
   // The Word file is built after the unit of work, so it never holds the database.
-  ctx.replyLater(async () => [{ text: draftChatText(doc), files: [await draftDocx(doc, fileName)] }]);
+  const { render } = ctx.services;
+  ctx.replyLater(async () => [{ text: draftChatText(doc), files: [await draftDocx(doc, fileName, render)] }]);
   return end(ctx.t("yearend-saved", { year: String(d.year), level: levelLabel(ctx.t, d.level) }));
 }
 

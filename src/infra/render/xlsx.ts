@@ -1,8 +1,8 @@
-// The export as an Excel workbook: one sheet per kind, a bold frozen header row with filters, real
-// dates (the branch's local time) and wrapped long text, so it reads well when opened.
+// Sheets as an Excel workbook: a bold frozen header row with filters, real dates (the wall-clock
+// time of the workbook's zone) and wrapped long text, so it reads well when opened.
 import type ExcelJSModule from "exceljs";
 import { DateTime } from "luxon";
-import type { Table } from "./tables.ts";
+import type { Workbook } from "../../core/ports/render.ts";
 
 const DATE_FORMAT = "dd/mm/yyyy hh:mm";
 const MAX_WIDTH = 60;
@@ -22,13 +22,13 @@ function sheetName(title: string, taken: Set<string>): string {
   return name;
 }
 
-export async function toXlsx(tables: Table[], zone: string, creator: string): Promise<Buffer> {
+export async function toXlsx({ creator, zone, sheets }: Workbook): Promise<Buffer> {
   // Loaded on the first export only: a large library most processes never need.
   const ExcelJS: typeof ExcelJSModule = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = creator;
   const taken = new Set<string>();
-  for (const table of tables) {
+  for (const table of sheets) {
     const ws = wb.addWorksheet(sheetName(table.title, taken), { views: [{ state: "frozen", ySplit: 1 }] });
     const widths = table.headers.map((h) => h.length + 2);
     const header = ws.addRow(table.headers);
