@@ -4,12 +4,11 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough, Readable, Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { createConsoleAdapter } from "../../src/adapters/console/console.ts";
-import { loadLocales } from "../../src/infra/i18n/fluent.ts";
-import { localesDir, projectRoot } from "../../src/infra/paths.ts";
+import { projectRoot } from "../../src/infra/paths.ts";
+import { messengerTerminal } from "./console/terminal.ts";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -125,30 +124,10 @@ describe("the terminal chat's output (issue 13, bug 14)", () => {
 });
 
 describe("the terminal chat's messenger", () => {
-  const setupConsole = (extra: { input?: Readable; fileTtlMs?: number; fileSweepMs?: number } = {}) => {
-    const dir = mkdtempSync(path.join(tmpdir(), "chibo-console-files-"));
-    dirs.push(dir);
-    let out = "";
-    const output = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        out += chunk.toString("utf8");
-        done();
-      },
-    });
-    const { translator } = loadLocales(localesDir, { strict: true });
-    const adapter = createConsoleAdapter({
-      input: extra.input ?? Readable.from([]),
-      output,
-      engine: { handle: async () => "handled", abandon: async () => undefined, busy: 0 },
-      drain: async () => {},
-      bind: (locale) => (key, args) => translator.t(locale, key, args),
-      defaultLocale: "vi",
-      filesDir: dir,
-      interactive: false,
-      ...(extra.fileTtlMs ? { fileTtlMs: extra.fileTtlMs } : {}),
-      ...(extra.fileSweepMs ? { fileSweepMs: extra.fileSweepMs } : {}),
-    });
-    return { adapter, dir, output: () => out };
+  const setupConsole = (extra: Parameters<typeof messengerTerminal>[0] = {}) => {
+    const terminal = messengerTerminal(extra);
+    dirs.push(terminal.dir);
+    return terminal;
   };
 
   it("labels the assistant in the message's language", async () => {

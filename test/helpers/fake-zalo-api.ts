@@ -13,8 +13,12 @@ export interface ZaloCall {
   payload: Record<string, unknown>;
 }
 
-/** A Zalo error answer, or "network" for a connection dropped without an answer. */
-export type ZaloFailure = { errorCode: number; description: string } | "network";
+/**
+ * A Zalo error answer; "network" for a connection dropped without an answer; "hang" for no answer
+ * at all (the client gives up on its own timeout); or an HTTP answer that is not Zalo's envelope
+ * (a proxy's error page).
+ */
+export type ZaloFailure = { errorCode: number; description: string } | "network" | "hang" | { httpStatus: number; body: string };
 
 export const ZALO_ERRORS = {
   badRequest: { errorCode: 400, description: "Bad request" },
@@ -162,21 +166,13 @@ export class FakeZaloBot {
     if (this.stormFailure && SENDING.has(method)) {
       this.stormHits++;
       this.calls.push({ method: `${method}!failed`, payload });
-      if (this.stormFailure === "network") {
-        req.socket.destroy();
-        return;
-      }
-      return this.error(res, this.stormFailure);
+      return this.fail(req, res, this.stormFailure);
     }
     const i = this.failures.findIndex((f) => f.method === null || f.method === method);
     if (i !== -1) {
       const { failure } = this.failures.splice(i, 1)[0]!;
       this.calls.push({ method: `${method}!failed`, payload });
-      if (failure === "network") {
-        req.socket.destroy();
-        return;
-      }
-      return this.error(res, failure);
+      return this.fail(req, res, failure);
     }
     if (method === "getUpdates") return this.getUpdates(res, payload);
     if (method === "sendMessage" || method === "sendPhoto") {
@@ -248,6 +244,20 @@ export class FakeZaloBot {
     }
     this.lastHandedOut = next;
     send(res, 200, { ok: true, result: next.update });
+  }
+
+  private fail(req: IncomingMessage, res: ServerResponse, failure: ZaloFailure): void {
+    if (failure === "network") {
+      req.socket.destroy();
+      return;
+    }
+    // Held until the client closes the connection (its timeout), or the server stops.
+    if (failure === "hang") return;
+    if ("httpStatus" in failure) {
+      res.writeHead(failure.httpStatus, { "content-type": "text/html" }).end(failure.body);
+      return;
+    }
+    this.error(res, failure);
   }
 
   error(res: ServerResponse, e: { errorCode: number; description: string }): void {

@@ -19,28 +19,31 @@ export function toEvent(update: Update, from: User, chatId: number, content: Con
   };
 }
 
-// What a message carries when it is not text, named for the logs (the core only says "text, please").
-const KINDS = [
-  "sticker",
-  "photo",
-  "voice",
-  "video_note",
-  "video",
-  "animation",
-  "audio",
-  "document",
-  "contact",
-  "location",
-  "venue",
-  "poll",
-  "dice",
-  "game",
-  "story",
-  "paid_media",
-] as const;
+// What a message carries when it is not text, named for the logs (the core only says "text, please")
+// in the words the Zalo adapter uses for the same things, so a photo is an "image" from either.
+// In Telegram's order of precedence: an animation also carries a document.
+const KINDS: ReadonlyArray<readonly [field: string, kind: string]> = [
+  ["sticker", "sticker"],
+  ["photo", "image"],
+  ["voice", "voice"],
+  ["video_note", "video"],
+  ["video", "video"],
+  ["animation", "gif"],
+  ["audio", "audio"],
+  ["document", "file"],
+  ["contact", "contact"],
+  ["location", "location"],
+  ["venue", "location"],
+  ["poll", "poll"],
+  ["dice", "dice"],
+  ["game", "game"],
+  ["story", "story"],
+  ["paid_media", "paid_media"],
+];
 
 export function messageKind(message: Message): string {
-  for (const kind of KINDS) if (kind in message && (message as unknown as Record<string, unknown>)[kind] !== undefined) return kind;
+  const fields = message as unknown as Record<string, unknown>;
+  for (const [field, kind] of KINDS) if (fields[field] !== undefined) return kind;
   return "other";
 }
 

@@ -1,5 +1,6 @@
 // The messenger the outbox sender delivers through: rendering (escaped HTML, 4,096-character pieces,
-// the keyboard on the last piece, files as documents) and what each Bot API failure means to the sender.
+// the keyboard on the last piece, files as documents). What each Bot API failure means to the sender
+// is in the shared contract (messenger.contract.test.ts).
 import { Api, InputFile, type Transformer } from "grammy";
 import { describe, expect, it } from "vitest";
 import { createTelegramMessenger } from "../../../src/adapters/telegram/messenger.ts";
@@ -85,34 +86,6 @@ describe("telegram messenger", () => {
     expect(doc).toBeInstanceOf(InputFile);
     expect(doc.filename).toBe("chibo.csv");
     expect(Buffer.from((await doc.toRaw()) as Uint8Array).toString("utf8")).toBe(csv);
-  });
-
-  it.each([
-    ["429 with retry_after", { error_code: 429, description: "Too Many Requests: retry after 7", parameters: { retry_after: 7 } }, { retryAfterMs: 7000 }],
-    ["403 blocked", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, { unreachable: true }],
-    ["403 deactivated", { error_code: 403, description: "Forbidden: user is deactivated" }, { unreachable: true }],
-    ["403 never started", { error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" }, { unreachable: true }],
-    ["400 chat not found", { error_code: 400, description: "Bad Request: chat not found" }, { unreachable: true }],
-    ["400 other", { error_code: 400, description: "Bad Request: can't parse entities" }, { permanent: true }],
-    ["401 revoked token", { error_code: 401, description: "Unauthorized" }, { accountRefused: true }],
-    ["500", { error_code: 500, description: "Internal Server Error" }, {}],
-    ["502", { error_code: 502, description: "Bad Gateway" }, {}],
-  ] as const)("maps %s to what the sender needs", async (_name, failure, expected) => {
-    const { messenger } = setup(() => failure);
-    const err = await deliveryError(messenger.send("42", { text: "Xin chào" }));
-    expect(err.opts.retryAfterMs).toBe("retryAfterMs" in expected ? expected.retryAfterMs : undefined);
-    expect(Boolean(err.opts.unreachable)).toBe("unreachable" in expected);
-    expect(Boolean(err.opts.permanent)).toBe("permanent" in expected);
-    expect(Boolean(err.opts.accountRefused)).toBe("accountRefused" in expected);
-    expect(err.opts.status).toBe(failure.error_code);
-  });
-
-  it("maps a network failure to a retryable error without retrying it itself", async () => {
-    const { calls, messenger } = setup(() => "network");
-    const err = await deliveryError(messenger.send("42", { text: "Xin chào" }));
-    expect(err.opts).toEqual({});
-    expect(err.code).toBe("DELIVERY_RETRY");
-    expect(calls).toHaveLength(1);
   });
 
   it("resumes a long message after a failure instead of sending its first pieces twice", async () => {
