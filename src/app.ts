@@ -212,7 +212,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       CONSOLE: { perSecond: 1000, perChatPerSecond: 1000, chatBurst: 1000 },
     },
   });
-  const ticker: Ticker = createTicker(() => core.tick(), log);
+  const ticker: Ticker = createTicker(() => core.tick(), log, () => clock.now());
 
   let http: HttpServer | null = null;
   if (!consoleMode) {

@@ -13,7 +13,11 @@ export interface Ticker {
   readonly lastTickAt: Date | null;
 }
 
-export function createTicker(tick: () => Promise<unknown>, logger: Logger, expression = "* * * * *"): Ticker {
+/**
+ * `now` stamps each finished tick: the app's clock, the one /healthz compares the stamp with (a clock
+ * set apart from the wall clock would otherwise make every tick look hours old, or new).
+ */
+export function createTicker(tick: () => Promise<unknown>, logger: Logger, now: () => Date, expression = "* * * * *"): Ticker {
   let task: ScheduledTask | null = null;
   let lastTickAt: Date | null = null;
   let running: Promise<void> = Promise.resolve();
@@ -22,7 +26,7 @@ export function createTicker(tick: () => Promise<unknown>, logger: Logger, expre
     const began = performance.now();
     running = tick()
       .then(() => {
-        lastTickAt = new Date();
+        lastTickAt = now();
         // A tick that takes a good part of its minute is worth seeing (a province's first tick).
         const ms = Math.round(performance.now() - began);
         if (ms >= SLOW_TICK_MS) logger.info({ ms }, "tick");
