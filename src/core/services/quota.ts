@@ -158,8 +158,17 @@ export function createQuota(deps: QuotaDeps): Quota {
         const m = months.get(`${id}:${month}`);
         if (!m) continue;
         if (m.unflushed) {
-          await tx.bots.addUsage([{ botAccountId: id, month, sent: m.unflushed }]);
+          // Taken before the write: messages sent while it runs count towards the next flush. If
+          // the write fails (its unit may run again), the count waits for the next try.
+          const sent = m.unflushed;
           m.unflushed = 0;
+          try {
+            await tx.bots.addUsage([{ botAccountId: id, month, sent }]);
+          } catch (err) {
+            m.unflushed += sent;
+            touched.add(id);
+            throw err;
+          }
         }
         await thresholds(tx, i, month, m.sent, now);
       }
