@@ -33,7 +33,7 @@ export function createCore(deps: CoreDeps): Core {
   const registry = new Registry(deps.features);
   const messages = createMessages(deps.translator, deps.settings.defaultLocale, deps.clock);
   const services: Services = { messages, links: deps.links, registry, settings: deps.settings, clock: deps.clock, ...(deps.bots ? { bots: deps.bots } : {}), ...(deps.render ? { render: deps.render } : {}) };
-  const engine = createEngine({ store: deps.store, services, logger: deps.logger, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) });
+  const engine = createEngine({ store: deps.store, services, registry, logger: deps.logger, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) });
 
   async function tick(now = deps.clock.now()): Promise<{ failed: string[] }> {
     const failed: string[] = [];

@@ -7,11 +7,12 @@ import type { SeenContext, Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type InboundEvent, type OutMessage } from "../types.ts";
 import { allows, chatLabel, refusalKey, type Actor } from "./access.ts";
 import { choicesOf, isFlowTopic, resolveTyped, topicOfAction, WHICH_TOPIC, type Candidate } from "./answers.ts";
-import { Ctx, renderPrompt, type Services } from "./context.ts";
-import type { FlowDef, Next, Say } from "./flow.ts";
+import { Ctx, type Services } from "./context.ts";
+import type { FlowDef, Next } from "./flow.ts";
 import { KeyedLock } from "./keyed-lock.ts";
 import { lazyChild } from "../services/lazy-logger.ts";
-import type { CommandDef } from "./registry.ts";
+import { renderPrompt, type Say } from "./prompt.ts";
+import type { CommandDef, Registry } from "./registry.ts";
 import { cleanInput, cleanName, fold, MAX_INPUT_CHARS } from "./text.ts";
 import { Priority } from "../services/priority.ts";
 
@@ -28,6 +29,7 @@ interface Last {
 export interface EngineDeps {
   store: Store;
   services: Services;
+  registry: Registry;
   logger: Logger;
   /** Called after a unit of work queued messages, to wake the sender. */
   onQueued?: () => void;
@@ -69,8 +71,7 @@ function reasonOf(err: unknown): string {
 const CANCEL_WORDS = new Set(["hủy", "huỷ", "hủy bỏ", "dừng", "dừng lại", "thoát", "cancel", "stop"]);
 
 export function createEngine(deps: EngineDeps): Engine {
-  const { store, services, logger } = deps;
-  const { registry } = services;
+  const { store, services, registry, logger } = deps;
   const lock = new KeyedLock();
 
   async function handle(raw: InboundEvent, onHandled?: HandledObserver): Promise<Outcome> {
