@@ -3,7 +3,7 @@
 // the short note an admin set ("sinh 1958", "tổ 5"), or else their place in joining order, "(1)",
 // "(2)". A name alone in the branch is shown as it is. The marks come from the whole roster (active
 // and removed members), so the same person reads the same in /baocao, the export and /thanhvien.
-import { cleanName, fold } from "../engine/text.ts";
+import { cleanName, fold } from "../text.ts";
 import type { Member } from "./model.ts";
 
 export type Named = Pick<Member, "id" | "fullName" | "nameNote" | "joinedAt" | "status">;

@@ -5,7 +5,7 @@
 // bot asks which one is meant instead of picking one silently.
 import type { OpenQuestion } from "../domain/model.ts";
 import type { Choice } from "../types.ts";
-import { fold } from "./text.ts";
+import { fold } from "../text.ts";
 
 /** The topic of the question that asks "which one?" (see resolveTyped). */
 export const WHICH_TOPIC = "which";

@@ -13,7 +13,7 @@ import { KeyedLock } from "./keyed-lock.ts";
 import { lazyChild } from "../services/lazy-logger.ts";
 import { renderPrompt, type Say } from "./prompt.ts";
 import type { CommandDef, Registry } from "./registry.ts";
-import { cleanInput, cleanName, fold, MAX_INPUT_CHARS } from "./text.ts";
+import { cleanInput, cleanName, fold, MAX_INPUT_CHARS } from "../text.ts";
 import { Priority } from "../services/priority.ts";
 
 export type Outcome = "handled" | "duplicate";

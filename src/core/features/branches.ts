@@ -2,7 +2,7 @@
 // branch's secretary and admin.
 import { generateCode } from "../domain/invites.ts";
 import type { Ctx } from "../engine/context.ts";
-import { cleanName } from "../engine/text.ts";
+import { cleanName } from "../text.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { replyWithInviteQr } from "./invite-qr.ts";

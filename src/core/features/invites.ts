@@ -6,7 +6,7 @@ import { formatDateTime } from "../domain/time.ts";
 import type { Ctx } from "../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDef } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
-import { fold } from "../engine/text.ts";
+import { fold } from "../text.ts";
 import { replyWithInviteQr } from "./invite-qr.ts";
 import { inviteInstructions } from "./invite-text.ts";
 import { nearFull, pickBot, zaloBotsFor, type BotRoom } from "./bots/capacity.ts";

@@ -13,7 +13,7 @@ import type { Ctx } from "../engine/context.ts";
 import type { JobContext } from "../engine/jobs.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
-import { fold } from "../engine/text.ts";
+import { fold } from "../text.ts";
 import type { T } from "../services/messages.ts";
 import type { Locale } from "../types.ts";
 import { branchNames, namesFrom, type Names } from "./names.ts";

@@ -9,7 +9,7 @@ import type { Branch, Member } from "../domain/model.ts";
 import { parseTime, type Parsed } from "../domain/calendar/parse.ts";
 import type { Feature } from "../engine/registry.ts";
 import type { JobContext } from "../engine/jobs.ts";
-import { fold } from "../engine/text.ts";
+import { fold } from "../text.ts";
 import type { Notice } from "../ports/notices.ts";
 import type { Tx } from "../ports/store.ts";
 import type { Messages, T } from "../services/messages.ts";

@@ -4,7 +4,7 @@ import { inviteProblem, normalizeCode } from "../domain/invites.ts";
 import type { Invite } from "../domain/model.ts";
 import { hasNamesake } from "../domain/names.ts";
 import type { Ctx } from "../engine/context.ts";
-import { cleanName } from "../engine/text.ts";
+import { cleanName } from "../text.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { admitCode, codeFailed, codeSucceeded } from "./code-guard.ts";

@@ -8,7 +8,7 @@ import { formatDateTime, monthKey, formatMonthKey } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import { pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 
 interface BotsDraft {

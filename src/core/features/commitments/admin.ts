@@ -10,7 +10,7 @@ import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type Next, type Prompt, type StepChoice, type StepDef } from "../../engine/flow.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import type { T } from "../../services/messages.ts";
 import type { Locale } from "../../types.ts";
 import { proposalsOverview } from "../yearend/overview.ts";

@@ -10,7 +10,7 @@ import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import { adminSteps, NEXT_PERIOD_FROM_MONTH } from "./admin.ts";
 import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";

@@ -8,7 +8,7 @@ import { checkText } from "../../domain/commitments/text.ts";
 import type { Member, ReviewKind } from "../../domain/model.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import { sortMembers, SEARCH_MAX } from "../members.ts";
 import { branchNames, type Names } from "../names.ts";
 import { secretaryTitle } from "../roles.ts";

@@ -11,7 +11,7 @@ import { formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
-import { fold, visibleLength } from "../../engine/text.ts";
+import { fold, visibleLength } from "../../text.ts";
 import type { AttendanceRow } from "../../ports/digests.ts";
 import { reasonProblem } from "../meetings/rsvp.ts";
 import { sortMembers } from "../members.ts";

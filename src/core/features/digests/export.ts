@@ -7,7 +7,7 @@ import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import type { ExportRange } from "../../ports/digests.ts";
 import { asLocale } from "../../services/messages.ts";
 import type { OutFile } from "../../types.ts";

@@ -3,7 +3,7 @@
 import { DateTime } from "luxon";
 import { parseCount, parseDurations, type Parsed } from "../../domain/calendar/parse.ts";
 import { formatDate, formatDateTime } from "../../domain/time.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import type { BranchPatch, SettingDef } from "../settings/registry.ts";
 import { beforeAt, MAX_DIGEST_HOURS } from "./schedule.ts";
 

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, invalid, type FlowDef } from "../../engine/flow.ts";
 import type { ActionDef, CommandDef } from "../../engine/registry.ts";
-import { visibleLength } from "../../engine/text.ts";
+import { visibleLength } from "../../text.ts";
 import { beforeAt } from "../digests/schedule.ts";
 import { noteForSecretaries } from "../notices.ts";
 import { answerText, meetingFacts, meetingMessage } from "./format.ts";

@@ -11,7 +11,7 @@ import { formatDateTime, formatMinutes, weekdayName } from "../../domain/time.ts
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDef } from "../../engine/flow.ts";
 import type { CommandDef } from "../../engine/registry.ts";
-import { fold, visibleLength } from "../../engine/text.ts";
+import { fold, visibleLength } from "../../text.ts";
 import { audienceOf, cancelMeeting, changeMeeting, type MeetingDeps } from "./changes.ts";
 import { formatDay, holidayWarning, meetingFacts, meetingTitle, occurrenceLine, ruleText } from "./format.ts";
 import { planBranch } from "./planner.ts";

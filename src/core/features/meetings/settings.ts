@@ -2,7 +2,7 @@
 // Branch columns; the scheduler reads them at every tick, so a change applies from the next minute.
 import { parseCount, parseTimeRange, parseWholeHours, type Parsed } from "../../domain/calendar/parse.ts";
 import { formatMinutes } from "../../domain/time.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import type { BranchPatch, SettingDef } from "../settings/registry.ts";
 import { nextMeetingTimeline } from "./preview.ts";
 

@@ -3,7 +3,7 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Parsed } from "../../domain/calendar/parse.ts";
 import { formatDateTime } from "../../domain/time.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import { planBranch } from "../meetings/planner.ts";
 import type { BranchPatch, SettingDef } from "./registry.ts";
 

@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import { evaluatedYear, yearPeriodId } from "../../domain/commitments/period.ts";
 import type { Branch, Member, Progress, RatingLevel, ReviewForm } from "../../domain/model.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import type { Tx } from "../../ports/store.ts";
 import type { T } from "../../services/messages.ts";
 import { monthOf, progressLabel } from "../selfeval/progress.ts";
