@@ -1,9 +1,10 @@
 // The core, assembled: registry of features, engine for inbound events, and the scheduler's tick.
 import { createEngine, type Engine } from "./engine/engine.ts";
-import type { CoreSettings, Services } from "./engine/context.ts";
+import type { Services } from "./engine/context.ts";
 import { Registry, type Feature } from "./engine/registry.ts";
 import type { BotAdmin, Clock, Logger, PlatformLinks, Renderer, Translator } from "./ports/runtime.ts";
 import type { Store } from "./ports/store.ts";
+import type { CoreSettings } from "./types.ts";
 import { createMessages, type Messages } from "./services/messages.ts";
 
 export interface CoreDeps {

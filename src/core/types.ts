@@ -7,6 +7,14 @@ export type Audience = "secretary" | "admin";
 export type Locale = "vi" | "en";
 export const LOCALES: readonly Locale[] = ["vi", "en"];
 
+/** What the deployment tells the core (from the environment). */
+export interface CoreSettings {
+  /** "telegram:123" style labels of operators (BOT_ADMINS). */
+  operators: ReadonlySet<string>;
+  defaultTimezone: string;
+  defaultLocale: Locale;
+}
+
 /** The bot account that stands for a platform's token in the environment (and for the terminal). */
 export function defaultBotAccountId(platform: Platform): string {
   return `default-${platform.toLowerCase()}`;

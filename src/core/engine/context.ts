@@ -3,16 +3,9 @@ import type { FlowState, OpenQuestion } from "../domain/model.ts";
 import type { BotAdmin, Clock, Logger, PlatformLinks, Renderer } from "../ports/runtime.ts";
 import type { Tx } from "../ports/store.ts";
 import type { Messages, T } from "../services/messages.ts";
-import type { InboundEvent, Locale, OutMessage } from "../types.ts";
+import type { CoreSettings, InboundEvent, Locale, OutMessage } from "../types.ts";
 import type { Access, Actor } from "./access.ts";
 import { newToken, renderPrompt, type Prompt, type Say } from "./prompt.ts";
-
-export interface CoreSettings {
-  /** "telegram:123" style labels of operators (BOT_ADMINS). */
-  operators: ReadonlySet<string>;
-  defaultTimezone: string;
-  defaultLocale: Locale;
-}
 
 /** What the help and the Telegram menu show of a command (registry.ts's CommandDef adds how it runs). */
 export interface CommandInfo {

@@ -2,14 +2,15 @@
 // command, a choice or the chat's flow, and queue the replies, all in one unit of work.
 import { AppError, UserInputError } from "../errors.ts";
 import type { FlowState, OpenQuestion } from "../domain/model.ts";
+import { isFlowTopic, topicOfAction, WHICH_TOPIC } from "../domain/topics.ts";
 import type { Logger } from "../ports/runtime.ts";
 import type { SeenContext, Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type InboundEvent, type OutMessage } from "../types.ts";
 import { allows, chatLabel, refusalKey, type Actor } from "./access.ts";
-import { choicesOf, isFlowTopic, resolveTyped, topicOfAction, WHICH_TOPIC, type Candidate } from "./answers.ts";
+import { choicesOf, resolveTyped, type Candidate } from "./answers.ts";
 import { Ctx, type Services } from "./context.ts";
 import type { FlowDef, Next } from "./flow.ts";
-import { KeyedLock } from "./keyed-lock.ts";
+import { KeyedLock } from "../services/keyed-lock.ts";
 import { lazyChild } from "../services/lazy-logger.ts";
 import { renderPrompt, type Say } from "./prompt.ts";
 import type { CommandDef, Registry } from "./registry.ts";

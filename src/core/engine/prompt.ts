@@ -1,8 +1,8 @@
 // A flow step's question (text and choices) and the canonical message it becomes. Below the context
 // and the flow model, which both need it.
 import { randomBytes } from "node:crypto";
+import { flowTopic } from "../domain/topics.ts";
 import { MAX_ACTION_BYTES, type OutMessage } from "../types.ts";
-import { flowTopic } from "./answers.ts";
 
 /** A choice inside a step: `value` is short ASCII, local to the step. */
 export interface StepChoice {

@@ -7,8 +7,8 @@
 // open question of its chat, so a typed "1" answers what the person actually received.
 import { DeliveryError } from "../errors.ts";
 import type { Member, OpenQuestion, OutboxItem } from "../domain/model.ts";
-import { isFlowTopic, topicOfAction } from "../engine/answers.ts";
-import { KeyedLock } from "../engine/keyed-lock.ts";
+import { isFlowTopic, topicOfAction } from "../domain/topics.ts";
+import { KeyedLock } from "./keyed-lock.ts";
 import type { Clock, Logger, Messenger } from "../ports/runtime.ts";
 import type { Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type Audience, type OutMessage, type Platform } from "../types.ts";
