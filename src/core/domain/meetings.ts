@@ -40,6 +40,17 @@ export interface Rsvp {
   answeredAt: Date;
 }
 
+/** Whether a member came to a meeting, as the secretary recorded it (/diemdanh). */
+export interface AttendanceRow {
+  meetingId: string;
+  memberId: string;
+  present: boolean;
+  /** Absent with this reason, as recorded at the meeting. */
+  reason: string | null;
+  recordedById: string | null;
+  recordedAt: Date;
+}
+
 /** 3 days, 1 day and 2 hours before, until an admin changes them with /nhacnho. */
 export const DEFAULT_REMINDER_OFFSETS: readonly number[] = [3 * 1440, 1440, 120];
 export const MAX_REMINDER_OFFSETS = 5;
