@@ -4,7 +4,8 @@ import { formatCode, generateCode, inviteProblem } from "../domain/invites.ts";
 import type { Invite } from "../domain/model.ts";
 import { formatDateTime } from "../domain/time.ts";
 import type { Ctx } from "../engine/context.ts";
-import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDef } from "../engine/flow.ts";
+import { cancelChoice, confirmRow } from "../engine/controls.ts";
+import { end, go, invalid, type FlowDef, type Next, type StepDef } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { fold } from "../text.ts";
 import { replyWithInviteQr } from "./invite-qr.ts";
@@ -54,11 +55,6 @@ export function parseCount(text: string, units: string[]): number | null {
 
 const roleOf = (d: InviteDraft) => ({ isSecretary: d.isSecretary === true, isDeputy: d.isSecretary === true && d.isDeputy === true, isAdmin: d.isAdmin === true });
 const grants = (i: Invite) => ({ isSecretary: i.grantsSecretary, isDeputy: i.grantsSecretary && i.grantsDeputy, isAdmin: i.grantsAdmin });
-const controls = (ctx: Ctx): StepChoice[] => [
-  { label: ctx.t("control-confirm"), value: "ok" },
-  { label: ctx.t("control-edit"), value: "edit" },
-  { label: ctx.t("control-cancel"), value: "cancel" },
-];
 
 /** An invite of the admin's own branch; anything else reads as not found. */
 async function findInvite(ctx: Ctx, id: string | undefined): Promise<Invite | null> {
@@ -139,7 +135,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
               { label: ctx.t("invites-role-both"), value: "sa" },
             ],
             ...(open ? [[{ label: ctx.t("invites-open-button", { count: open }), value: "list" }]] : []),
-            [{ label: ctx.t("control-cancel"), value: "cancel" }],
+            [cancelChoice(ctx.t)],
           ],
         };
       },
@@ -170,7 +166,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
         if ((role.isAdmin || role.isSecretary) && (d.uses ?? 0) > 1) lines.push("", ctx.t("invites-warn-role-uses", { role: roleNames(ctx.t, role) }));
         if ("full" in bot) lines.push("", bot.full);
         else if (bot.room) lines.push(...botLines(ctx, bot.room, d.uses ?? 1));
-        return { text: lines.join("\n"), choices: [controls(ctx)] };
+        return { text: lines.join("\n"), choices: [confirmRow(ctx.t)] };
       },
       choice: (ctx, d, value) => {
         if (value === "edit") return go("role", {});
@@ -247,12 +243,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
         const invite = await findInvite(ctx, d.inviteId);
         return {
           text: ctx.t("invites-revoke-confirm", { code: invite ? formatCode(invite.code) : "", uses: invite?.uses ?? 0 }),
-          choices: [
-            [
-              { label: ctx.t("control-confirm"), value: "ok" },
-              { label: ctx.t("control-cancel"), value: "cancel" },
-            ],
-          ],
+          choices: [confirmRow(ctx.t, false)],
         };
       },
       choice: (ctx, d, value) => {

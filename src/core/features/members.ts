@@ -10,6 +10,7 @@ import type { Member, PartyStatus, ReviewForm } from "../domain/model.ts";
 import { hasNamesake, NAME_NOTE_MAX, parseNameNote } from "../domain/names.ts";
 import { formatDate } from "../domain/time.ts";
 import type { Ctx } from "../engine/context.ts";
+import { cancelChoice, confirmRow } from "../engine/controls.ts";
 import type { JobContext } from "../engine/jobs.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
@@ -333,7 +334,7 @@ async function search(ctx: Ctx, d: MembersDraft, text: string): Promise<Next<Mem
   return go("list", { page: 0, query });
 }
 
-const cancelRow = (ctx: Ctx): StepChoice[] => [{ label: ctx.t("control-cancel"), value: "cancel" }];
+const cancelRow = (ctx: Ctx): StepChoice[] => [cancelChoice(ctx.t)];
 const backToCard = (ctx: Ctx, d: MembersDraft) => go<MembersDraft>("member", cardOf(d), ctx.t("members-unchanged"));
 
 /** A member step that asks something about the member on the card (the member must still be there). */
@@ -505,12 +506,7 @@ const membersFlow: FlowDef<MembersDraft> = {
         }
         return {
           text,
-          choices: [
-            [
-              { label: ctx.t("control-confirm"), value: "ok" },
-              { label: ctx.t("control-cancel"), value: "cancel" },
-            ],
-          ],
+          choices: [confirmRow(ctx.t, false)],
         };
       },
       choice: (ctx, d, value) => {

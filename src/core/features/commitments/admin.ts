@@ -9,13 +9,13 @@ import { endOfLocalDay, localYear, yearPeriodId, yearSpan } from "../../domain/c
 import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type Next, type Prompt, type StepChoice, type StepDef } from "../../engine/flow.ts";
 import { fold } from "../../text.ts";
 import type { T } from "../../services/messages.ts";
 import type { Locale } from "../../types.ts";
 import { proposalsOverview } from "../yearend/overview.ts";
 import { isReviewOpen, REVIEW_OPEN_DAYS, reviewYear } from "../yearend/service.ts";
-import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
 import { distinctLabels } from "../paging.ts";
 import { shorten } from "./format.ts";
@@ -189,7 +189,7 @@ async function confirmPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
       });
   }
   const editable = d.action === undefined || d.action === "std-add" || d.action === "std-edit" || d.action === "review-open" || d.action === "review-date";
-  return { text, choices: confirmRow(ctx.t, editable) };
+  return { text, choices: [confirmRow(ctx.t, editable)] };
 }
 
 /** Closing when the admin takes the suggestion: the end of the day REVIEW_OPEN_DAYS from now. */

@@ -9,10 +9,10 @@ import { yearPeriodId } from "../../domain/commitments/period.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { fold } from "../../text.ts";
 import { adminSteps, NEXT_PERIOD_FROM_MONTH } from "./admin.ts";
-import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
 import { distinctLabels } from "../paging.ts";
 import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
@@ -337,7 +337,7 @@ export const commitFlow: FlowDef<CommitDraft> = {
     confirm: {
       prompt: async (ctx, d) => {
         const c = d.id ? await ctx.tx.commitments.commitmentById(d.id) : null;
-        return { text: ctx.t("commitment-confirm-edit", { from: c?.text ?? "", to: d.text ?? "" }), choices: confirmRow(ctx.t) };
+        return { text: ctx.t("commitment-confirm-edit", { from: c?.text ?? "", to: d.text ?? "" }), choices: [confirmRow(ctx.t)] };
       },
       choice: (ctx, d, value) => {
         if (value === "ok") return confirmEdit(ctx, d);
@@ -351,7 +351,7 @@ export const commitFlow: FlowDef<CommitDraft> = {
         const c = d.id ? await ctx.tx.commitments.commitmentById(d.id) : null;
         return {
           text: ctx.t("commitment-confirm-delete", { text: c?.text ?? "" }),
-          choices: confirmRow(ctx.t, false),
+          choices: [confirmRow(ctx.t, false)],
         };
       },
       choice: (ctx, d, value) => {

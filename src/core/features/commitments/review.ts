@@ -7,6 +7,7 @@ import { MAX_REVIEW_CHARS } from "../../domain/commitments/model.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import type { Member, ReviewKind } from "../../domain/model.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { fold } from "../../text.ts";
 import { sortMembers, SEARCH_MAX } from "../members.ts";
@@ -15,7 +16,6 @@ import { secretaryTitle } from "../roles.ts";
 import { proposalsOverview } from "../yearend/overview.ts";
 import { reviewYear } from "../yearend/service.ts";
 import { distinctLabels, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
-import { confirmRow } from "./controls.ts";
 import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
 import { tellMember } from "./notify.ts";
 import { periodName, registrationPeriod } from "./periods.ts";
@@ -253,7 +253,7 @@ export const reviewFlow: FlowDef<ReviewDraft> = {
             commitment: c?.text ?? "",
             text: d.text ?? "",
           }),
-          choices: confirmRow(ctx.t),
+          choices: [confirmRow(ctx.t)],
         };
       },
       choice: (ctx, d, value) => {

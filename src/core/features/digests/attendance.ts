@@ -9,6 +9,7 @@ import { MAX_REASON_CHARS, type Meeting, type Rsvp } from "../../domain/meetings
 import type { Member } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { cancelChoice, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
 import { fold, visibleLength } from "../../text.ts";
@@ -108,7 +109,7 @@ const meetingTitle = (ctx: Ctx, m: Meeting) =>
 
 async function listPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
   const meeting = await ownMeeting(ctx, d.meetingId);
-  if (!meeting) return { text: ctx.t("digest-meeting-not-found"), choices: [[{ label: ctx.t("control-cancel"), value: "cancel" }]] };
+  if (!meeting) return { text: ctx.t("digest-meeting-not-found"), choices: [[cancelChoice(ctx.t)]] };
   const f = await facts(ctx, meeting);
   const listed = listedOf(d, f);
   const present = new Set(d.present);
@@ -129,10 +130,7 @@ async function listPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
     }),
   );
   const nav = pageNav(ctx.t, page);
-  const controls: StepChoice[] = [
-    { label: ctx.t("control-confirm"), value: "ok" },
-    { label: ctx.t("control-cancel"), value: "cancel" },
-  ];
+  const controls = confirmRow(ctx.t, false);
   return {
     text: lines.filter(Boolean).join("\n"),
     choices: [

@@ -9,6 +9,7 @@ import { MAX_PLACE_CHARS, MAX_TOPIC_CHARS, type Meeting, type MeetingRule } from
 import type { Branch, MeetingKind, RuleKind } from "../../domain/model.ts";
 import { formatDateTime, formatMinutes, weekdayName } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { confirmRow, exitChoice } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDef } from "../../engine/flow.ts";
 import type { CommandDef } from "../../engine/registry.ts";
 import { fold, visibleLength } from "../../text.ts";
@@ -47,12 +48,8 @@ const zoneOf = (ctx: Ctx): string => branchOf(ctx).timezone;
  * Here "Hủy" names an action (cancelling a meeting), so the way out of a step is "Thoát", or "Không
  * hủy nữa" while a cancellation is being prepared: never the same word as the action.
  */
-const exit = (ctx: Ctx, op?: Op): StepChoice => ({ label: ctx.t(op === "cancel" ? "meeting-cancel-keep" : "control-exit"), value: "cancel" });
-const controls = (ctx: Ctx, op?: Op): StepChoice[] => [
-  { label: ctx.t("control-confirm"), value: "ok" },
-  { label: ctx.t("control-edit"), value: "edit" },
-  exit(ctx, op),
-];
+const exit = (ctx: Ctx, op?: Op): StepChoice => (op === "cancel" ? { label: ctx.t("meeting-cancel-keep"), value: "cancel" } : exitChoice(ctx.t));
+const controls = (ctx: Ctx, op?: Op): StepChoice[] => confirmRow(ctx.t, true, exit(ctx, op));
 /** Place, topic and labels built from them stay short on a button. */
 const LABEL_CHARS = 40;
 const short = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1).trimEnd()}…` : text);

@@ -8,10 +8,10 @@ import type { Meeting } from "../../domain/meetings.ts";
 import type { Progress } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { askKeeping, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import type { T } from "../../services/messages.ts";
 import type { Locale } from "../../types.ts";
-import { askKeeping, confirmRow } from "../commitments/controls.ts";
 import { distinctLabels } from "../paging.ts";
 import { shorten } from "../commitments/format.ts";
 import { monthOf, progressChoices, progressLabel, progressOf, progressTyped } from "./progress.ts";
@@ -128,7 +128,7 @@ async function summaryPrompt(ctx: Ctx, d: EvalDraft): Promise<Prompt> {
         { label: ctx.t("control-edit"), value: "edit" },
         { label: ctx.t("selfeval-close"), value: "close" },
       ]
-    : confirmRow(ctx.t)[0]!;
+    : confirmRow(ctx.t);
   return { text: lines.join("\n"), choices: [choices] };
 }
 

@@ -8,8 +8,8 @@ import { checkText } from "../../domain/commitments/text.ts";
 import type { RatingLevel, ReviewForm } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { askKeeping, cancelChoice, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
-import { askKeeping, confirmRow } from "../commitments/controls.ts";
 import { collectYear, draftChatText, draftDocument, tallyLine } from "./draft.ts";
 import { draftDocx } from "./docx.ts";
 import { formLabel, isReviewForm, REVIEW_FORMS } from "./forms.ts";
@@ -70,7 +70,7 @@ async function reasonPrompt(ctx: Ctx, d: YearEndDraft): Promise<Prompt> {
   return askKeeping(
     ctx.t("yearend-ask-reason", { level: d.level ? levelLabel(ctx.t, d.level) : "", max: MAX_RATING_REASON_CHARS }),
     previous?.reason ? { line: ctx.t("yearend-previous-reason", { reason: previous.reason }), keep: ctx.t("yearend-keep-reason") } : null,
-    { label: ctx.t("control-cancel"), value: "cancel" },
+    cancelChoice(ctx.t),
   );
 }
 
@@ -126,7 +126,7 @@ export const yearEndFlow: FlowDef<YearEndDraft> = {
     confirm: {
       prompt: (ctx, d) => ({
         text: ctx.t("yearend-confirm", { year: String(d.year), level: d.level ? levelLabel(ctx.t, d.level) : "", reason: d.reason ?? "" }),
-        choices: confirmRow(ctx.t),
+        choices: [confirmRow(ctx.t)],
       }),
       choice: (ctx, d, value) => {
         if (value === "ok") return save(ctx, d);
