@@ -141,3 +141,13 @@ function safeCut(text: string, limit: number): number {
   const code = text.charCodeAt(limit - 1);
   return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
+
+/** Buttons show the start of a text (a commitment, a place); the message above them shows it whole. */
+export const LABEL_CHARS = 40;
+
+/** On one line, cut to `max` characters with "…": whole characters, never half of an emoji. */
+export function shorten(text: string, max = LABEL_CHARS): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}

@@ -4,7 +4,8 @@ import type { Commitment, CommitmentReview } from "../../../src/core/domain/comm
 import { yearSpan } from "../../../src/core/domain/commitments/period.ts";
 import { checkText } from "../../../src/core/domain/commitments/text.ts";
 import { dueNudge, evalWindow, isWindowOpen, nudgeTimes, sendTime } from "../../../src/core/domain/commitments/window.ts";
-import { openRevision, shorten } from "../../../src/core/features/commitments/format.ts";
+import { openRevision } from "../../../src/core/features/commitments/format.ts";
+import { shorten } from "../../../src/core/text.ts";
 import { parseCountRange } from "../../../src/core/features/commitments/settings.ts";
 import { reviewYear } from "../../../src/core/features/yearend/service.ts";
 

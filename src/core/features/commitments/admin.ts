@@ -11,14 +11,13 @@ import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type Next, type Prompt, type StepChoice, type StepDef } from "../../engine/flow.ts";
-import { fold } from "../../text.ts";
+import { fold, shorten } from "../../text.ts";
 import type { T } from "../../services/messages.ts";
 import type { Locale } from "../../types.ts";
 import { proposalsOverview } from "../yearend/overview.ts";
 import { isReviewOpen, REVIEW_OPEN_DAYS, reviewYear } from "../yearend/service.ts";
 import type { CommitDraft } from "./draft.ts";
 import { distinctLabels } from "../paging.ts";
-import { shorten } from "./format.ts";
 import { ensureYearPeriod, periodName } from "./periods.ts";
 import { openedKey } from "./reminder.ts";
 

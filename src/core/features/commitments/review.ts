@@ -9,14 +9,14 @@ import type { Member, ReviewKind } from "../../domain/model.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
-import { fold } from "../../text.ts";
+import { fold, shorten } from "../../text.ts";
 import { sortMembers, SEARCH_MAX } from "../members.ts";
 import { branchNames, type Names } from "../names.ts";
 import { secretaryTitle } from "../roles.ts";
 import { proposalsOverview } from "../yearend/overview.ts";
 import { reviewYear } from "../yearend/service.ts";
 import { distinctLabels, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
-import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
+import { authorsOf, openRevision, reviewLine, statusLine } from "./format.ts";
 import { tellMember } from "./notify.ts";
 import { periodName, registrationPeriod } from "./periods.ts";
 

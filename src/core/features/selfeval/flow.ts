@@ -8,12 +8,12 @@ import type { Meeting } from "../../domain/meetings.ts";
 import type { Progress } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { shorten } from "../../text.ts";
 import { askKeeping, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import type { T } from "../../services/messages.ts";
 import type { Locale } from "../../types.ts";
 import { distinctLabels } from "../paging.ts";
-import { shorten } from "../commitments/format.ts";
 import { monthOf, progressChoices, progressLabel, progressOf, progressTyped } from "./progress.ts";
 import { evaluatedCommitments, keepDraft, stillAnswerable, type EvalAnswers, type KeptAs } from "./service.ts";
 

@@ -5,7 +5,7 @@
 import type { RatingLevel } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
-import { shorten } from "../commitments/format.ts";
+import { shorten } from "../../text.ts";
 import { sortMembers } from "../members.ts";
 import { branchNames } from "../names.ts";
 import { isReviewOpen, levelLabel, reviewYear } from "./service.ts";
