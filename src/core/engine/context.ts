@@ -47,6 +47,9 @@ export interface Services {
   clock: Clock;
 }
 
+/** Runs a button's action in a context, as when the person presses it (the engine's routing). */
+export type Dispatch = (ctx: Ctx, action: string) => Promise<void>;
+
 export class Ctx {
   readonly replies: OutMessage[] = [];
   t: T;
@@ -64,6 +67,7 @@ export class Ctx {
     readonly log: Logger,
     /** The flow this chat is in, if any (already checked for expiry). */
     public flow: FlowState | null,
+    private readonly dispatch: Dispatch,
   ) {
     this.t = services.messages.bind(actor.locale);
   }
@@ -78,6 +82,14 @@ export class Ctx {
    */
   replyLater(build: () => Promise<Say[]>): void {
     this.later.push(build);
+  }
+
+  /**
+   * Does what pressing a button with this action does ("ye:s"), access checked: how a feature opens
+   * another feature's screen without importing it.
+   */
+  press(action: string): Promise<void> {
+    return this.dispatch(this, action);
   }
 
   /** Switches the language for the rest of this conversation's replies. */

@@ -114,7 +114,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const now = services.clock.now();
     if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
     const seenCtx = await seen(tx, event, now);
-    const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, log, null);
+    const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, log, null, runAction);
     last.actor = ctx.actor;
     const expired = await loadFlow(ctx, seenCtx.flow);
     await route(ctx, expired);
@@ -165,7 +165,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return store.tx(async (tx) => {
       const now = services.clock.now();
       if (!(await tx.updates.markProcessed(event.platform, event.updateId, now))) return "duplicate";
-      const ctx = new Ctx(now, tx, event, actorOf(await seen(tx, event, now), event), services, logger, null);
+      const ctx = new Ctx(now, tx, event, actorOf(await seen(tx, event, now), event), services, logger, null, runAction);
       last.actor = ctx.actor;
       ctx.reply(ctx.t(key, args));
       await flushReplies(ctx);

@@ -6,8 +6,8 @@ import { parseCount, type Parsed } from "../../domain/calendar/parse.ts";
 import { COMMITMENT_COUNT_LIMIT, REMINDER_DAYS_RANGE, SELF_EVAL_DAYS_RANGE } from "../../domain/commitments/model.ts";
 import { evalWindow } from "../../domain/commitments/window.ts";
 import { formatDateTime } from "../../domain/time.ts";
+import type { BranchPatch, SettingDef } from "../../engine/settings.ts";
 import { fold } from "../../text.ts";
-import type { BranchPatch, SettingDef } from "../settings/registry.ts";
 import { nextWindow } from "../selfeval/service.ts";
 
 const DAY_UNITS = /^(ngay|d|days?)$/;

@@ -7,7 +7,6 @@ import type { Ctx } from "../../engine/context.ts";
 import { confirmRow, exitChoice } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef } from "../../engine/flow.ts";
 import type { ActionDef, CommandDef } from "../../engine/registry.ts";
-import { editSetting, settingsCatalog } from "../settings/index.ts";
 import { durationText } from "./format.ts";
 import { nextMeetingTimeline } from "./preview.ts";
 import { reminderSettings } from "./settings.ts";
@@ -102,7 +101,8 @@ export const remindersAction: ActionDef = {
   async run(ctx, parts) {
     const [what] = parts;
     if (what === "offsets" && parts.length === 1) return ctx.startFlow(offsetsFlow, {});
-    if (parts.length === 1 && reminderSettings.some((s) => s.key === what) && settingsCatalog.get(what)) return editSetting(ctx, what!);
+    // The settings feature opens its own flow: the same question as in /caidat.
+    if (parts.length === 1 && reminderSettings.some((s) => s.key === what)) return ctx.press(`st:${what}`);
     ctx.reply(ctx.t("choice-stale"));
   },
 };

@@ -2,8 +2,8 @@
 // Branch columns; the scheduler reads them at every tick, so a change applies from the next minute.
 import { parseCount, parseTimeRange, parseWholeHours, type Parsed } from "../../domain/calendar/parse.ts";
 import { formatMinutes } from "../../domain/time.ts";
+import type { BranchPatch, SettingDef } from "../../engine/settings.ts";
 import { fold } from "../../text.ts";
-import type { BranchPatch, SettingDef } from "../settings/registry.ts";
 import { nextMeetingTimeline } from "./preview.ts";
 
 /** The next meeting's reminders under the new value: what the change means in practice. */

@@ -4,8 +4,9 @@ import type { Ctx } from "../../engine/context.ts";
 import { confirmRow, exitChoice } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
+import type { BranchPatch, SettingDef } from "../../engine/settings.ts";
 import { allSettings } from "./catalog.ts";
-import { SettingsCatalog, type BranchPatch, type SettingDef } from "./registry.ts";
+import { SettingsCatalog } from "./registry.ts";
 
 export interface SettingsDraft {
   key?: string;
@@ -95,8 +96,8 @@ export function createSettingsFlow(catalog: SettingsCatalog): FlowDef<SettingsDr
 export const settingsCatalog = new SettingsCatalog(allSettings);
 export const settingsFlow = createSettingsFlow(settingsCatalog);
 
-/** Opens one setting directly (from /nhacnho, for example). */
-export function editSetting(ctx: Ctx, key: string): Promise<void> {
+/** Opens one setting directly (the button "st:<key>"). */
+function editSetting(ctx: Ctx, key: string): Promise<void> {
   if (!settingsCatalog.get(key)) throw new Error(`no setting ${key}`);
   return ctx.startFlow(settingsFlow, { key }, "value");
 }
@@ -104,6 +105,14 @@ export function editSetting(ctx: Ctx, key: string): Promise<void> {
 export const settingsFeature: Feature = {
   name: "settings",
   flows: [settingsFlow],
+  actions: [
+    {
+      // st:<setting key> opens one setting at its question: /nhacnho's buttons for nudges and quiet hours.
+      prefix: "st",
+      access: "admin",
+      run: async (ctx, [key, ...rest]) => (key && !rest.length && settingsCatalog.get(key) ? editSetting(ctx, key) : ctx.reply(ctx.t("choice-stale"))),
+    },
+  ],
   commands: [
     {
       name: "caidat",
