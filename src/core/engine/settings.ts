@@ -28,3 +28,22 @@ export interface SettingDef {
   /** What must follow the change (meetings re-planned in a new time zone); may return a line for the admin. */
   afterChange?(ctx: Ctx, before: Branch, after: Branch): Promise<string | null>;
 }
+
+/** The Branch columns that hold a plain number. */
+type NumberColumn = { [K in keyof BranchSettings]-?: BranchSettings[K] extends number ? K : never }[keyof BranchSettings];
+
+/**
+ * A setting that is one number in one column ("3", "3 ngày", "24 giờ"), as most are: `read` turns
+ * the typed text into the number, or says what is wrong with it.
+ */
+export function countSetting(def: Omit<SettingDef, "columns" | "parse"> & { column: NumberColumn; read(text: string): Parsed<number> }): SettingDef {
+  const { column, read, ...rest } = def;
+  return {
+    ...rest,
+    columns: [column],
+    parse(text) {
+      const n = read(text);
+      return n.ok ? { ok: true, value: { [column]: n.value } } : n;
+    },
+  };
+}
