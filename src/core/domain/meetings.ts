@@ -1,5 +1,6 @@
 // Meeting records as the core sees them; they mirror MeetingRule, Meeting, ReminderOffset and Rsvp in
 // prisma/models.prisma field for field.
+import { visibleLength } from "../text.ts";
 import type { MeetingKind, MeetingStatus, RsvpAnswer, RuleKind } from "./model.ts";
 
 export interface MeetingRule {
@@ -60,3 +61,10 @@ export const MAX_OFFSET_MINUTES = 30 * 1440;
 export const MAX_REASON_CHARS = 500;
 export const MAX_PLACE_CHARS = 200;
 export const MAX_TOPIC_CHARS = 200;
+
+/** What is wrong with an absence reason (given with an answer or at /diemdanh), or null. */
+export function reasonProblem(reason: string): string | null {
+  if (!/[\p{L}\p{N}]/u.test(reason)) return "meeting-reason-empty";
+  if (visibleLength(reason) > MAX_REASON_CHARS) return "meeting-reason-too-long";
+  return null;
+}

@@ -5,7 +5,7 @@
 // lý do), as the minutes need; Xác nhận writes the attendance and the audit entry. Recorded
 // attendance feeds the absence warnings and the chart.
 import { onRollAt, reasonOf } from "../../domain/digest/participation.ts";
-import { MAX_REASON_CHARS, type Meeting, type Rsvp } from "../../domain/meetings.ts";
+import { MAX_REASON_CHARS, reasonProblem, type Meeting, type Rsvp } from "../../domain/meetings.ts";
 import type { Member } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
@@ -14,7 +14,6 @@ import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice
 import type { Feature } from "../../engine/registry.ts";
 import { fold, visibleLength } from "../../text.ts";
 import type { AttendanceRow } from "../../ports/digests.ts";
-import { reasonProblem } from "../meetings/rsvp.ts";
 import { sortMembers } from "../members.ts";
 import { namesFrom, type Names } from "../names.ts";
 import { distinctLabels, PAGE_SIZE, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";

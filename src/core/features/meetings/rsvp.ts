@@ -3,7 +3,7 @@
 // /hop, for the next meeting or ahead of time for a later one, and can be changed until the meeting
 // starts.
 import { nameOf } from "../names.ts";
-import { MAX_REASON_CHARS, type Meeting } from "../../domain/meetings.ts";
+import { MAX_REASON_CHARS, reasonProblem, type Meeting } from "../../domain/meetings.ts";
 import type { RsvpAnswer } from "../../domain/model.ts";
 import { formatDate, formatDateTime } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
@@ -59,13 +59,6 @@ async function recordAnswer(ctx: Ctx, meeting: Meeting, answer: RsvpAnswer, reas
       return t("notice-rsvp-changed", { name, when, from: answerText(t, previous), to: answerText(t, saved) });
     },
   });
-}
-
-/** What is wrong with an absence reason, or null. */
-export function reasonProblem(reason: string): string | null {
-  if (!/[\p{L}\p{N}]/u.test(reason)) return "meeting-reason-empty";
-  if (visibleLength(reason) > MAX_REASON_CHARS) return "meeting-reason-too-long";
-  return null;
 }
 
 export const absenceFlow: FlowDef<AbsenceDraft> = {
