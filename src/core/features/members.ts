@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import { parseDate } from "../domain/calendar/parse.ts";
 import type { Member, PartyStatus, ReviewForm } from "../domain/model.ts";
-import { hasNamesake, NAME_NOTE_MAX, parseNameNote } from "../domain/names.ts";
+import { hasNamesake, NAME_NOTE_MAX, parseNameNote, SEARCH_MAX, sortMembers } from "../domain/names.ts";
 import { formatDate } from "../domain/time.ts";
 import type { Ctx } from "../engine/context.ts";
 import { cancelChoice, confirmRow } from "../engine/controls.ts";
@@ -24,8 +24,6 @@ import { roleNames } from "./roles.ts";
 import { announceSecretaryGrant } from "./secretary-grants.ts";
 import { formLabel, REVIEW_FORMS } from "./yearend/forms.ts";
 
-/** Longest name search accepted (a full name is at most 80 characters). */
-export const SEARCH_MAX = 80;
 /** A reason for miễn sinh hoạt fits on a line of the minutes. */
 export const EXEMPT_REASON_MAX = 100;
 
@@ -75,19 +73,6 @@ async function findMember(ctx: Ctx, id: string | undefined): Promise<Member | nu
   if (!id) return null;
   const member = await ctx.tx.members.byId(id);
   return member && member.branchId === ctx.actor.branch?.id && member.status !== "ERASED" ? member : null;
-}
-
-// Vietnamese lists go by given name (the last word), then by the whole name; removed members last.
-const collator = new Intl.Collator("vi", { sensitivity: "base" });
-const givenName = (m: Member) => m.fullName.trim().split(/\s+/).at(-1) ?? "";
-export function sortMembers(members: Member[]): Member[] {
-  return [...members].sort(
-    (a, b) =>
-      Number(a.status !== "ACTIVE") - Number(b.status !== "ACTIVE") ||
-      collator.compare(givenName(a), givenName(b)) ||
-      collator.compare(a.fullName, b.fullName) ||
-      a.joinedAt.getTime() - b.joinedAt.getTime(),
-  );
 }
 
 /** A name search matches the name, or the note an admin set ("1958"). */

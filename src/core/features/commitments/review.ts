@@ -6,11 +6,11 @@ import type { Commitment, CommitmentPeriod, CommitmentReview } from "../../domai
 import { MAX_REVIEW_CHARS } from "../../domain/commitments/model.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import type { Member, ReviewKind } from "../../domain/model.ts";
+import { SEARCH_MAX, sortMembers } from "../../domain/names.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { fold, shorten } from "../../text.ts";
-import { sortMembers, SEARCH_MAX } from "../members.ts";
 import { branchNames, type Names } from "../names.ts";
 import { secretaryTitle } from "../roles.ts";
 import { proposalsOverview } from "../yearend/overview.ts";

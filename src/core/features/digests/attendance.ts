@@ -8,13 +8,13 @@ import { onRollAt, reasonOf } from "../../domain/digest/participation.ts";
 import { MAX_REASON_CHARS, reasonProblem, type Meeting, type Rsvp } from "../../domain/meetings.ts";
 import type { Member } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
+import { sortMembers } from "../../domain/names.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { cancelChoice, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
 import { fold, visibleLength } from "../../text.ts";
 import type { AttendanceRow } from "../../ports/digests.ts";
-import { sortMembers } from "../members.ts";
 import { namesFrom, type Names } from "../names.ts";
 import { distinctLabels, PAGE_SIZE, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 

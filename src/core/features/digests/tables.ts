@@ -4,10 +4,10 @@ import { DateTime } from "luxon";
 import { onRollAt, reasonOf } from "../../domain/digest/participation.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import type { Progress } from "../../domain/model.ts";
+import { sortMembers } from "../../domain/names.ts";
 import type { ExportData } from "../../ports/digests.ts";
 import type { T } from "../../services/messages.ts";
 import { periodName } from "../commitments/periods.ts";
-import { sortMembers } from "../members.ts";
 import { namesFrom } from "../names.ts";
 
 export type TableKind = "rsvps" | "attendance" | "commitments" | "selfeval";

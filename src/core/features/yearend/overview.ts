@@ -6,10 +6,10 @@ import type { RatingLevel } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { shorten } from "../../text.ts";
-import { sortMembers } from "../members.ts";
 import { branchNames } from "../names.ts";
 import { isReviewOpen, levelLabel, reviewYear } from "./service.ts";
 import { RATING_LEVELS } from "../../domain/commitments/model.ts";
+import { sortMembers } from "../../domain/names.ts";
 
 /** A reason is shown up to this many characters; the member's own message has it whole. */
 const REASON_SHOWN = 160;
