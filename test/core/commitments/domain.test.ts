@@ -7,7 +7,7 @@ import { dueNudge, evalWindow, isWindowOpen, nudgeTimes, sendTime } from "../../
 import { openRevision } from "../../../src/core/features/commitments/format.ts";
 import { shorten } from "../../../src/core/text.ts";
 import { parseCountRange } from "../../../src/core/features/commitments/settings.ts";
-import { reviewYear } from "../../../src/core/features/yearend/service.ts";
+import { reviewYear } from "../../../src/core/domain/commitments/review.ts";
 
 const VN = "Asia/Ho_Chi_Minh";
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;

@@ -4,6 +4,7 @@
 // secretary's own branch is ever listed or accepted, whatever a button carries.
 import type { Commitment, CommitmentPeriod, CommitmentReview } from "../../domain/commitments/model.ts";
 import { MAX_REVIEW_CHARS } from "../../domain/commitments/model.ts";
+import { reviewYear } from "../../domain/commitments/review.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import type { Member, ReviewKind } from "../../domain/model.ts";
 import { SEARCH_MAX, sortMembers } from "../../domain/names.ts";
@@ -14,7 +15,6 @@ import { fold, shorten } from "../../text.ts";
 import { branchNames, type Names } from "../names.ts";
 import { secretaryTitle } from "../roles.ts";
 import { proposalsOverview } from "../yearend/overview.ts";
-import { reviewYear } from "../yearend/service.ts";
 import { distinctLabels, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 import { authorsOf, openRevision, reviewLine, statusLine } from "./format.ts";
 import { tellMember } from "./notify.ts";

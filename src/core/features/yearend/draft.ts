@@ -12,7 +12,7 @@ import type { Tx } from "../../ports/store.ts";
 import type { T } from "../../services/messages.ts";
 import { monthOf, progressLabel } from "../selfeval/progress.ts";
 import { FORM_SECTIONS, formCode, type SectionSpec } from "./forms.ts";
-import { levelLabel } from "./service.ts";
+import { levelLabel } from "./levels.ts";
 
 export interface MonthAnswer {
   month: string;

@@ -4,6 +4,7 @@
 // built from the year's answers. The bot proposes nothing itself and decides nothing: the level is
 // the member's proposal, the branch decides.
 import { MAX_RATING_REASON_CHARS, type YearEndReview } from "../../domain/commitments/model.ts";
+import { isReviewOpen } from "../../domain/commitments/review.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import type { RatingLevel, ReviewForm } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
@@ -13,7 +14,7 @@ import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice
 import { collectYear, draftChatText, draftDocument, tallyLine } from "./draft.ts";
 import { draftDocx } from "./docx.ts";
 import { formLabel, isReviewForm, REVIEW_FORMS } from "./forms.ts";
-import { isReviewOpen, levelLabel, levelOf, levelValues } from "./service.ts";
+import { levelLabel, levelOf, levelValues } from "./levels.ts";
 
 export interface YearEndDraft {
   reviewId: string;

@@ -7,8 +7,9 @@ import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { shorten } from "../../text.ts";
 import { branchNames } from "../names.ts";
-import { isReviewOpen, levelLabel, reviewYear } from "./service.ts";
+import { levelLabel } from "./levels.ts";
 import { RATING_LEVELS } from "../../domain/commitments/model.ts";
+import { isReviewOpen, reviewYear } from "../../domain/commitments/review.ts";
 import { sortMembers } from "../../domain/names.ts";
 
 /** A reason is shown up to this many characters; the member's own message has it whole. */
