@@ -47,6 +47,9 @@ export interface Services {
   clock: Clock;
 }
 
+/** The time zone the person's branch plans and shows times in; the deployment's default without a branch. */
+export const zoneOf = (ctx: Ctx): string => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
+
 /** Runs a button's action in a context, as when the person presses it (the engine's routing). */
 export type Dispatch = (ctx: Ctx, action: string) => Promise<void>;
 

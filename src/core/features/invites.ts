@@ -3,7 +3,7 @@
 import { formatCode, generateCode, inviteProblem } from "../domain/invites.ts";
 import type { Invite } from "../domain/model.ts";
 import { formatDateTime } from "../domain/time.ts";
-import type { Ctx } from "../engine/context.ts";
+import { zoneOf, type Ctx } from "../engine/context.ts";
 import { cancelChoice, confirmRow } from "../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepDef } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
@@ -90,7 +90,6 @@ function botLines(ctx: Ctx, room: BotRoom | null, uses: number): string[] {
 
 const nearFullText = (ctx: Ctx, room: BotRoom, uses: number) =>
   ctx.t("invites-bot-near-full", { bot: room.bot.label, count: room.users + room.reserved + uses, cap: room.cap });
-const timezone = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 const expiryFor = (ctx: Ctx, days: number) => new Date(ctx.now.getTime() + days * 86_400_000);
 
 /**
@@ -157,7 +156,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
             branch: ctx.actor.branch?.name ?? "",
             role: roleNames(ctx.t, role),
             days: d.days ?? 0,
-            expires: formatDateTime(expiryFor(ctx, d.days ?? 0), timezone(ctx), ctx.actor.locale),
+            expires: formatDateTime(expiryFor(ctx, d.days ?? 0), zoneOf(ctx), ctx.actor.locale),
             uses: d.uses ?? 0,
           }),
         ];
@@ -223,10 +222,10 @@ const inviteFlow: FlowDef<InviteDraft> = {
             role: roleNames(ctx.t, grants(invite)),
             uses: invite.uses,
             max: invite.maxUses,
-            created: formatDateTime(invite.createdAt, timezone(ctx), ctx.actor.locale),
+            created: formatDateTime(invite.createdAt, zoneOf(ctx), ctx.actor.locale),
             by: creator ? await nameOf(ctx.tx, creator) : ctx.t("invites-by-operator"),
           }),
-          inviteInstructions(ctx, invite, timezone(ctx), bot),
+          inviteInstructions(ctx, invite, zoneOf(ctx), bot),
         ];
         return { text: text.join("\n"), choices: [[{ label: ctx.t("invites-revoke"), value: "revoke" }], back] };
       },

@@ -9,7 +9,7 @@ import { parseDate } from "../domain/calendar/parse.ts";
 import type { Member, PartyStatus, ReviewForm } from "../domain/model.ts";
 import { hasNamesake, NAME_NOTE_MAX, parseNameNote, SEARCH_MAX, sortMembers } from "../domain/names.ts";
 import { formatDate } from "../domain/time.ts";
-import type { Ctx } from "../engine/context.ts";
+import { zoneOf, type Ctx } from "../engine/context.ts";
 import { cancelChoice, confirmRow } from "../engine/controls.ts";
 import type { JobContext } from "../engine/jobs.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../engine/flow.ts";
@@ -136,7 +136,6 @@ async function listPrompt(ctx: Ctx, d: MembersDraft): Promise<Prompt> {
   };
 }
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 
 /** "có – tuổi cao; đến Thứ Tư 30/06/2027" or "không". */
 function exemptionText(t: T, m: Pick<Member, "exempted" | "exemptReason" | "exemptUntil">, zone: string, locale: Locale): string {

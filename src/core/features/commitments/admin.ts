@@ -9,7 +9,7 @@ import { endOfLocalDay, localYear, yearPeriodId, yearSpan } from "../../domain/c
 import { isReviewOpen, REVIEW_OPEN_DAYS, reviewYear } from "../../domain/commitments/review.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type Next, type Prompt, type StepChoice, type StepDef } from "../../engine/flow.ts";
 import { fold, shorten } from "../../text.ts";
@@ -24,7 +24,6 @@ import { openedKey } from "./reminder.ts";
 /** Next year's period may be opened from October on (and /dangky says when it opens from then). */
 export const NEXT_PERIOD_FROM_MONTH = 10;
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch!.timezone;
 const day = (ctx: Ctx, at: Date) => formatDate(at, zoneOf(ctx), ctx.actor.locale);
 const back = (ctx: Ctx, value = "admin"): StepChoice => ({ label: ctx.t("commitment-back"), value });
 

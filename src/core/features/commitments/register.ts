@@ -8,7 +8,7 @@ import { MAX_COMMITMENT_CHARS } from "../../domain/commitments/model.ts";
 import { yearPeriodId } from "../../domain/commitments/period.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { fold, shorten } from "../../text.ts";
@@ -39,7 +39,6 @@ async function load(ctx: Ctx, d: CommitDraft): Promise<Loaded | null> {
   return { period, items, reviews, standards, open: isRegistrationOpen(period, ctx.now) };
 }
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 const day = (ctx: Ctx, at: Date) => formatDate(at, zoneOf(ctx), ctx.actor.locale);
 const limits = (ctx: Ctx) => ({ min: ctx.actor.branch?.commitmentMin ?? 1, max: ctx.actor.branch?.commitmentMax ?? 5 });
 

@@ -8,7 +8,7 @@ import { reviewYear } from "../../domain/commitments/review.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import type { Member, ReviewKind } from "../../domain/model.ts";
 import { SEARCH_MAX, sortMembers } from "../../domain/names.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { fold, shorten } from "../../text.ts";
@@ -38,7 +38,6 @@ interface Board {
   reviews: CommitmentReview[];
 }
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch!.timezone;
 const shownName = async (ctx: Ctx, m: Member) => (await branchNames(ctx.tx, m.branchId)).of(m);
 
 async function board(ctx: Ctx, d: ReviewDraft): Promise<Board | null> {

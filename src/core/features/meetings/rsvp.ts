@@ -6,7 +6,7 @@ import { nameOf } from "../names.ts";
 import { MAX_REASON_CHARS, reasonProblem, type Meeting } from "../../domain/meetings.ts";
 import type { RsvpAnswer } from "../../domain/model.ts";
 import { formatDate, formatDateTime } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import { end, invalid, type FlowDef } from "../../engine/flow.ts";
 import type { ActionDef, CommandDef } from "../../engine/registry.ts";
 import { visibleLength } from "../../text.ts";
@@ -23,14 +23,14 @@ async function openMeeting(ctx: Ctx, meetingId: string): Promise<{ meeting: Meet
   const meeting = await ctx.tx.meetings.byId(meetingId);
   const member = ctx.actor.member;
   if (!meeting || !member || meeting.branchId !== member.branchId) return { problem: "choice-stale" };
-  const when = () => formatDateTime(meeting.startsAt, ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone, ctx.actor.locale);
+  const when = () => formatDateTime(meeting.startsAt, zoneOf(ctx), ctx.actor.locale);
   if (meeting.status === "CANCELLED") return { problem: "meeting-rsvp-cancelled", args: { when: when() } };
   if (meeting.startsAt <= ctx.now) return { problem: "meeting-rsvp-closed", args: { when: when() } };
   return { meeting };
 }
 
 function whenOf(ctx: Ctx, meeting: Meeting): string {
-  return formatDateTime(meeting.startsAt, ctx.actor.branch!.timezone, ctx.actor.locale);
+  return formatDateTime(meeting.startsAt, zoneOf(ctx), ctx.actor.locale);
 }
 
 /**

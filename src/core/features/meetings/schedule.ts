@@ -8,7 +8,7 @@ import type { SolarDate } from "../../domain/calendar/lunar.ts";
 import { MAX_PLACE_CHARS, MAX_TOPIC_CHARS, type Meeting, type MeetingRule } from "../../domain/meetings.ts";
 import type { Branch, MeetingKind, RuleKind } from "../../domain/model.ts";
 import { formatDateTime, formatMinutes, weekdayName } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import { confirmRow, exitChoice } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDef } from "../../engine/flow.ts";
 import type { CommandDef } from "../../engine/registry.ts";
@@ -43,7 +43,6 @@ const PICK_DAYS = 180;
 
 const deps = (ctx: Ctx): MeetingDeps => ({ tx: ctx.tx, messages: ctx.services.messages, now: ctx.now });
 const branchOf = (ctx: Ctx): Branch => ctx.actor.branch!;
-const zoneOf = (ctx: Ctx): string => branchOf(ctx).timezone;
 /**
  * Here "Hủy" names an action (cancelling a meeting), so the way out of a step is "Thoát", or "Không
  * hủy nữa" while a cancellation is being prepared: never the same word as the action.

@@ -7,7 +7,7 @@ import { checkText } from "../../domain/commitments/text.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import type { Progress } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import { shorten } from "../../text.ts";
 import { askKeeping, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
@@ -29,7 +29,6 @@ export interface EvalDraft extends EvalAnswers {
 
 export const SELF_EVAL_FLOW = "selfeval";
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 
 /** What the member is told when the window closed under them. */
 export function closedText(t: T, kept: KeptAs, meeting: Pick<Meeting, "startsAt"> | null, zone: string, locale: Locale): string {

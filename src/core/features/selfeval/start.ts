@@ -4,13 +4,12 @@
 import { openReview, reviewYear } from "../../domain/commitments/review.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import { formatDateTime } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import type { Choice } from "../../types.ts";
 import { selfEvalFlow, type EvalDraft } from "./flow.ts";
 import { monthOf } from "./progress.ts";
 import { evaluatedCommitments, nextWindow, openWindowMeeting } from "./service.ts";
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch!.timezone;
 
 export async function startSelfEval(ctx: Ctx): Promise<void> {
   const branch = ctx.actor.branch!;

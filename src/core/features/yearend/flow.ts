@@ -8,7 +8,7 @@ import { isReviewOpen } from "../../domain/commitments/review.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import type { RatingLevel, ReviewForm } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import { askKeeping, cancelChoice, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import { collectYear, draftChatText, draftDocument, tallyLine } from "./draft.ts";
@@ -23,7 +23,6 @@ export interface YearEndDraft {
   reason?: string;
 }
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 
 /** The review, if it is still this member's branch's and still open. */
 async function liveReview(ctx: Ctx, d: YearEndDraft): Promise<YearEndReview | null> {

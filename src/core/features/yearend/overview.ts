@@ -4,7 +4,7 @@
 // decides. Members exempted from meetings are not expected to take part in the review.
 import type { RatingLevel } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import { shorten } from "../../text.ts";
 import { branchNames } from "../names.ts";
 import { levelLabel } from "./levels.ts";
@@ -15,7 +15,7 @@ import { sortMembers } from "../../domain/names.ts";
 /** A reason is shown up to this many characters; the member's own message has it whole. */
 const REASON_SHOWN = 160;
 
-export async function proposalsOverview(ctx: Ctx, year = reviewYear(ctx.now, ctx.actor.branch!.timezone)): Promise<string> {
+export async function proposalsOverview(ctx: Ctx, year = reviewYear(ctx.now, zoneOf(ctx))): Promise<string> {
   const branch = ctx.actor.branch!;
   const names = await branchNames(ctx.tx, branch.id);
   const active = sortMembers(names.roster.filter((m) => m.status === "ACTIVE"));
