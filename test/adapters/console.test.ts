@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createConsoleAdapter } from "../../src/adapters/console/console.ts";
 import { loadLocales } from "../../src/infra/i18n/fluent.ts";
 import { localesDir, projectRoot } from "../../src/infra/paths.ts";
+import { eventually } from "../helpers/eventually.ts";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -179,7 +180,7 @@ describe("the terminal chat's messenger", () => {
     await adapter.messenger.send("an", { text: "Dữ liệu của đồng chí", files: [file], locale: "vi" });
     expect(output()).toContain("[Tệp có dữ liệu cá nhân, sẽ tự động xóa sau 1 giờ.]");
     expect(existsSync(path.join(dir, "du-lieu-cua-toi.json"))).toBe(true);
-    while (existsSync(path.join(dir, "du-lieu-cua-toi.json"))) await new Promise((r) => setTimeout(r, 5));
+    await eventually(() => !existsSync(path.join(dir, "du-lieu-cua-toi.json")), "the personal file to be removed");
     expect(readdirSync(dir).filter((f) => !f.startsWith("."))).toEqual(["ghi-chu.txt"]);
     input.end();
     await running;

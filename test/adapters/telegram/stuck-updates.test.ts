@@ -13,7 +13,7 @@ import type { PrismaStore } from "../../../src/infra/prisma/store.ts";
 import { createTestStore, DB_KINDS } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { memoryLogger, TestClock } from "../../helpers/fakes.ts";
-import { eventually } from "./live.ts";
+import { eventually } from "../../helpers/eventually.ts";
 
 const GROUP = -100_777;
 const POISON = 8_001;

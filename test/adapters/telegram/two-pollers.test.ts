@@ -8,7 +8,8 @@ import { sleep } from "../../../src/core/services/rate-limit.ts";
 import { DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { daytimeClock } from "../../helpers/daytime-clock.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
-import { botEnv, eventually, talk, type Person } from "./live.ts";
+import { eventually } from "../../helpers/eventually.ts";
+import { botEnv, talk, type Person } from "./live.ts";
 
 const OPERATOR: Person = { id: 7101, firstName: "Vận hành" };
 
