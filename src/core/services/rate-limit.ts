@@ -1,5 +1,6 @@
 // Waiting in real time, never on the injectable clock (waiting is physical): token buckets, a
 // semaphore, sleeping and backing off. One copy of each, for the sender and the adapters alike.
+import { setTimeout as delay } from "node:timers/promises";
 
 export class TokenBucket {
   private tokens: number;
@@ -37,17 +38,9 @@ export class TokenBucket {
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts (a shutdown does not wait out a pause). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  // Node's own abortable timer; an abort ends the wait early rather than failing it.
+  await delay(ms, undefined, signal ? { signal } : undefined).catch(() => undefined);
 }
 
 export interface Backoff {
