@@ -7,7 +7,7 @@ import { DeliveryError } from "../../src/core/errors.ts";
 import type { Messenger, SendVia } from "../../src/core/ports/runtime.ts";
 import type { NewOutboxItem } from "../../src/core/ports/store.ts";
 import { createLeaseKeeper, type LeaseKeeper } from "../../src/core/services/leases.ts";
-import { createSender, type Sender } from "../../src/core/services/sender.ts";
+import { createSender } from "../../src/core/services/sender.ts";
 import type { OutMessage, Platform } from "../../src/core/types.ts";
 import { createTestStore, DB_KINDS, openTestStore } from "../helpers/db.ts";
 import { memoryLogger, TestClock } from "../helpers/fakes.ts";
