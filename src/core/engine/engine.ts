@@ -4,7 +4,7 @@ import { AppError, UserInputError } from "../errors.ts";
 import type { FlowState, OpenQuestion } from "../domain/model.ts";
 import { isFlowTopic, topicOfAction, WHICH_TOPIC } from "../domain/topics.ts";
 import type { Logger } from "../ports/runtime.ts";
-import type { SeenContext, Store, Tx } from "../ports/store.ts";
+import type { NewOutboxItem, SeenContext, Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type InboundEvent, type OutMessage } from "../types.ts";
 import { allows, chatLabel, refusalKey, type Actor } from "./access.ts";
 import { choicesOf, resolveTyped, type Candidate } from "./answers.ts";
@@ -58,6 +58,23 @@ export interface AbandonedUpdate extends Pick<InboundEvent, "platform" | "update
   details: Record<string, string | number>;
   /** The last failure; the audit keeps its message (its cause's, when it wraps one), shortened. */
   error: unknown;
+}
+
+/** Replies to an update: to the chat it came from, in the person's language, keyed by the update. */
+function replyItems(event: InboundEvent, actor: Actor, messages: OutMessage[], now: Date, tag = ""): NewOutboxItem[] {
+  const { identity } = actor;
+  return messages.map((message, i) => ({
+    key: `reply:${event.platform}:${event.updateId}:${tag}${i}`,
+    memberId: actor.member?.id ?? identity.memberId,
+    identityId: identity.id,
+    platform: identity.platform,
+    botAccountId: identity.botAccountId,
+    chatId: identity.chatId,
+    payload: { ...message, locale: actor.locale },
+    priority: Priority.reply,
+    notBefore: now,
+    giveUpAt: null,
+  }));
 }
 
 function reasonOf(err: unknown): string {
@@ -138,24 +155,8 @@ export function createEngine(deps: EngineDeps): Engine {
       messages.push({ text: services.messages.bind(actor.locale)("error-internal") });
     }
     if (!messages.length) return;
-    const { identity } = actor;
     try {
-      await store.tx((tx) =>
-        tx.outbox.enqueue(
-          messages.map((message, i) => ({
-            key: `reply:${event.platform}:${event.updateId}:later${i}`,
-            memberId: actor.member?.id ?? identity.memberId,
-            identityId: identity.id,
-            platform: identity.platform,
-            botAccountId: identity.botAccountId,
-            chatId: identity.chatId,
-            payload: { ...message, locale: actor.locale },
-            priority: Priority.reply,
-            notBefore: services.clock.now(),
-            giveUpAt: null,
-          })),
-        ),
-      );
+      await store.tx((tx) => tx.outbox.enqueue(replyItems(event, actor, messages, services.clock.now(), "later")));
     } catch (err) {
       log.error({ err: describe(err) }, "could not queue a deferred reply");
     }
@@ -375,23 +376,8 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function flushReplies(ctx: Ctx): Promise<void> {
-    const merged = mergeReplies(ctx.replies);
-    const { identity } = ctx.actor;
-    const event = ctx.event;
-    const items = merged.map((message, i) => ({
-      key: `reply:${event.platform}:${event.updateId}:${i}`,
-      memberId: ctx.actor.member?.id ?? identity.memberId,
-      identityId: identity.id,
-      platform: identity.platform,
-      botAccountId: identity.botAccountId,
-      chatId: identity.chatId,
-      payload: { ...message, locale: ctx.actor.locale },
-      priority: Priority.reply,
-      notBefore: ctx.now,
-      giveUpAt: null,
-    }));
     // Keyed by the update id recorded in this unit of work: a redelivered update never gets here.
-    await ctx.tx.outbox.enqueue(items);
+    await ctx.tx.outbox.enqueue(replyItems(ctx.event, ctx.actor, mergeReplies(ctx.replies), ctx.now));
   }
 
   async function abandon(raw: AbandonedUpdate): Promise<void> {
