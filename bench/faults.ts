@@ -17,6 +17,7 @@ import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { generateCode } from "../src/core/domain/invites.ts";
+import { sleep } from "../src/core/services/rate-limit.ts";
 import { projectRoot } from "../src/infra/paths.ts";
 import { createPrismaStore } from "../src/infra/prisma/store.ts";
 import { createTestDb, type TestDb } from "../test/helpers/db.ts";
@@ -51,7 +52,6 @@ const deadline = setTimeout(() => {
 }, DEADLINE_S * 1000);
 deadline.unref();
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
 interface Row {

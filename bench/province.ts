@@ -16,6 +16,7 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { monthsFrom } from "../src/core/domain/calendar/rule.ts";
 import { PLAN_MONTHS } from "../src/core/features/meetings/planner.ts";
+import { sleep } from "../src/core/services/rate-limit.ts";
 import { createSecretBox, parseSecretKey } from "../src/infra/bots/secret-box.ts";
 import { newWebhookSecret } from "../src/infra/bots/registry.ts";
 import { projectRoot } from "../src/infra/paths.ts";
@@ -315,11 +316,11 @@ async function main(): Promise<void> {
     await client.query(`UPDATE "Meeting" SET "startsAt" = $1::timestamp WHERE kind = 'THEMATIC'`, [new Date(due + 3 * 86_400_000).toISOString().replace("Z", "")]);
     const expected = MEMBERS;
     say(`reminders due at ${new Date(due).toISOString().slice(11, 19)}; waiting`);
-    await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
+    await sleep(Math.max(0, due - Date.now()));
     const dueAt = performance.now();
     let queued = 0;
     while (queued < expected && performance.now() - dueAt < 20 * 60_000) {
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
       alive(instances);
       queued = Number((await client.query(`SELECT count(*) FROM "Outbox" WHERE key LIKE 'reminder:%'`)).rows[0].count);
     }
@@ -329,7 +330,7 @@ async function main(): Promise<void> {
     // Sending: until everything is delivered, or for the window.
     const sendStart = performance.now();
     while (arrivals.messages < expected && performance.now() - sendStart < SEND_S * 1000) {
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(500);
       alive(instances);
     }
     const deliverSeconds = (arrivals.lastAt - dueAt) / 1000;

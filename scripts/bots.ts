@@ -11,7 +11,7 @@ import { checkZaloToken, createBotAdmin } from "../src/bot-admin.ts";
 import { ConfigError, loadConfig, type Config } from "../src/config.ts";
 import type { BotAccount, Branch } from "../src/core/domain/model.ts";
 import { formatMonthKey, monthKey } from "../src/core/domain/time.ts";
-import { fold } from "../src/core/engine/text.ts";
+import { fold } from "../src/core/text.ts";
 import { createBotRegistry, RegistryError } from "../src/infra/bots/registry.ts";
 import { parseSecretKey } from "../src/infra/bots/secret-box.ts";
 import { deployMigrationsIsolated } from "../src/infra/prisma/migrate.ts";

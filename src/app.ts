@@ -15,6 +15,7 @@ import { tellOperators } from "./core/services/operators.ts";
 import { createQuota, type Quota } from "./core/services/quota.ts";
 import { createSender, type Sender } from "./core/services/sender.ts";
 import { createLeaseKeeper, type LeaseKeeper } from "./core/services/leases.ts";
+import { sleep } from "./core/services/rate-limit.ts";
 import type { ZaloAdapter } from "./adapters/zalo/index.ts";
 import { zaloBotSource } from "./zalo-bots.ts";
 import { createBotAdmin } from "./bot-admin.ts";
@@ -258,7 +259,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       for (const adapter of adapters) await adapter.stop();
       await http?.close();
       await ticker.stop();
-      while (core.engine.busy > 0) await new Promise((r) => setTimeout(r, 10));
+      while (core.engine.busy > 0) await sleep(10);
       await sender!.stop();
       // Given back at once: another instance takes this one's bot accounts without waiting them out.
       await leases.stop();

@@ -1,10 +1,11 @@
 // The core, assembled: registry of features, engine for inbound events, and the scheduler's tick.
 import { createEngine, type Engine } from "./engine/engine.ts";
-import type { CoreSettings, Services } from "./engine/context.ts";
+import type { Services } from "./engine/context.ts";
 import { Registry, type Feature } from "./engine/registry.ts";
 import type { Renderer } from "./ports/render.ts";
 import type { BotAdmin, Clock, Logger, PlatformLinks, Translator } from "./ports/runtime.ts";
 import type { Store } from "./ports/store.ts";
+import type { CoreSettings } from "./types.ts";
 import { createMessages, type Messages } from "./services/messages.ts";
 
 export interface CoreDeps {
@@ -35,7 +36,7 @@ export function createCore(deps: CoreDeps): Core {
   const registry = new Registry(deps.features);
   const messages = createMessages(deps.translator, deps.settings.defaultLocale, deps.clock);
   const services: Services = { messages, links: deps.links, registry, settings: deps.settings, clock: deps.clock, render: deps.render, ...(deps.bots ? { bots: deps.bots } : {}) };
-  const engine = createEngine({ store: deps.store, services, logger: deps.logger, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) });
+  const engine = createEngine({ store: deps.store, services, registry, logger: deps.logger, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) });
 
   async function tick(now = deps.clock.now()): Promise<{ failed: string[] }> {
     const failed: string[] = [];

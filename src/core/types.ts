@@ -7,6 +7,17 @@ export type Audience = "secretary" | "admin";
 export type Locale = "vi" | "en";
 export const LOCALES: readonly Locale[] = ["vi", "en"];
 
+/** What the deployment tells the core (from the environment). */
+export interface CoreSettings {
+  /** "telegram:123" style labels of operators (BOT_ADMINS). */
+  operators: ReadonlySet<string>;
+  defaultTimezone: string;
+  defaultLocale: Locale;
+  /** Invites come with QR codes to print or show. Off unless set: the chat-level tests leave it off,
+   * where a picture after every invite would crowd each conversation they check. */
+  inviteQrCodes?: boolean;
+}
+
 /** The bot account that stands for a platform's token in the environment (and for the terminal). */
 export function defaultBotAccountId(platform: Platform): string {
   return `default-${platform.toLowerCase()}`;

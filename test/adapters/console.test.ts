@@ -9,6 +9,8 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/infra/paths.ts";
 import { messengerTerminal } from "./console/terminal.ts";
+import { eventually } from "../helpers/eventually.ts";
+import { run, type Ran } from "../helpers/run.ts";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -21,21 +23,9 @@ function freshDb(): { url: string; file: string } {
 }
 
 /** Runs the bot with `input` piped in; resolves with what it printed once it exits by itself. */
-function runBot(input: string, url: string, command: "npm" | "node" = "node", extraEnv: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const args = command === "npm" ? ["start", "--silent"] : ["--import", "tsx", "src/main.ts"];
-    const child = spawn(command === "npm" ? "npm" : process.execPath, args, {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "", ...extraEnv },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-    child.on("close", (code) => resolve({ code, out, err }));
-    child.stdin.end(input);
-  });
+function runBot(input: string, url: string, command: "npm" | "node" = "node", extraEnv: Record<string, string> = {}): Promise<Ran> {
+  const [program, args] = command === "npm" ? ["npm", ["start", "--silent"]] : [process.execPath, ["--import", "tsx", "src/main.ts"]];
+  return run(program as string, args as string[], { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "", ...extraEnv }, input);
 }
 
 describe("the terminal chat", () => {
@@ -158,7 +148,7 @@ describe("the terminal chat's messenger", () => {
     await adapter.messenger.send("an", { text: "Dữ liệu của đồng chí", files: [file], locale: "vi" });
     expect(output()).toContain("[Tệp có dữ liệu cá nhân, sẽ tự động xóa sau 1 giờ.]");
     expect(existsSync(path.join(dir, "du-lieu-cua-toi.json"))).toBe(true);
-    while (existsSync(path.join(dir, "du-lieu-cua-toi.json"))) await new Promise((r) => setTimeout(r, 5));
+    await eventually(() => !existsSync(path.join(dir, "du-lieu-cua-toi.json")), "the personal file to be removed");
     expect(readdirSync(dir).filter((f) => !f.startsWith("."))).toEqual(["ghi-chu.txt"]);
     input.end();
     await running;

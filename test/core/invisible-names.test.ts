@@ -3,7 +3,7 @@
 // so escape the namesake marks), no control characters — whether a member typed the name or it came
 // from the platform's profile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanName } from "../../src/core/engine/text.ts";
+import { cleanName } from "../../src/core/text.ts";
 import { parseNameNote } from "../../src/core/domain/names.ts";
 import { parseBranchName } from "../../src/core/features/branches.ts";
 import { parseFullName } from "../../src/core/features/onboarding.ts";

@@ -7,10 +7,11 @@ import { DeliveryError } from "../../src/core/errors.ts";
 import type { Messenger, SendVia } from "../../src/core/ports/runtime.ts";
 import type { NewOutboxItem } from "../../src/core/ports/store.ts";
 import { createLeaseKeeper, type LeaseKeeper } from "../../src/core/services/leases.ts";
-import { createSender, type Sender } from "../../src/core/services/sender.ts";
+import { createSender } from "../../src/core/services/sender.ts";
 import type { OutMessage, Platform } from "../../src/core/types.ts";
 import { createTestStore, DB_KINDS, openTestStore } from "../helpers/db.ts";
 import { memoryLogger, TestClock } from "../helpers/fakes.ts";
+import { eventually } from "../helpers/eventually.ts";
 
 const fast = { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 };
 const ACCOUNTS = ["z1", "z2", "z3", "z4", "z5", "z6"];
@@ -36,13 +37,7 @@ class ViaMessenger implements Messenger {
   }
 }
 
-async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = (check: () => Promise<boolean> | boolean, what: string) => eventually(check, what, 20_000);
 
 describe.each(DB_KINDS)("send leases on %s", (kind) => {
   const closers: Array<() => Promise<void>> = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanInput, fold, splitText } from "../../src/core/engine/text.ts";
+import { cleanInput, fold, splitText } from "../../src/core/text.ts";
 import { looksLikeCode, mergeReplies } from "../../src/core/engine/engine.ts";
 import { matchChoice } from "../../src/core/engine/answers.ts";
 import { formatCode, generateCode, inviteProblem, lockoutMinutes, normalizeCode } from "../../src/core/domain/invites.ts";

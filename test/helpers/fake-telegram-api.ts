@@ -3,6 +3,7 @@
 // envelope, an optional global rate limit that answers 429 with retry_after, and injected failures.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { eventually } from "./eventually.ts";
 
 export interface ApiCall {
   method: string;
@@ -180,11 +181,7 @@ export class FakeTelegramApi {
 
   /** Resolves when `predicate` holds, checking as calls arrive. */
   async waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > until) throw new Error("timed out waiting for the fake Bot API");
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await eventually(predicate, "the fake Bot API", timeoutMs);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -6,7 +6,8 @@
 // It can also play Zalo's side of the webhook: POST an event to the registered URL with a secret.
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { listenLoopback, waitUntil, type Loopback } from "./loopback.ts";
+import { eventually } from "./eventually.ts";
+import { listenLoopback, type Loopback } from "./loopback.ts";
 
 export interface ZaloCall {
   method: string;
@@ -151,8 +152,8 @@ export class FakeZaloBot {
     return this.calls.filter((c) => c.method === method);
   }
 
-  waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-    return waitUntil(predicate, "the fake Zalo API", timeoutMs);
+  async waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
+    await eventually(predicate, "the fake Zalo API", timeoutMs);
   }
 
   /** Answers one API call addressed to this bot. */

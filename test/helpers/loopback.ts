@@ -27,15 +27,6 @@ export async function listenLoopback(handler: (req: IncomingMessage, res: Server
   };
 }
 
-/** Resolves once `predicate` holds (checked every few milliseconds); fails after `timeoutMs`. */
-export async function waitUntil(predicate: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 /** Our HTTP server on loopback, and a scratch folder for the files it serves. */
 export async function servedFolder(): Promise<{ http: HttpServer; base: string; dir: string; close(): Promise<void> }> {
   const http = createHttpServer(memoryLogger());

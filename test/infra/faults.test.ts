@@ -13,6 +13,7 @@ import { createTestStore, DB_KINDS } from "../helpers/db.ts";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.ts";
 import { memoryLogger } from "../helpers/fakes.ts";
 import { createHarness } from "../helpers/harness.ts";
+import { eventually } from "../helpers/eventually.ts";
 
 const fast = { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 };
 
@@ -139,7 +140,7 @@ describe.each(DB_KINDS)("faults on %s", (kind) => {
       recordSentAfterMs: 3_600_000,
     });
     first.start();
-    while (!dead) await new Promise((r) => setTimeout(r, 5));
+    await eventually(() => dead, "the first instance to stop");
     // The process is gone: its leases are no longer renewed, and nothing is given back.
     await firstLeases.halt();
     const inFlight = await t.store.db.outbox.count({ where: { claimedBy: "first", status: "PENDING" } });

@@ -5,7 +5,7 @@
 import type { Update } from "grammy/types";
 import type { Logger } from "../../core/ports/runtime.ts";
 import { json, type HttpServer } from "../../infra/http/server.ts";
-import { createInFlight, sameSecret } from "../shared/webhook.ts";
+import { createInFlight, secretGuard } from "../shared/webhook.ts";
 
 export const WEBHOOK_PATH = "/telegram/webhook";
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -33,8 +33,9 @@ function parseUpdate(body: Buffer): Update | null {
 }
 
 export function createWebhook(opts: WebhookOptions): Webhook {
-  const log = opts.logger.child({ component: "telegram-webhook" });
   const inFlight = createInFlight();
+  // The secret is checked before the body is read: a stranger cannot make the bot read anything.
+  const guard = secretGuard({ header: SECRET_HEADER, secret: opts.secret, refusal: 401, inFlight, log: opts.logger.child({ component: "telegram-webhook" }) });
 
   return {
     mount(http) {
@@ -52,16 +53,7 @@ export function createWebhook(opts: WebhookOptions): Webhook {
             json(res, 500, { ok: false });
           }
         },
-        {
-          // The secret is checked before the body is read: a stranger cannot make the bot read anything.
-          guard(req) {
-            if (!sameSecret(req.headers[SECRET_HEADER], opts.secret)) {
-              log.warn({ ip: req.socket.remoteAddress }, "webhook call with a wrong or missing secret refused");
-              return 401;
-            }
-            return inFlight.closed ? 503 : null;
-          },
-        },
+        { guard },
       );
     },
     close: () => inFlight.close(),

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../../core/ports/runtime.ts";
 import { json } from "../../infra/http/server.ts";
-import { createInFlight, sameSecret } from "../shared/webhook.ts";
+import { createInFlight, secretGuard } from "../shared/webhook.ts";
 import type { ZaloUpdate } from "./client.ts";
 import { hasEventName, unwrapBody } from "./events.ts";
 
@@ -32,12 +32,7 @@ export function createWebhookReceiver(opts: { secret: string; handle: (update: Z
   const inFlight = createInFlight();
 
   return {
-    guard(req) {
-      if (inFlight.closed) return 503;
-      if (sameSecret(req.headers[SECRET_HEADER], opts.secret)) return null;
-      log.warn({ ip: req.socket.remoteAddress, hasHeader: req.headers[SECRET_HEADER] !== undefined }, "webhook call with a wrong secret refused");
-      return 403;
-    },
+    guard: secretGuard({ header: SECRET_HEADER, secret: opts.secret, refusal: 403, inFlight, log }),
     async receive(_req, res, body) {
       let parsed: unknown;
       try {

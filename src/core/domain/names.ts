@@ -3,13 +3,29 @@
 // the short note an admin set ("sinh 1958", "tổ 5"), or else their place in joining order, "(1)",
 // "(2)". A name alone in the branch is shown as it is. The marks come from the whole roster (active
 // and removed members), so the same person reads the same in /baocao, the export and /thanhvien.
-import { cleanName, fold } from "../engine/text.ts";
+import { cleanName, fold } from "../text.ts";
 import type { Member } from "./model.ts";
 
 export type Named = Pick<Member, "id" | "fullName" | "nameNote" | "joinedAt" | "status">;
 
 /** A note short enough to sit beside a name on a phone's button. */
 export const NAME_NOTE_MAX = 30;
+
+/** Longest name search accepted (a full name is at most 80 characters). */
+export const SEARCH_MAX = 80;
+
+// Vietnamese lists go by given name (the last word), then by the whole name; removed members last.
+const collator = new Intl.Collator("vi", { sensitivity: "base" });
+const givenName = (m: Member) => m.fullName.trim().split(/\s+/).at(-1) ?? "";
+export function sortMembers(members: Member[]): Member[] {
+  return [...members].sort(
+    (a, b) =>
+      Number(a.status !== "ACTIVE") - Number(b.status !== "ACTIVE") ||
+      collator.compare(givenName(a), givenName(b)) ||
+      collator.compare(a.fullName, b.fullName) ||
+      a.joinedAt.getTime() - b.joinedAt.getTime(),
+  );
+}
 
 /** Display names by member id for everyone in `roster` (erased members keep their placeholder). */
 export function displayNames(roster: readonly Named[]): Map<string, string> {

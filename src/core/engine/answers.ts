@@ -4,14 +4,10 @@
 // a typed answer fits two open questions (a reminder for one meeting and a nudge for another), the
 // bot asks which one is meant instead of picking one silently.
 import type { OpenQuestion } from "../domain/model.ts";
+import { flowTopic, isFlowTopic, WHICH_TOPIC } from "../domain/topics.ts";
+import { fold } from "../text.ts";
 import type { Choice } from "../types.ts";
-import { fold } from "./text.ts";
 
-/** The topic of the question that asks "which one?" (see resolveTyped). */
-export const WHICH_TOPIC = "which";
-/** A flow step's question: "flow:<token>", the token that makes earlier steps' choices stale. */
-export const flowTopic = (token: string): string => `flow:${token}`;
-export const isFlowTopic = (topic: string): boolean => topic.startsWith("flow:");
 
 // Folded (no diacritics, lowercase). Whole answers only: "có" alone agrees, "có lẽ không" does not.
 const YES = new Set([
@@ -54,13 +50,6 @@ export function matchChoice(choices: readonly Choice[], text: string): Choice | 
   if (!meaning) return null;
   const meant = choices.filter((c) => c.meaning === meaning);
   return meant.length === 1 ? meant[0]! : null;
-}
-
-/** The topic a choice's action answers: "r:<meetingId>", "flow:<token>", "cm:o". */
-export function topicOfAction(action: string): string {
-  const parts = action.split(":");
-  if (parts[0] === "f") return flowTopic(parts[1] ?? "");
-  return parts.slice(0, 2).join(":");
 }
 
 export function choicesOf(q: Pick<OpenQuestion, "choices">): Choice[] {

@@ -1,26 +1,39 @@
 // The context a command, flow step or action runs in: one inbound event, one unit of work.
-import { randomBytes } from "node:crypto";
 import type { FlowState, OpenQuestion } from "../domain/model.ts";
 import type { Renderer } from "../ports/render.ts";
 import type { BotAdmin, Clock, Logger, PlatformLinks } from "../ports/runtime.ts";
 import type { Tx } from "../ports/store.ts";
 import type { Messages, T } from "../services/messages.ts";
-import type { InboundEvent, Locale, OutMessage } from "../types.ts";
-import { MAX_ACTION_BYTES } from "../types.ts";
-import type { Actor } from "./access.ts";
-import { flowTopic } from "./answers.ts";
-import { DEFAULT_FLOW_TTL_HOURS, type FlowDef, type Prompt, type Say } from "./flow.ts";
-import type { Registry } from "./registry.ts";
+import type { CoreSettings, InboundEvent, Locale, OutMessage } from "../types.ts";
+import type { Access, Actor } from "./access.ts";
+import { newToken, renderPrompt, type Prompt, type Say } from "./prompt.ts";
 
-export interface CoreSettings {
-  /** "telegram:123" style labels of operators (BOT_ADMINS). */
-  operators: ReadonlySet<string>;
-  defaultTimezone: string;
-  defaultLocale: Locale;
-  /** Invites come with QR codes to print or show. Off unless set: the chat-level tests leave it off,
-   * where a picture after every invite would crowd each conversation they check. */
-  inviteQrCodes?: boolean;
+/** What the help and the Telegram menu show of a command (registry.ts's CommandDef adds how it runs). */
+export interface CommandInfo {
+  /** Vietnamese name, lowercase Latin so Telegram accepts it: "trogiup". */
+  name: string;
+  /** English alias: "help". */
+  alias: string;
+  access: Access;
+  /** Locale key of the one-line description (help, Telegram menu). */
+  description: string;
+  /** Typed without a slash, may it carry arguments ("start ABCDE-12345")? Off for most: a bare
+   * word followed by text is more likely a sentence than a command. */
+  bareArgs?: boolean;
 }
+
+/**
+ * What entering a flow's step needs of the flow (flow.ts's FlowDef is one). Declared here, not
+ * imported, because a flow's steps take the context: the two modules would import each other.
+ */
+export interface FlowEntry<D> {
+  name: string;
+  ttlHours?: number;
+  steps: Record<string, { prompt(ctx: Ctx, data: D): Promise<Prompt> | Prompt }>;
+}
+
+/** How long a flow waits for an answer unless it says otherwise. */
+export const DEFAULT_FLOW_TTL_HOURS = 48;
 
 export interface Services {
   messages: Messages;
@@ -29,10 +42,17 @@ export interface Services {
   bots?: BotAdmin;
   /** Writes the files the core builds as data (charts, spreadsheets, documents, QR codes). */
   render: Renderer;
-  registry: Registry;
+  /** Every feature's commands, for the help (the engine holds the whole registry). */
+  registry: { readonly commands: readonly CommandInfo[] };
   settings: CoreSettings;
   clock: Clock;
 }
+
+/** The time zone the person's branch plans and shows times in; the deployment's default without a branch. */
+export const zoneOf = (ctx: Ctx): string => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
+
+/** Runs a button's action in a context, as when the person presses it (the engine's routing). */
+export type Dispatch = (ctx: Ctx, action: string) => Promise<void>;
 
 export class Ctx {
   readonly replies: OutMessage[] = [];
@@ -51,6 +71,7 @@ export class Ctx {
     readonly log: Logger,
     /** The flow this chat is in, if any (already checked for expiry). */
     public flow: FlowState | null,
+    private readonly dispatch: Dispatch,
   ) {
     this.t = services.messages.bind(actor.locale);
   }
@@ -65,6 +86,14 @@ export class Ctx {
    */
   replyLater(build: () => Promise<Say[]>): void {
     this.later.push(build);
+  }
+
+  /**
+   * Does what pressing a button with this action does ("ye:s"), access checked: how a feature opens
+   * another feature's screen without importing it.
+   */
+  press(action: string): Promise<void> {
+    return this.dispatch(this, action);
   }
 
   /** Switches the language for the rest of this conversation's replies. */
@@ -87,13 +116,13 @@ export class Ctx {
   }
 
   /** Starts (or restarts) a flow in this chat and asks its first question. */
-  async startFlow<D>(flow: FlowDef<D>, data: D, step?: string): Promise<void> {
+  async startFlow<D>(flow: FlowEntry<D>, data: D, step?: string): Promise<void> {
     const first = step ?? Object.keys(flow.steps)[0];
     if (!first || !flow.steps[first]) throw new Error(`flow ${flow.name} has no step ${String(first)}`);
     await this.enterStep(flow, first, data);
   }
 
-  async enterStep<D>(flow: FlowDef<D>, step: string, data: D, keepToken = false): Promise<void> {
+  async enterStep<D>(flow: FlowEntry<D>, step: string, data: D, keepToken = false): Promise<void> {
     const token = keepToken && this.flow ? this.flow.token : newToken();
     const expectedVersion = this.flow?.version ?? null;
     const state = {
@@ -115,37 +144,4 @@ export class Ctx {
     if (this.flow) await this.tx.flows.delete(this.actor.identity.id);
     this.flow = null;
   }
-}
-
-/**
- * What agreeing or declining words mean on the usual controls: "có", "được" confirm (Xác nhận, Đồng
- * ý); "không" declines (Hủy, Không đồng ý). A step can say otherwise with its own `meaning`.
- */
-const IMPLIED_MEANING: Record<string, "yes" | "no"> = { ok: "yes", yes: "yes", cancel: "no", no: "no" };
-
-/** A step's prompt as a canonical message: each choice becomes the action `f:<token>:<value>`. */
-export function renderPrompt(prompt: Prompt, token: string, until?: Date): OutMessage {
-  // Recorded when delivered, choices or not: a flow's step is the conversation the person is in,
-  // answerable for as long as the flow waits.
-  const question = { topic: flowTopic(token), ...(until ? { until: until.toISOString() } : {}) };
-  if (!prompt.choices?.length) return { text: prompt.text, question };
-  return {
-    text: prompt.text,
-    question,
-    choices: prompt.choices.map((row) =>
-      row.map((c) => {
-        const action = `f:${token}:${c.value}`;
-        if (Buffer.byteLength(action) > MAX_ACTION_BYTES || !/^[\x21-\x7e]+$/.test(action)) {
-          throw new Error(`choice value "${c.value}" does not fit in callback data`);
-        }
-        const meaning = c.meaning ?? IMPLIED_MEANING[c.value];
-        return { label: c.label, action, ...(meaning ? { meaning } : {}) };
-      }),
-    ),
-  };
-}
-
-/** Short and random: a button from an earlier step carries an old token and is recognised as stale. */
-export function newToken(): string {
-  return randomBytes(6).toString("base64url").slice(0, 6);
 }

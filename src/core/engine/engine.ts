@@ -2,17 +2,19 @@
 // command, a choice or the chat's flow, and queue the replies, all in one unit of work.
 import { AppError, UserInputError } from "../errors.ts";
 import type { FlowState, OpenQuestion } from "../domain/model.ts";
+import { isFlowTopic, topicOfAction, WHICH_TOPIC } from "../domain/topics.ts";
 import type { Logger } from "../ports/runtime.ts";
-import type { SeenContext, Store, Tx } from "../ports/store.ts";
+import type { NewOutboxItem, SeenContext, Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type InboundEvent, type OutMessage } from "../types.ts";
 import { allows, chatLabel, refusalKey, type Actor } from "./access.ts";
-import { choicesOf, isFlowTopic, resolveTyped, topicOfAction, WHICH_TOPIC, type Candidate } from "./answers.ts";
-import { Ctx, renderPrompt, type Services } from "./context.ts";
-import type { FlowDef, Next, Say } from "./flow.ts";
-import { KeyedLock } from "./keyed-lock.ts";
+import { choicesOf, resolveTyped, type Candidate } from "./answers.ts";
+import { Ctx, type Services } from "./context.ts";
+import type { FlowDef, Next } from "./flow.ts";
+import { KeyedLock } from "../services/keyed-lock.ts";
 import { lazyChild } from "../services/lazy-logger.ts";
-import type { CommandDef } from "./registry.ts";
-import { cleanInput, cleanName, fold, MAX_INPUT_CHARS } from "./text.ts";
+import { renderPrompt, type Say } from "./prompt.ts";
+import type { CommandDef, Registry } from "./registry.ts";
+import { cleanInput, cleanName, fold, MAX_INPUT_CHARS } from "../text.ts";
 import { Priority } from "../services/priority.ts";
 
 export type Outcome = "handled" | "duplicate";
@@ -28,6 +30,7 @@ interface Last {
 export interface EngineDeps {
   store: Store;
   services: Services;
+  registry: Registry;
   logger: Logger;
   /** Called after a unit of work queued messages, to wake the sender. */
   onQueued?: () => void;
@@ -57,6 +60,23 @@ export interface AbandonedUpdate extends Pick<InboundEvent, "platform" | "update
   error: unknown;
 }
 
+/** Replies to an update: to the chat it came from, in the person's language, keyed by the update. */
+function replyItems(event: InboundEvent, actor: Actor, messages: OutMessage[], now: Date, tag = ""): NewOutboxItem[] {
+  const { identity } = actor;
+  return messages.map((message, i) => ({
+    key: `reply:${event.platform}:${event.updateId}:${tag}${i}`,
+    memberId: actor.member?.id ?? identity.memberId,
+    identityId: identity.id,
+    platform: identity.platform,
+    botAccountId: identity.botAccountId,
+    chatId: identity.chatId,
+    payload: { ...message, locale: actor.locale },
+    priority: Priority.reply,
+    notBefore: now,
+    giveUpAt: null,
+  }));
+}
+
 function reasonOf(err: unknown): string {
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   return (cause instanceof Error ? cause.message : String(cause)).slice(0, 300);
@@ -69,8 +89,7 @@ function reasonOf(err: unknown): string {
 const CANCEL_WORDS = new Set(["hủy", "huỷ", "hủy bỏ", "dừng", "dừng lại", "thoát", "cancel", "stop"]);
 
 export function createEngine(deps: EngineDeps): Engine {
-  const { store, services, logger } = deps;
-  const { registry } = services;
+  const { store, services, registry, logger } = deps;
   const lock = new KeyedLock();
 
   async function handle(raw: InboundEvent, onHandled?: HandledObserver): Promise<Outcome> {
@@ -112,7 +131,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const now = services.clock.now();
     const [fresh, seenCtx] = await recordAndSee(tx, event, now);
     if (!fresh) return "duplicate";
-    const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, log, null);
+    const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, log, null, runAction);
     last.actor = ctx.actor;
     const expired = await loadFlow(ctx, seenCtx.flow);
     await route(ctx, expired);
@@ -136,24 +155,8 @@ export function createEngine(deps: EngineDeps): Engine {
       messages.push({ text: services.messages.bind(actor.locale)("error-internal") });
     }
     if (!messages.length) return;
-    const { identity } = actor;
     try {
-      await store.tx((tx) =>
-        tx.outbox.enqueue(
-          messages.map((message, i) => ({
-            key: `reply:${event.platform}:${event.updateId}:later${i}`,
-            memberId: actor.member?.id ?? identity.memberId,
-            identityId: identity.id,
-            platform: identity.platform,
-            botAccountId: identity.botAccountId,
-            chatId: identity.chatId,
-            payload: { ...message, locale: actor.locale },
-            priority: Priority.reply,
-            notBefore: services.clock.now(),
-            giveUpAt: null,
-          })),
-        ),
-      );
+      await store.tx((tx) => tx.outbox.enqueue(replyItems(event, actor, messages, services.clock.now(), "later")));
     } catch (err) {
       log.error({ err: describe(err) }, "could not queue a deferred reply");
     }
@@ -164,7 +167,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const now = services.clock.now();
       const [fresh, seenCtx] = await recordAndSee(tx, event, now);
       if (!fresh) return "duplicate";
-      const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, logger, null);
+      const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, logger, null, runAction);
       last.actor = ctx.actor;
       ctx.reply(ctx.t(key, args));
       await flushReplies(ctx);
@@ -383,23 +386,8 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function flushReplies(ctx: Ctx): Promise<void> {
-    const merged = mergeReplies(ctx.replies);
-    const { identity } = ctx.actor;
-    const event = ctx.event;
-    const items = merged.map((message, i) => ({
-      key: `reply:${event.platform}:${event.updateId}:${i}`,
-      memberId: ctx.actor.member?.id ?? identity.memberId,
-      identityId: identity.id,
-      platform: identity.platform,
-      botAccountId: identity.botAccountId,
-      chatId: identity.chatId,
-      payload: { ...message, locale: ctx.actor.locale },
-      priority: Priority.reply,
-      notBefore: ctx.now,
-      giveUpAt: null,
-    }));
     // Keyed by the update id recorded in this unit of work: a redelivered update never gets here.
-    await ctx.tx.outbox.enqueue(items);
+    await ctx.tx.outbox.enqueue(replyItems(ctx.event, ctx.actor, mergeReplies(ctx.replies), ctx.now));
   }
 
   async function abandon(raw: AbandonedUpdate): Promise<void> {

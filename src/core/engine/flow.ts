@@ -2,22 +2,10 @@
 // Telegram, Zalo and the console, survives restarts, and can wait weeks for an answer.
 import type { Access } from "./access.ts";
 import type { Ctx } from "./context.ts";
-import type { OutMessage } from "../types.ts";
+import type { Prompt, Say } from "./prompt.ts";
 
-/** A choice inside a step: `value` is short ASCII, local to the step. */
-export interface StepChoice {
-  label: string;
-  value: string;
-  /** Agreeing or declining words typed instead of the label pick it (see engine/answers.ts). */
-  meaning?: "yes" | "no";
-}
-
-export interface Prompt {
-  text: string;
-  choices?: StepChoice[][];
-}
-
-export type Say = string | OutMessage;
+// What a step asks is declared with the prompt; features build their flows from this module alone.
+export type { Prompt, Say, StepChoice } from "./prompt.ts";
 
 export type Next<D> =
   /** Move to a step (or stay on the same one with new data); `say` goes before its prompt. */
@@ -43,9 +31,7 @@ export interface FlowDef<D> {
   name: string;
   /** Checked again at every step: a role removed mid-flow ends the flow. */
   access: Access;
-  /** How long the flow waits for an answer (default 48 hours). */
+  /** How long the flow waits for an answer (default DEFAULT_FLOW_TTL_HOURS, 48). */
   ttlHours?: number;
   steps: Record<string, StepDef<D>>;
 }
-
-export const DEFAULT_FLOW_TTL_HOURS = 48;

@@ -1,20 +1,10 @@
 // What features contribute to the engine: commands, flows, button actions and scheduled jobs.
 import type { Access } from "./access.ts";
-import type { Ctx } from "./context.ts";
+import type { CommandInfo, Ctx } from "./context.ts";
 import type { FlowDef } from "./flow.ts";
 import type { JobContext } from "./jobs.ts";
 
-export interface CommandDef {
-  /** Vietnamese name, lowercase Latin so Telegram accepts it: "trogiup". */
-  name: string;
-  /** English alias: "help". */
-  alias: string;
-  access: Access;
-  /** Locale key of the one-line description (help, Telegram menu). */
-  description: string;
-  /** Typed without a slash, may it carry arguments ("start ABCDE-12345")? Off for most: a bare
-   * word followed by text is more likely a sentence than a command. */
-  bareArgs?: boolean;
+export interface CommandDef extends CommandInfo {
   run(ctx: Ctx, args: string): Promise<void>;
 }
 

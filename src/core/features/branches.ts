@@ -2,7 +2,8 @@
 // branch's secretary and admin.
 import { generateCode } from "../domain/invites.ts";
 import type { Ctx } from "../engine/context.ts";
-import { cleanName } from "../engine/text.ts";
+import { confirmRow } from "../engine/controls.ts";
+import { cleanName } from "../text.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { replyWithInviteQr } from "./invite-qr.ts";
@@ -43,13 +44,7 @@ const newBranchFlow: FlowDef<NewBranchDraft> = {
           timezone: ctx.services.settings.defaultTimezone,
           language: ctx.t(`language-name-${ctx.services.settings.defaultLocale}`),
         }),
-        choices: [
-          [
-            { label: ctx.t("control-confirm"), value: "ok" },
-            { label: ctx.t("control-edit"), value: "edit" },
-            { label: ctx.t("control-cancel"), value: "cancel" },
-          ],
-        ],
+        choices: [confirmRow(ctx.t)],
       }),
       choice: (ctx, d, value) => {
         if (value === "edit") return go("name", d);

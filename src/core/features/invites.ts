@@ -3,10 +3,11 @@
 import { formatCode, generateCode, inviteProblem } from "../domain/invites.ts";
 import type { Invite } from "../domain/model.ts";
 import { formatDateTime } from "../domain/time.ts";
-import type { Ctx } from "../engine/context.ts";
-import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDef } from "../engine/flow.ts";
+import { zoneOf, type Ctx } from "../engine/context.ts";
+import { cancelChoice, confirmRow } from "../engine/controls.ts";
+import { end, go, invalid, type FlowDef, type Next, type StepDef } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
-import { fold } from "../engine/text.ts";
+import { fold } from "../text.ts";
 import { replyWithInviteQr } from "./invite-qr.ts";
 import { inviteInstructions } from "./invite-text.ts";
 import { nearFull, pickBot, zaloBotsFor, type BotRoom } from "./bots/capacity.ts";
@@ -54,11 +55,6 @@ export function parseCount(text: string, units: string[]): number | null {
 
 const roleOf = (d: InviteDraft) => ({ isSecretary: d.isSecretary === true, isDeputy: d.isSecretary === true && d.isDeputy === true, isAdmin: d.isAdmin === true });
 const grants = (i: Invite) => ({ isSecretary: i.grantsSecretary, isDeputy: i.grantsSecretary && i.grantsDeputy, isAdmin: i.grantsAdmin });
-const controls = (ctx: Ctx): StepChoice[] => [
-  { label: ctx.t("control-confirm"), value: "ok" },
-  { label: ctx.t("control-edit"), value: "edit" },
-  { label: ctx.t("control-cancel"), value: "cancel" },
-];
 
 /** An invite of the admin's own branch; anything else reads as not found. */
 async function findInvite(ctx: Ctx, id: string | undefined): Promise<Invite | null> {
@@ -94,7 +90,6 @@ function botLines(ctx: Ctx, room: BotRoom | null, uses: number): string[] {
 
 const nearFullText = (ctx: Ctx, room: BotRoom, uses: number) =>
   ctx.t("invites-bot-near-full", { bot: room.bot.label, count: room.users + room.reserved + uses, cap: room.cap });
-const timezone = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 const expiryFor = (ctx: Ctx, days: number) => new Date(ctx.now.getTime() + days * 86_400_000);
 
 /**
@@ -139,7 +134,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
               { label: ctx.t("invites-role-both"), value: "sa" },
             ],
             ...(open ? [[{ label: ctx.t("invites-open-button", { count: open }), value: "list" }]] : []),
-            [{ label: ctx.t("control-cancel"), value: "cancel" }],
+            [cancelChoice(ctx.t)],
           ],
         };
       },
@@ -161,7 +156,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
             branch: ctx.actor.branch?.name ?? "",
             role: roleNames(ctx.t, role),
             days: d.days ?? 0,
-            expires: formatDateTime(expiryFor(ctx, d.days ?? 0), timezone(ctx), ctx.actor.locale),
+            expires: formatDateTime(expiryFor(ctx, d.days ?? 0), zoneOf(ctx), ctx.actor.locale),
             uses: d.uses ?? 0,
           }),
         ];
@@ -170,7 +165,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
         if ((role.isAdmin || role.isSecretary) && (d.uses ?? 0) > 1) lines.push("", ctx.t("invites-warn-role-uses", { role: roleNames(ctx.t, role) }));
         if ("full" in bot) lines.push("", bot.full);
         else if (bot.room) lines.push(...botLines(ctx, bot.room, d.uses ?? 1));
-        return { text: lines.join("\n"), choices: [controls(ctx)] };
+        return { text: lines.join("\n"), choices: [confirmRow(ctx.t)] };
       },
       choice: (ctx, d, value) => {
         if (value === "edit") return go("role", {});
@@ -227,10 +222,10 @@ const inviteFlow: FlowDef<InviteDraft> = {
             role: roleNames(ctx.t, grants(invite)),
             uses: invite.uses,
             max: invite.maxUses,
-            created: formatDateTime(invite.createdAt, timezone(ctx), ctx.actor.locale),
+            created: formatDateTime(invite.createdAt, zoneOf(ctx), ctx.actor.locale),
             by: creator ? await nameOf(ctx.tx, creator) : ctx.t("invites-by-operator"),
           }),
-          inviteInstructions(ctx, invite, timezone(ctx), bot),
+          inviteInstructions(ctx, invite, zoneOf(ctx), bot),
         ];
         return { text: text.join("\n"), choices: [[{ label: ctx.t("invites-revoke"), value: "revoke" }], back] };
       },
@@ -247,12 +242,7 @@ const inviteFlow: FlowDef<InviteDraft> = {
         const invite = await findInvite(ctx, d.inviteId);
         return {
           text: ctx.t("invites-revoke-confirm", { code: invite ? formatCode(invite.code) : "", uses: invite?.uses ?? 0 }),
-          choices: [
-            [
-              { label: ctx.t("control-confirm"), value: "ok" },
-              { label: ctx.t("control-cancel"), value: "cancel" },
-            ],
-          ],
+          choices: [confirmRow(ctx.t, false)],
         };
       },
       choice: (ctx, d, value) => {

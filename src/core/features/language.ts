@@ -2,7 +2,7 @@
 import type { Ctx } from "../engine/context.ts";
 import { end, invalid, type FlowDef } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
-import { fold } from "../engine/text.ts";
+import { fold } from "../text.ts";
 import { LOCALES, type Locale } from "../types.ts";
 
 async function setLocale(ctx: Ctx, locale: Locale): Promise<void> {

@@ -7,7 +7,7 @@ import type { Identity, Member } from "../domain/model.ts";
 import type { Ctx } from "../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
-import { fold } from "../engine/text.ts";
+import { fold } from "../text.ts";
 import type { T } from "../services/messages.ts";
 import type { Platform } from "../types.ts";
 import { admitCode, codeFailed, codeSucceeded } from "./code-guard.ts";

@@ -7,13 +7,14 @@
 import { DateTime } from "luxon";
 import { parseDate } from "../domain/calendar/parse.ts";
 import type { Member, PartyStatus, ReviewForm } from "../domain/model.ts";
-import { hasNamesake, NAME_NOTE_MAX, parseNameNote } from "../domain/names.ts";
+import { hasNamesake, NAME_NOTE_MAX, parseNameNote, SEARCH_MAX, sortMembers } from "../domain/names.ts";
 import { formatDate } from "../domain/time.ts";
-import type { Ctx } from "../engine/context.ts";
+import { zoneOf, type Ctx } from "../engine/context.ts";
+import { cancelChoice, confirmRow } from "../engine/controls.ts";
 import type { JobContext } from "../engine/jobs.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
-import { fold } from "../engine/text.ts";
+import { fold } from "../text.ts";
 import type { T } from "../services/messages.ts";
 import type { Locale } from "../types.ts";
 import { branchNames, namesFrom, type Names } from "./names.ts";
@@ -23,8 +24,6 @@ import { roleNames } from "./roles.ts";
 import { announceSecretaryGrant } from "./secretary-grants.ts";
 import { formLabel, REVIEW_FORMS } from "./yearend/forms.ts";
 
-/** Longest name search accepted (a full name is at most 80 characters). */
-export const SEARCH_MAX = 80;
 /** A reason for miễn sinh hoạt fits on a line of the minutes. */
 export const EXEMPT_REASON_MAX = 100;
 
@@ -74,19 +73,6 @@ async function findMember(ctx: Ctx, id: string | undefined): Promise<Member | nu
   if (!id) return null;
   const member = await ctx.tx.members.byId(id);
   return member && member.branchId === ctx.actor.branch?.id && member.status !== "ERASED" ? member : null;
-}
-
-// Vietnamese lists go by given name (the last word), then by the whole name; removed members last.
-const collator = new Intl.Collator("vi", { sensitivity: "base" });
-const givenName = (m: Member) => m.fullName.trim().split(/\s+/).at(-1) ?? "";
-export function sortMembers(members: Member[]): Member[] {
-  return [...members].sort(
-    (a, b) =>
-      Number(a.status !== "ACTIVE") - Number(b.status !== "ACTIVE") ||
-      collator.compare(givenName(a), givenName(b)) ||
-      collator.compare(a.fullName, b.fullName) ||
-      a.joinedAt.getTime() - b.joinedAt.getTime(),
-  );
 }
 
 /** A name search matches the name, or the note an admin set ("1958"). */
@@ -150,7 +136,6 @@ async function listPrompt(ctx: Ctx, d: MembersDraft): Promise<Prompt> {
   };
 }
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 
 /** "có – tuổi cao; đến Thứ Tư 30/06/2027" or "không". */
 function exemptionText(t: T, m: Pick<Member, "exempted" | "exemptReason" | "exemptUntil">, zone: string, locale: Locale): string {
@@ -333,7 +318,7 @@ async function search(ctx: Ctx, d: MembersDraft, text: string): Promise<Next<Mem
   return go("list", { page: 0, query });
 }
 
-const cancelRow = (ctx: Ctx): StepChoice[] => [{ label: ctx.t("control-cancel"), value: "cancel" }];
+const cancelRow = (ctx: Ctx): StepChoice[] => [cancelChoice(ctx.t)];
 const backToCard = (ctx: Ctx, d: MembersDraft) => go<MembersDraft>("member", cardOf(d), ctx.t("members-unchanged"));
 
 /** A member step that asks something about the member on the card (the member must still be there). */
@@ -505,12 +490,7 @@ const membersFlow: FlowDef<MembersDraft> = {
         }
         return {
           text,
-          choices: [
-            [
-              { label: ctx.t("control-confirm"), value: "ok" },
-              { label: ctx.t("control-cancel"), value: "cancel" },
-            ],
-          ],
+          choices: [confirmRow(ctx.t, false)],
         };
       },
       choice: (ctx, d, value) => {

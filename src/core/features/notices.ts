@@ -9,12 +9,12 @@ import type { Branch, Member } from "../domain/model.ts";
 import { parseTime, type Parsed } from "../domain/calendar/parse.ts";
 import type { Feature } from "../engine/registry.ts";
 import type { JobContext } from "../engine/jobs.ts";
-import { fold } from "../engine/text.ts";
+import type { BranchPatch, SettingDef } from "../engine/settings.ts";
+import { fold } from "../text.ts";
 import type { Notice } from "../ports/notices.ts";
 import type { Tx } from "../ports/store.ts";
 import type { Messages, T } from "../services/messages.ts";
 import type { Locale } from "../types.ts";
-import type { BranchPatch, SettingDef } from "./settings/registry.ts";
 
 export interface NoteInput {
   /** The key of one secretary's line: the change it is about and the secretary. */

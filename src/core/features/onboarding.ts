@@ -4,7 +4,8 @@ import { inviteProblem, normalizeCode } from "../domain/invites.ts";
 import type { Invite } from "../domain/model.ts";
 import { hasNamesake } from "../domain/names.ts";
 import type { Ctx } from "../engine/context.ts";
-import { cleanName } from "../engine/text.ts";
+import { confirmRow } from "../engine/controls.ts";
+import { cleanName } from "../text.ts";
 import { end, go, invalid, type FlowDef, type Next } from "../engine/flow.ts";
 import type { Feature } from "../engine/registry.ts";
 import { admitCode, codeFailed, codeSucceeded } from "./code-guard.ts";
@@ -66,13 +67,7 @@ const joinFlow: FlowDef<JoinDraft> = {
     confirm: {
       prompt: (ctx, d) => ({
         text: ctx.t("onboarding-confirm", { branch: d.branchName, name: d.fullName ?? "", role: roleNames(ctx.t, d) }),
-        choices: [
-          [
-            { label: ctx.t("control-confirm"), value: "ok" },
-            { label: ctx.t("control-edit"), value: "edit" },
-            { label: ctx.t("control-cancel"), value: "cancel" },
-          ],
-        ],
+        choices: [confirmRow(ctx.t)],
       }),
       choice: async (ctx, d, value) => {
         if (value === "edit") return go("name", d);

@@ -2,22 +2,16 @@
 // commitments and self-evaluation features write straight from storage (sharing only their record
 // types), so a digest is a few queries; attendance (/diemdanh) is the one thing written here.
 import type { Commitment, CommitmentPeriod, SelfEvaluation, SelfEvaluationItem } from "../domain/commitments/model.ts";
-import type { Meeting, Rsvp } from "../domain/meetings.ts";
+import type { MeetingHistory } from "../domain/digest/participation.ts";
+import type { AttendanceRow, Meeting, Rsvp } from "../domain/meetings.ts";
 import type { Branch, Member } from "../domain/model.ts";
 import type { Platform } from "../types.ts";
 
+// Records of the domain this port reads and writes, named here too for its users.
+export type { AttendanceRow, MeetingHistory };
+
 /** What the digest job writes to the audit log; the latest one bounds "changed since the last digest". */
 export const DIGEST_SENT_ACTION = "digest.sent";
-
-export interface AttendanceRow {
-  meetingId: string;
-  memberId: string;
-  present: boolean;
-  /** Absent with this reason, as recorded at the meeting. */
-  reason: string | null;
-  recordedById: string | null;
-  recordedAt: Date;
-}
 
 export type PeriodRow = Pick<CommitmentPeriod, "id" | "name" | "startsAt" | "deadline" | "endsAt" | "status">;
 
@@ -42,15 +36,6 @@ export interface ChatRow {
 export interface UndeliveredRow {
   memberId: string;
   count: number;
-}
-
-/** Past meetings with their answers and attendance: warnings and the participation chart. */
-export interface MeetingHistory {
-  meetings: Meeting[];
-  rsvps: Rsvp[];
-  attendance: AttendanceRow[];
-  /** Every member the branch had in the span (active and removed; erased ones are anonymous). */
-  members: Member[];
 }
 
 /** Everything one digest reads, fetched in one go. */

@@ -6,9 +6,9 @@
 // 100% everything waits for the first day of the next month, and the digest says what waits.
 import type { BotAccount, OutboxItem } from "../domain/model.ts";
 import { formatMonthKey, monthKey, monthStartOf, nextMonthStart } from "../domain/time.ts";
-import type { CoreSettings } from "../engine/context.ts";
 import type { Clock, Logger } from "../ports/runtime.ts";
 import type { Store, Tx } from "../ports/store.ts";
+import type { CoreSettings } from "../types.ts";
 import type { Messages } from "./messages.ts";
 import { tellOperators } from "./operators.ts";
 import { Priority } from "./priority.ts";

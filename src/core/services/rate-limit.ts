@@ -1,4 +1,6 @@
-// Token buckets in real time (never the injectable clock: waiting is physical).
+// Waiting in real time, never on the injectable clock (waiting is physical): token buckets, a
+// semaphore, sleeping and backing off. One copy of each, for the sender and the adapters alike.
+import { setTimeout as delay } from "node:timers/promises";
 
 export class TokenBucket {
   private tokens: number;
@@ -35,7 +37,25 @@ export class TokenBucket {
   }
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or at once when `signal` aborts (a shutdown does not wait out a pause). */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  // Node's own abortable timer; an abort ends the wait early rather than failing it.
+  await delay(ms, undefined, signal ? { signal } : undefined).catch(() => undefined);
+}
+
+export interface Backoff {
+  /** The wait after the first failure; it doubles with each one after. */
+  baseMs: number;
+  maxMs: number;
+  /** Spread around the wait (0.25: ±25%), so many retries do not come back all at once. */
+  jitter?: number;
+}
+
+/** The wait before trying again after `failures` failures beyond the first (0: the base wait). */
+export function backoffDelay(failures: number, b: Backoff): number {
+  const exp = Math.min(b.maxMs, b.baseMs * 2 ** Math.min(Math.max(0, failures), 20));
+  return b.jitter ? Math.round(exp * (1 - b.jitter + Math.random() * 2 * b.jitter)) : exp;
+}
 
 /** Waits until the bucket hands out a token. */
 export async function acquire(bucket: TokenBucket, cancelled: () => boolean = () => false): Promise<boolean> {

@@ -7,15 +7,15 @@
 // open question of its chat, so a typed "1" answers what the person actually received.
 import { DeliveryError } from "../errors.ts";
 import type { Member, OpenQuestion, OutboxItem } from "../domain/model.ts";
-import { isFlowTopic, topicOfAction } from "../engine/answers.ts";
-import { KeyedLock } from "../engine/keyed-lock.ts";
+import { isFlowTopic, topicOfAction } from "../domain/topics.ts";
+import { KeyedLock } from "./keyed-lock.ts";
 import type { Clock, Logger, Messenger } from "../ports/runtime.ts";
 import type { Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type Audience, type OutMessage, type Platform } from "../types.ts";
 import { Priority } from "./priority.ts";
 import type { LeaseKeeper } from "./leases.ts";
 import type { Quota } from "./quota.ts";
-import { acquire, Semaphore, sleep, TokenBucket } from "./rate-limit.ts";
+import { acquire, backoffDelay, Semaphore, sleep, TokenBucket } from "./rate-limit.ts";
 
 export interface PlatformLimit {
   /** Messages per second for one bot account of the platform (Telegram ~30, Zalo unpublished). */
@@ -291,11 +291,6 @@ export function createSender(opts: SenderOptions): Sender {
     }
   }
 
-  function backoff(attempts: number): number {
-    const exp = Math.min(backoffMax, backoffBase * 2 ** Math.min(attempts, 20));
-    return Math.round(exp * (0.75 + Math.random() * 0.5));
-  }
-
   async function sendOne(item: OutboxItem, itemBatch: number): Promise<void> {
     const chatKey = `${item.platform}:${accountOf(item)}:${item.chatId}`;
     let admitted = false;
@@ -500,7 +495,7 @@ export function createSender(opts: SenderOptions): Sender {
         pausedAccounts.set(accountOf(item), Math.max(pausedAccounts.get(accountOf(item)) ?? 0, performance.now() + waitMs));
       }
     } else {
-      waitMs = backoff(item.attempts);
+      waitMs = backoffDelay(item.attempts, { baseMs: backoffBase, maxMs: backoffMax, jitter: 0.25 });
     }
     stats.retried++;
     const notBefore = new Date(now.getTime() + waitMs);

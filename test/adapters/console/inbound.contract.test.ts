@@ -8,7 +8,7 @@ import { loadConfig } from "../../../src/config.ts";
 import { loadLocales } from "../../../src/infra/i18n/fluent.ts";
 import { localesDir } from "../../../src/infra/paths.ts";
 import { createTestDb } from "../../helpers/db.ts";
-import { waitUntil } from "../../helpers/loopback.ts";
+import { eventually } from "../../helpers/eventually.ts";
 import { inboundContract, type Person } from "../inbound-contract.ts";
 import { collectedOutput, printedMessages } from "./terminal.ts";
 
@@ -34,7 +34,7 @@ inboundContract({
       const before = printed().length;
       const switched = translator.t("vi", "console-switched", { user: p.key });
       input.write(`@${p.key}\n${text}\n@${p.key}\n`);
-      await waitUntil(() => printed().slice(before).split(switched).length > 2, `the terminal to handle "${text}"`);
+      await eventually(() => printed().slice(before).split(switched).length > 2, `the terminal to handle "${text}"`);
       const shownTo = (out: string) => printedMessages(out, translator).filter((m) => m.chatId === p.key);
       return shownTo(printed()).slice(shownTo(printed().slice(0, before)).length).map((m) => m.text);
     }

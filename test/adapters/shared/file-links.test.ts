@@ -5,12 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFileLinks } from "../../../src/adapters/shared/file-links.ts";
 import { memoryLogger } from "../../helpers/fakes.ts";
+import { eventually } from "../../helpers/eventually.ts";
 import { servedFolder } from "../../helpers/loopback.ts";
 
-/** Waits until `check` holds (the timer's effect), without assuming how long it takes. */
-async function eventually(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((r) => setTimeout(r, 5));
-}
 
 const file = (name: string, bytes: number) => ({ name, mime: "application/octet-stream", data: Buffer.alloc(bytes, 7).toString("base64") });
 
@@ -69,7 +66,7 @@ describe("file links", () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(readdirSync(dir)).toHaveLength(1); // not expired yet: kept
     now += 60_000;
-    await eventually(() => readdirSync(dir).length === 0);
+    await eventually(() => readdirSync(dir).length === 0, "the expired file to be removed");
     links.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reviewYear } from "../../../src/core/features/yearend/service.ts";
+import { reviewYear } from "../../../src/core/domain/commitments/review.ts";
 import { DB_KINDS } from "../../helpers/db.ts";
 import { createKit, deepLinkStart, OPERATOR_ID, shown, type Call, type Kit } from "./kit.ts";
 

@@ -7,7 +7,8 @@ import { generateCode } from "../../../src/core/domain/invites.ts";
 import { DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { deepLinkStart } from "./kit.ts";
-import { botEnv, eventually, talk, type Person, type Sent } from "./live.ts";
+import { eventually } from "../../helpers/eventually.ts";
+import { botEnv, talk, type Person, type Sent } from "./live.ts";
 import { daytimeClock } from "../../helpers/daytime-clock.ts";
 
 const OPERATOR: Person = { id: 7001, firstName: "Vận hành" };

@@ -34,17 +34,6 @@ export function talk(fake: FakeTelegramApi) {
   };
 }
 
-/** Waits until `check` returns something truthy (a condition of the database, say). */
-export async function eventually<T>(check: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** The environment of a bot process pointed at the stand-in, on a fresh database. */
 export async function botEnv(fake: FakeTelegramApi, db: DbKind, operator: number, extra: Record<string, string> = {}): Promise<{ env: Record<string, string>; db: TestDb }> {
   const testDb = await createTestDb(db);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPoller, type Poller, type PollerOptions } from "../../../src/adapters/telegram/poller.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { memoryLogger } from "../../helpers/fakes.ts";
-import { eventually } from "./live.ts";
+import { eventually } from "../../helpers/eventually.ts";
 
 const A = 9001;
 const B = 9002;

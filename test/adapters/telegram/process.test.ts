@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../../src/infra/paths.ts";
 import { DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
-import { botEnv, eventually, talk } from "./live.ts";
+import { eventually } from "../../helpers/eventually.ts";
+import { botEnv, talk } from "./live.ts";
 
 const OPERATOR = { id: 6001, firstName: "Vận hành" };
 

@@ -14,7 +14,7 @@ import { createRenderer } from "../../../src/infra/render/renderer.ts";
 import { createTestStore, DB_KINDS } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { memoryLogger, TestClock } from "../../helpers/fakes.ts";
-import { eventually } from "./live.ts";
+import { eventually } from "../../helpers/eventually.ts";
 
 const GROUP = -100_777;
 const POISON = 8_001;

@@ -4,13 +4,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
+import { sleep } from "../../../src/core/services/rate-limit.ts";
 import { DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { daytimeClock } from "../../helpers/daytime-clock.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
-import { botEnv, eventually, talk, type Person } from "./live.ts";
+import { eventually } from "../../helpers/eventually.ts";
+import { botEnv, talk, type Person } from "./live.ts";
 
 const OPERATOR: Person = { id: 7101, firstName: "Vận hành" };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(DB_KINDS)("two instances polling one Telegram bot on %s", (db) => {
   const closers: Array<() => Promise<void>> = [];

@@ -2,17 +2,16 @@
 // input) while the bot runs; the running bot starts the new one; the branch's admin makes an invite
 // that goes to it; a member joins through it by typing the code and answers the reminder by typing.
 // Also: the token never appears on the command line or in the output, and list/pause/check work.
-import { spawn } from "node:child_process";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.ts";
 import { loadConfig, type Config } from "../../../src/config.ts";
-import { projectRoot } from "../../../src/infra/paths.ts";
 import { createTestDb, DB_KINDS, type TestDb } from "../../helpers/db.ts";
 import { FakeZaloApi, type FakeZaloBot } from "../../helpers/fake-zalo-api.ts";
 import { freePort } from "../../helpers/loopback.ts";
 import { outboxSettled, sayTo } from "../../helpers/zalo-app.ts";
 import { daytimeClock } from "../../helpers/daytime-clock.ts";
+import { run, type Ran } from "../../helpers/run.ts";
 
 const SECRET_KEY = Buffer.alloc(32, 3).toString("hex");
 const OP = { id: "op", name: "Người vận hành" };
@@ -33,17 +32,9 @@ describe.each(DB_KINDS)("npm run bots (%s)", (kind) => {
    * The command as the operator types it (`npm run bots -- …`) when `viaNpm`; otherwise its script
    * alone, which is the same program without npm's start and the client check (seconds each).
    */
-  function bots(args: string[], input = "", viaNpm = false): Promise<{ code: number | null; out: string; err: string }> {
+  function bots(args: string[], input = "", viaNpm = false): Promise<Ran> {
     const [command, argv] = viaNpm ? ["npm", ["run", "--silent", "bots", "--", ...args]] : [process.execPath, ["--import", "tsx", "scripts/bots.ts", ...args]];
-    return new Promise((resolve) => {
-      const child = spawn(command as string, argv as string[], { cwd: projectRoot, env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env }, stdio: ["pipe", "pipe", "pipe"] });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-      child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-      child.on("close", (code) => resolve({ code, out, err }));
-      child.stdin.end(input);
-    });
+    return run(command as string, argv as string[], env, input);
   }
 
   const say = async (bot: FakeZaloBot, user: { id: string; name: string }, text: string) => (await sayTo(app, bot, user, text)).join("\n");

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createPoller } from "../../../src/adapters/zalo/polling.ts";
 import type { ZaloUpdate } from "../../../src/adapters/zalo/client.ts";
 import { memoryLogger } from "../../helpers/fakes.ts";
-import { waitUntil } from "../../helpers/loopback.ts";
+import { eventually } from "../../helpers/eventually.ts";
 
 const update: ZaloUpdate = { event_name: "message.text.received", message: { message_id: "m1", text: "1" } };
 
@@ -36,9 +36,9 @@ describe("Zalo polling and the database", () => {
       logger: memoryLogger(logs),
     });
     poller.start();
-    await waitUntil(() => attempts >= 12, "a dozen failed tries");
+    await eventually(() => attempts >= 12, "a dozen failed tries");
     down = false;
-    await waitUntil(() => handled === 1, "the update handled");
+    await eventually(() => handled === 1, "the update handled");
     await poller.stop();
     expect(logs.some((l) => l.msg?.includes("update dropped"))).toBe(false);
     expect(logs.some((l) => l.msg?.includes("kept and tried again"))).toBe(true);
@@ -60,7 +60,7 @@ describe("Zalo polling and the database", () => {
       logger: memoryLogger(logs),
     });
     poller.start();
-    await waitUntil(() => abandoned.length > 0, "the update given up");
+    await eventually(() => abandoned.length > 0, "the update given up");
     await poller.stop();
     expect(attempts).toBe(5);
     expect(logs.some((l) => l.msg?.includes("update dropped"))).toBe(true);

@@ -4,9 +4,10 @@ import type { Commitment, CommitmentReview } from "../../../src/core/domain/comm
 import { yearSpan } from "../../../src/core/domain/commitments/period.ts";
 import { checkText } from "../../../src/core/domain/commitments/text.ts";
 import { dueNudge, evalWindow, isWindowOpen, nudgeTimes, sendTime } from "../../../src/core/domain/commitments/window.ts";
-import { openRevision, shorten } from "../../../src/core/features/commitments/format.ts";
+import { openRevision } from "../../../src/core/features/commitments/format.ts";
+import { shorten } from "../../../src/core/text.ts";
 import { parseCountRange } from "../../../src/core/features/commitments/settings.ts";
-import { reviewYear } from "../../../src/core/features/yearend/service.ts";
+import { reviewYear } from "../../../src/core/domain/commitments/review.ts";
 
 const VN = "Asia/Ho_Chi_Minh";
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;

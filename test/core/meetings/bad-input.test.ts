@@ -131,6 +131,17 @@ describe.each(DB_KINDS)("bad input in the meeting flows on %s", (db) => {
     expect(forged?.text).toContain("Lựa chọn này đã hết hiệu lực");
     const [member] = await h.action("binh", "n:offsets");
     expect(member?.text).toBe("Lệnh này chỉ dành cho quản trị của chi bộ.");
+    // Its nudge buttons open the question of /caidat (the settings feature's own button); a forged
+    // settings button opens nothing, and is not a member's to press.
+    await h.send(ADMIN, "/nhacnho");
+    const [asked] = await h.press(ADMIN, "Số lần nhắc thêm");
+    expect(asked?.text).toContain("sẽ được nhắc thêm tối đa mấy lần (từ 0 đến 5)?");
+    expect(await flowStep(h, ADMIN)).toBe("value");
+    await h.send(ADMIN, "/huy");
+    const [unknown] = await h.action(ADMIN, "st:no-such-setting");
+    expect(unknown?.text).toContain("Lựa chọn này đã hết hiệu lực");
+    const [notTheirs] = await h.action("binh", "st:nudge-count");
+    expect(notTheirs?.text).toBe("Lệnh này chỉ dành cho quản trị của chi bộ.");
   });
 
   it("/caidat: every setting", async () => {

@@ -2,7 +2,7 @@
 // "14h30", "2 giờ chiều", "3 ngày, 1 ngày, 2 giờ". Every function answers a value or the locale key
 // of what is wrong (with its arguments), never a guess: "ngày mai" or "31/02" is refused, not fixed.
 import { DateTime } from "luxon";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import type { SolarDate } from "./lunar.ts";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string; args: Record<string, string | number> };

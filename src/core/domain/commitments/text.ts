@@ -1,6 +1,6 @@
 // Free text typed into the commitment flows (a commitment, a note, a reflection, a comment): checked
 // the same way everywhere, so the answer to "too long" or "just a number" reads the same.
-import { visibleLength } from "../../engine/text.ts";
+import { visibleLength } from "../../text.ts";
 
 export type TextCheck = { ok: true; value: string } | { ok: false; key: string; args: Record<string, string | number> };
 

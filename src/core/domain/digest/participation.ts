@@ -3,8 +3,16 @@
 // same rules.
 import { DateTime } from "luxon";
 import type { Member } from "../model.ts";
-import type { Meeting, Rsvp } from "../meetings.ts";
-import type { AttendanceRow, MeetingHistory } from "../../ports/digests.ts";
+import type { AttendanceRow, Meeting, Rsvp } from "../meetings.ts";
+
+/** Past meetings with their answers and attendance: warnings and the participation chart. */
+export interface MeetingHistory {
+  meetings: Meeting[];
+  rsvps: Rsvp[];
+  attendance: AttendanceRow[];
+  /** Every member the branch had in the span (active and removed; erased ones are anonymous). */
+  members: Member[];
+}
 
 /**
  * Điều lệ Đảng, Điều 8: a member who misses branch meetings for three months in a year without good

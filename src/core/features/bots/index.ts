@@ -8,7 +8,7 @@ import { formatDateTime, monthKey, formatMonthKey } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import { pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 
 interface BotsDraft {
@@ -38,13 +38,13 @@ function changed(ctx: Ctx): void {
   });
 }
 
-async function zoneOf(ctx: Ctx, bot: BotAccount): Promise<{ zone: string; branch: Branch | null }> {
+async function zoneOfBot(ctx: Ctx, bot: BotAccount): Promise<{ zone: string; branch: Branch | null }> {
   const branch = bot.branchId ? await ctx.tx.branches.byId(bot.branchId) : null;
   return { zone: branch?.timezone ?? ctx.services.settings.defaultTimezone, branch };
 }
 
 async function detailText(ctx: Ctx, bot: BotAccount): Promise<string> {
-  const { zone, branch } = await zoneOf(ctx, bot);
+  const { zone, branch } = await zoneOfBot(ctx, bot);
   const month = monthKey(ctx.now, zone);
   const usage = await ctx.tx.bots.usage(bot.id, month);
   const load = (await ctx.tx.bots.load([bot.id], ctx.now)).get(bot.id) ?? { users: 0, reserved: 0 };

@@ -6,26 +6,24 @@ import { DateTime } from "luxon";
 import { parseDate } from "../../domain/calendar/parse.ts";
 import { MAX_STANDARD_CHARS, MAX_STANDARDS, type CommitmentPeriod, type YearEndReview } from "../../domain/commitments/model.ts";
 import { endOfLocalDay, localYear, yearPeriodId, yearSpan } from "../../domain/commitments/period.ts";
+import { isReviewOpen, REVIEW_OPEN_DAYS, reviewYear } from "../../domain/commitments/review.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
+import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type Next, type Prompt, type StepChoice, type StepDef } from "../../engine/flow.ts";
-import { fold } from "../../engine/text.ts";
+import { fold, shorten } from "../../text.ts";
 import type { T } from "../../services/messages.ts";
 import type { Locale } from "../../types.ts";
 import { proposalsOverview } from "../yearend/overview.ts";
-import { isReviewOpen, REVIEW_OPEN_DAYS, reviewYear } from "../yearend/service.ts";
-import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
 import { distinctLabels } from "../paging.ts";
-import { shorten } from "./format.ts";
 import { ensureYearPeriod, periodName } from "./periods.ts";
 import { openedKey } from "./reminder.ts";
 
 /** Next year's period may be opened from October on (and /dangky says when it opens from then). */
 export const NEXT_PERIOD_FROM_MONTH = 10;
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch!.timezone;
 const day = (ctx: Ctx, at: Date) => formatDate(at, zoneOf(ctx), ctx.actor.locale);
 const back = (ctx: Ctx, value = "admin"): StepChoice => ({ label: ctx.t("commitment-back"), value });
 
@@ -189,7 +187,7 @@ async function confirmPrompt(ctx: Ctx, d: CommitDraft): Promise<Prompt> {
       });
   }
   const editable = d.action === undefined || d.action === "std-add" || d.action === "std-edit" || d.action === "review-open" || d.action === "review-date";
-  return { text, choices: confirmRow(ctx.t, editable) };
+  return { text, choices: [confirmRow(ctx.t, editable)] };
 }
 
 /** Closing when the admin takes the suggestion: the end of the day REVIEW_OPEN_DAYS from now. */

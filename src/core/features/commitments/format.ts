@@ -7,15 +7,6 @@ import type { Tx } from "../../ports/store.ts";
 import type { Locale } from "../../types.ts";
 import { nameOf } from "../names.ts";
 
-/** Buttons show the start of a commitment; the message above them shows it whole. */
-export const LABEL_CHARS = 40;
-
-export function shorten(text: string, max = LABEL_CHARS): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const chars = [...flat];
-  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
-}
-
 /** The latest revision request the member has not answered by editing yet. */
 export function openRevision(c: Commitment, reviews: CommitmentReview[]): CommitmentReview | null {
   const last = reviews.filter((r) => r.commitmentId === c.id && r.kind === "REVISION").at(-1);

@@ -16,13 +16,15 @@ export const commitmentsFeature: Feature = {
   ],
   actions: [
     {
-      // cm:o opens /dangky; cm:e:<id> edits and cm:v:<id> shows one of the member's own commitments; cm:a is the admin's menu.
+      // cm:o opens /dangky; cm:e:<id> edits and cm:v:<id> shows one of the member's own commitments; cm:a is the admin's menu,
+      // cm:r its year-end review step.
       prefix: "cm",
       access: "member",
       run: async (ctx, [what, id]) => {
         if (what === "o") return openCommitments(ctx);
         if ((what === "e" || what === "v") && id) return openCommitments(ctx, { id, edit: what === "e" });
         if (what === "a") return openManagement(ctx, "admin");
+        if (what === "r") return openManagement(ctx, "review");
         ctx.reply(ctx.t("choice-stale"));
       },
     },

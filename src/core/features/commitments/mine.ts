@@ -3,6 +3,7 @@
 // read by the asking member's own id: there is no way to name someone else here.
 import { DateTime } from "luxon";
 import type { CommitmentPeriod } from "../../domain/commitments/model.ts";
+import { reviewYear } from "../../domain/commitments/review.ts";
 import type { Progress } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
@@ -10,7 +11,7 @@ import type { Choice } from "../../types.ts";
 import { answerLines } from "../selfeval/flow.ts";
 import { monthOf, progressLabel } from "../selfeval/progress.ts";
 import { openWindowMeeting } from "../selfeval/service.ts";
-import { levelLabel, reviewYear } from "../yearend/service.ts";
+import { levelLabel } from "../yearend/levels.ts";
 import { authorsOf, reviewLine, statusLine } from "./format.ts";
 import { periodAt, periodName, registrationPeriod } from "./periods.ts";
 

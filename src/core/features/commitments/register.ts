@@ -8,14 +8,14 @@ import { MAX_COMMITMENT_CHARS } from "../../domain/commitments/model.ts";
 import { yearPeriodId } from "../../domain/commitments/period.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import { formatDate } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
+import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
-import { fold } from "../../engine/text.ts";
+import { fold, shorten } from "../../text.ts";
 import { adminSteps, NEXT_PERIOD_FROM_MONTH } from "./admin.ts";
-import { confirmRow } from "./controls.ts";
 import type { CommitDraft } from "./draft.ts";
 import { distinctLabels } from "../paging.ts";
-import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
+import { authorsOf, openRevision, reviewLine, statusLine } from "./format.ts";
 import { nameOf } from "../names.ts";
 import { tellSecretaries } from "./notify.ts";
 import { isRegistrationOpen, periodName, registrationPeriod } from "./periods.ts";
@@ -39,7 +39,6 @@ async function load(ctx: Ctx, d: CommitDraft): Promise<Loaded | null> {
   return { period, items, reviews, standards, open: isRegistrationOpen(period, ctx.now) };
 }
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 const day = (ctx: Ctx, at: Date) => formatDate(at, zoneOf(ctx), ctx.actor.locale);
 const limits = (ctx: Ctx) => ({ min: ctx.actor.branch?.commitmentMin ?? 1, max: ctx.actor.branch?.commitmentMax ?? 5 });
 
@@ -337,7 +336,7 @@ export const commitFlow: FlowDef<CommitDraft> = {
     confirm: {
       prompt: async (ctx, d) => {
         const c = d.id ? await ctx.tx.commitments.commitmentById(d.id) : null;
-        return { text: ctx.t("commitment-confirm-edit", { from: c?.text ?? "", to: d.text ?? "" }), choices: confirmRow(ctx.t) };
+        return { text: ctx.t("commitment-confirm-edit", { from: c?.text ?? "", to: d.text ?? "" }), choices: [confirmRow(ctx.t)] };
       },
       choice: (ctx, d, value) => {
         if (value === "ok") return confirmEdit(ctx, d);
@@ -351,7 +350,7 @@ export const commitFlow: FlowDef<CommitDraft> = {
         const c = d.id ? await ctx.tx.commitments.commitmentById(d.id) : null;
         return {
           text: ctx.t("commitment-confirm-delete", { text: c?.text ?? "" }),
-          choices: confirmRow(ctx.t, false),
+          choices: [confirmRow(ctx.t, false)],
         };
       },
       choice: (ctx, d, value) => {

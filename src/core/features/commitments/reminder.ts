@@ -10,8 +10,9 @@ import type { Branch } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
 import type { JobContext } from "../../engine/jobs.ts";
 import type { Tx } from "../../ports/store.ts";
-import { Priority } from "../../services/priority.ts";
-import type { Recipient } from "../../services/messages.ts";
+import { Priority, type PriorityLevel } from "../../services/priority.ts";
+import type { Recipient, T } from "../../services/messages.ts";
+import type { Locale } from "../../types.ts";
 import { ensureYearPeriod, periodName } from "./periods.ts";
 
 const DAY_MS = 86_400_000;
@@ -22,6 +23,13 @@ export const reminderKey = (periodId: string, memberId: string): string => `comm
 export const openedKey = (periodId: string, memberId: string): string => `commit-period:${periodId}:${memberId}`;
 /** A new year's opening is announced during its first weeks only (a restart in March stays quiet). */
 const ANNOUNCE_DAYS = 31;
+
+/** A branch whose members are to hear about a period, and when. */
+interface Due {
+  branch: Branch;
+  period: CommitmentPeriod;
+  at: Date;
+}
 
 /** Among a branch's open periods still taking registrations, the one /dangky registers in. */
 function registering(periods: CommitmentPeriod[], now: Date): CommitmentPeriod | undefined {
@@ -50,34 +58,17 @@ export async function queueRegistrationReminders({ now, store, messages, log }: 
       if (wantedIds.has(p.branchId)) byBranch.set(p.branchId, [...(byBranch.get(p.branchId) ?? []), p]);
     }
     const announced = await announceNewYear(tx, batch, byBranch);
-    const due: Array<{ branch: Branch; period: CommitmentPeriod; at: Date }> = [];
+    const due: Due[] = [];
     for (const branch of batch) {
       const period = registering(byBranch.get(branch.id) ?? [], now);
       if (!period || now.getTime() < period.deadline.getTime() - branch.commitmentReminderDays * DAY_MS) continue;
       const at = sendTime(now, branch, period.deadline);
       if (at) due.push({ branch, period, at });
     }
-    if (!due.length) return announced;
-
-    const registered = new Set((await tx.commitments.submittedCounts(due.map((d) => d.period.id))).map((r) => `${r.periodId}:${r.memberId}`));
-    const members = await tx.meetings.activeMembersOf(due.map((d) => d.branch.id));
-    let count = 0;
-    for (const { branch, period, at } of due) {
-      const pending = members.filter((m) => m.branchId === branch.id && !m.exempted && !registered.has(`${period.id}:${m.id}`));
-      const sent = await tx.outbox.existingKeys(pending.map((m) => reminderKey(period.id, m.id)));
-      const recipients: Recipient[] = pending
-        .filter((m) => !sent.has(reminderKey(period.id, m.id)))
-        .map((member) => ({
-          member,
-          key: reminderKey(period.id, member.id),
-          build: (t, locale) => ({
-            text: t("commitment-reminder", { period: periodName(t, period), date: formatDate(period.deadline, branch.timezone, locale), min: branch.commitmentMin }),
-            choices: [[{ label: t("commitment-register-now"), action: "cm:o" }]],
-          }),
-        }));
-      count += (await messages.toMembers(tx, branch, recipients, { notBefore: at, giveUpAt: period.deadline, priority: Priority.optional })).inserted.length;
-    }
-    return count + announced;
+    const reminded = await toUnregistered(tx, due, reminderKey, Priority.optional, (t, { branch, period }, locale) =>
+      t("commitment-reminder", { period: periodName(t, period), date: formatDate(period.deadline, branch.timezone, locale), min: branch.commitmentMin }),
+    );
+    return reminded + announced;
   }
 
   /**
@@ -86,7 +77,7 @@ export async function queueRegistrationReminders({ now, store, messages, log }: 
    * began are left out: their members joined knowing.
    */
   async function announceNewYear(tx: Tx, batch: Branch[], byBranch: Map<string, CommitmentPeriod[]>): Promise<number> {
-    const fresh: Array<{ branch: Branch; period: CommitmentPeriod; at: Date }> = [];
+    const fresh: Due[] = [];
     for (const branch of batch) {
       const period = (byBranch.get(branch.id) ?? []).find(
         (p) => p.startsAt <= now && now.getTime() - p.startsAt.getTime() < ANNOUNCE_DAYS * DAY_MS && branch.createdAt < p.startsAt,
@@ -94,24 +85,32 @@ export async function queueRegistrationReminders({ now, store, messages, log }: 
       const at = period && sendTime(now, branch, period.deadline);
       if (period && at) fresh.push({ branch, period, at });
     }
-    if (!fresh.length) return 0;
-    const registered = new Set((await tx.commitments.submittedCounts(fresh.map((f) => f.period.id))).map((r) => `${r.periodId}:${r.memberId}`));
-    const members = await tx.meetings.activeMembersOf(fresh.map((f) => f.branch.id));
+    return toUnregistered(tx, fresh, openedKey, Priority.notice, (t, { branch, period }, locale) =>
+      t("commitment-period-opened", { period: periodName(t, period), date: formatDate(period.deadline, branch.timezone, locale) }),
+    );
+  }
+
+  /**
+   * One message, with Đăng ký ngay, to each active member not exempted who has sent nothing in the
+   * period yet: once per `keyOf`, out of quiet hours, useless after the deadline.
+   */
+  async function toUnregistered(tx: Tx, due: Due[], keyOf: (periodId: string, memberId: string) => string, priority: PriorityLevel, text: (t: T, d: Due, locale: Locale) => string): Promise<number> {
+    if (!due.length) return 0;
+    const registered = new Set((await tx.commitments.submittedCounts(due.map((d) => d.period.id))).map((r) => `${r.periodId}:${r.memberId}`));
+    const members = await tx.meetings.activeMembersOf(due.map((d) => d.branch.id));
     let count = 0;
-    for (const { branch, period, at } of fresh) {
+    for (const d of due) {
+      const { branch, period, at } = d;
       const pending = members.filter((m) => m.branchId === branch.id && !m.exempted && !registered.has(`${period.id}:${m.id}`));
-      const told = await tx.outbox.existingKeys(pending.map((m) => openedKey(period.id, m.id)));
+      const sent = await tx.outbox.existingKeys(pending.map((m) => keyOf(period.id, m.id)));
       const recipients: Recipient[] = pending
-        .filter((m) => !told.has(openedKey(period.id, m.id)))
+        .filter((m) => !sent.has(keyOf(period.id, m.id)))
         .map((member) => ({
           member,
-          key: openedKey(period.id, member.id),
-          build: (t, locale) => ({
-            text: t("commitment-period-opened", { period: periodName(t, period), date: formatDate(period.deadline, branch.timezone, locale) }),
-            choices: [[{ label: t("commitment-register-now"), action: "cm:o" }]],
-          }),
+          key: keyOf(period.id, member.id),
+          build: (t, locale) => ({ text: text(t, d, locale), choices: [[{ label: t("commitment-register-now"), action: "cm:o" }]] }),
         }));
-      count += (await messages.toMembers(tx, branch, recipients, { notBefore: at, giveUpAt: period.deadline })).inserted.length;
+      count += (await messages.toMembers(tx, branch, recipients, { notBefore: at, giveUpAt: period.deadline, priority })).inserted.length;
     }
     return count;
   }

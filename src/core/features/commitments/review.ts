@@ -4,19 +4,19 @@
 // secretary's own branch is ever listed or accepted, whatever a button carries.
 import type { Commitment, CommitmentPeriod, CommitmentReview } from "../../domain/commitments/model.ts";
 import { MAX_REVIEW_CHARS } from "../../domain/commitments/model.ts";
+import { reviewYear } from "../../domain/commitments/review.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import type { Member, ReviewKind } from "../../domain/model.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { SEARCH_MAX, sortMembers } from "../../domain/names.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
+import { confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
-import { fold } from "../../engine/text.ts";
-import { sortMembers, SEARCH_MAX } from "../members.ts";
+import { fold, shorten } from "../../text.ts";
 import { branchNames, type Names } from "../names.ts";
 import { secretaryTitle } from "../roles.ts";
 import { proposalsOverview } from "../yearend/overview.ts";
-import { reviewYear } from "../yearend/service.ts";
 import { distinctLabels, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
-import { confirmRow } from "./controls.ts";
-import { authorsOf, openRevision, reviewLine, shorten, statusLine } from "./format.ts";
+import { authorsOf, openRevision, reviewLine, statusLine } from "./format.ts";
 import { tellMember } from "./notify.ts";
 import { periodName, registrationPeriod } from "./periods.ts";
 
@@ -38,7 +38,6 @@ interface Board {
   reviews: CommitmentReview[];
 }
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch!.timezone;
 const shownName = async (ctx: Ctx, m: Member) => (await branchNames(ctx.tx, m.branchId)).of(m);
 
 async function board(ctx: Ctx, d: ReviewDraft): Promise<Board | null> {
@@ -253,7 +252,7 @@ export const reviewFlow: FlowDef<ReviewDraft> = {
             commitment: c?.text ?? "",
             text: d.text ?? "",
           }),
-          choices: confirmRow(ctx.t),
+          choices: [confirmRow(ctx.t)],
         };
       },
       choice: (ctx, d, value) => {

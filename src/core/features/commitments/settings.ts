@@ -6,8 +6,8 @@ import { parseCount, type Parsed } from "../../domain/calendar/parse.ts";
 import { COMMITMENT_COUNT_LIMIT, REMINDER_DAYS_RANGE, SELF_EVAL_DAYS_RANGE } from "../../domain/commitments/model.ts";
 import { evalWindow } from "../../domain/commitments/window.ts";
 import { formatDateTime } from "../../domain/time.ts";
-import { fold } from "../../engine/text.ts";
-import type { BranchPatch, SettingDef } from "../settings/registry.ts";
+import { countSetting, type BranchPatch, type SettingDef } from "../../engine/settings.ts";
+import { fold } from "../../text.ts";
 import { nextWindow } from "../selfeval/service.ts";
 
 const DAY_UNITS = /^(ngay|d|days?)$/;
@@ -38,28 +38,22 @@ export const commitmentCountSetting: SettingDef = {
     ].map(([min, max]) => ({ label: t("commitment-setting-count-value", { min: min!, max: max! }), text: `${min}-${max}` })),
 };
 
-export const commitmentReminderSetting: SettingDef = {
+export const commitmentReminderSetting = countSetting({
   key: "commit-remind",
   label: "commitment-setting-remind-label",
   prompt: "commitment-setting-remind-prompt",
-  columns: ["commitmentReminderDays"],
+  column: "commitmentReminderDays",
   show: (b, t) => t("commitment-setting-remind-value", { days: b.commitmentReminderDays }),
-  parse(text) {
-    const n = parseCount(text, REMINDER_DAYS_RANGE.min, REMINDER_DAYS_RANGE.max, DAY_UNITS);
-    return n.ok ? { ok: true, value: { commitmentReminderDays: n.value } } : n;
-  },
-};
+  read: (text) => parseCount(text, REMINDER_DAYS_RANGE.min, REMINDER_DAYS_RANGE.max, DAY_UNITS),
+});
 
-export const selfEvalWindowSetting: SettingDef = {
+export const selfEvalWindowSetting = countSetting({
   key: "eval-window",
   label: "commitment-setting-window-label",
   prompt: "commitment-setting-window-prompt",
-  columns: ["selfEvalDaysBefore"],
+  column: "selfEvalDaysBefore",
   show: (b, t) => t("commitment-setting-window-value", { days: b.selfEvalDaysBefore }),
-  parse(text) {
-    const n = parseCount(text, SELF_EVAL_DAYS_RANGE.min, SELF_EVAL_DAYS_RANGE.max, DAY_UNITS);
-    return n.ok ? { ok: true, value: { selfEvalDaysBefore: n.value } } : n;
-  },
+  read: (text) => parseCount(text, SELF_EVAL_DAYS_RANGE.min, SELF_EVAL_DAYS_RANGE.max, DAY_UNITS),
   /** When the next meeting's self-evaluation would open under the new value. */
   async preview(ctx, after) {
     // With no lead time every window "opens" at its meeting: this finds the next meeting itself.
@@ -71,6 +65,6 @@ export const selfEvalWindowSetting: SettingDef = {
       opens: formatDateTime(opensAt < ctx.now ? ctx.now : opensAt, after.timezone, ctx.actor.locale),
     });
   },
-};
+});
 
 export const commitmentSettings: SettingDef[] = [commitmentCountSetting, commitmentReminderSetting, selfEvalWindowSetting];

@@ -5,16 +5,16 @@
 // lý do), as the minutes need; Xác nhận writes the attendance and the audit entry. Recorded
 // attendance feeds the absence warnings and the chart.
 import { onRollAt, reasonOf } from "../../domain/digest/participation.ts";
-import { MAX_REASON_CHARS, type Meeting, type Rsvp } from "../../domain/meetings.ts";
+import { MAX_REASON_CHARS, reasonProblem, type Meeting, type Rsvp } from "../../domain/meetings.ts";
 import type { Member } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
+import { sortMembers } from "../../domain/names.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { cancelChoice, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
-import { fold, visibleLength } from "../../engine/text.ts";
+import { fold, visibleLength } from "../../text.ts";
 import type { AttendanceRow } from "../../ports/digests.ts";
-import { reasonProblem } from "../meetings/rsvp.ts";
-import { sortMembers } from "../members.ts";
 import { namesFrom, type Names } from "../names.ts";
 import { distinctLabels, PAGE_SIZE, pageNav, pageOf, pagePosition, parsePageValue } from "../paging.ts";
 
@@ -108,7 +108,7 @@ const meetingTitle = (ctx: Ctx, m: Meeting) =>
 
 async function listPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
   const meeting = await ownMeeting(ctx, d.meetingId);
-  if (!meeting) return { text: ctx.t("digest-meeting-not-found"), choices: [[{ label: ctx.t("control-cancel"), value: "cancel" }]] };
+  if (!meeting) return { text: ctx.t("digest-meeting-not-found"), choices: [[cancelChoice(ctx.t)]] };
   const f = await facts(ctx, meeting);
   const listed = listedOf(d, f);
   const present = new Set(d.present);
@@ -129,10 +129,7 @@ async function listPrompt(ctx: Ctx, d: AttendanceDraft): Promise<Prompt> {
     }),
   );
   const nav = pageNav(ctx.t, page);
-  const controls: StepChoice[] = [
-    { label: ctx.t("control-confirm"), value: "ok" },
-    { label: ctx.t("control-cancel"), value: "cancel" },
-  ];
+  const controls = confirmRow(ctx.t, false);
   return {
     text: lines.filter(Boolean).join("\n"),
     choices: [

@@ -4,9 +4,10 @@
 import { DateTime } from "luxon";
 import { formatDate } from "../../domain/time.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { cancelChoice } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import type { ExportRange } from "../../ports/digests.ts";
 import type { Renderer } from "../../ports/render.ts";
 import { asLocale } from "../../services/messages.ts";
@@ -102,7 +103,7 @@ async function produce(ctx: Ctx, d: ExportDraft, format: Format): Promise<Next<E
   return end();
 }
 
-const cancelRow = (ctx: Ctx): StepChoice[] => [{ label: ctx.t("control-cancel"), value: "cancel" }];
+const cancelRow = (ctx: Ctx): StepChoice[] => [cancelChoice(ctx.t)];
 
 export const exportFlow: FlowDef<ExportDraft> = {
   name: "export",

@@ -6,8 +6,8 @@ import { evalWindow, hasSelfEvaluation } from "../../domain/commitments/window.t
 import { absenceWarnings, erasedDuring, reasonOf } from "../../domain/digest/participation.ts";
 import type { Meeting, Rsvp } from "../../domain/meetings.ts";
 import type { Branch, MeetingKind, Member } from "../../domain/model.ts";
+import { sortMembers } from "../../domain/names.ts";
 import type { AttendanceRow, DigestSource } from "../../ports/digests.ts";
-import { sortMembers } from "../members.ts";
 import { namesFrom, type Names } from "../names.ts";
 
 /** before: at the configured time before the meeting; after: when the self-evaluation window closes

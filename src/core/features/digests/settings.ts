@@ -3,8 +3,8 @@
 import { DateTime } from "luxon";
 import { parseCount, parseDurations, type Parsed } from "../../domain/calendar/parse.ts";
 import { formatDate, formatDateTime } from "../../domain/time.ts";
-import { fold } from "../../engine/text.ts";
-import type { BranchPatch, SettingDef } from "../settings/registry.ts";
+import type { BranchPatch, SettingDef } from "../../engine/settings.ts";
+import { fold } from "../../text.ts";
 import { beforeAt, MAX_DIGEST_HOURS } from "./schedule.ts";
 
 export const MIN_DIGEST_HOURS = 1;

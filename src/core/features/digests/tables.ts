@@ -3,11 +3,11 @@
 import { onRollAt, reasonOf } from "../../domain/digest/participation.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import type { Progress } from "../../domain/model.ts";
+import { sortMembers } from "../../domain/names.ts";
 import type { ExportData } from "../../ports/digests.ts";
 import type { Cell, Sheet } from "../../ports/render.ts";
 import type { T } from "../../services/messages.ts";
 import { periodName } from "../commitments/periods.ts";
-import { sortMembers } from "../members.ts";
 import { namesFrom } from "../names.ts";
 
 export type TableKind = "rsvps" | "attendance" | "commitments" | "selfeval";

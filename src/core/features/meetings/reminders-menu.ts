@@ -4,9 +4,9 @@
 import { DEFAULT_REMINDER_OFFSETS, MAX_OFFSET_MINUTES, MAX_REMINDER_OFFSETS, MIN_OFFSET_MINUTES } from "../../domain/meetings.ts";
 import { parseDurations, type Parsed } from "../../domain/calendar/parse.ts";
 import type { Ctx } from "../../engine/context.ts";
+import { confirmRow, exitChoice } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef } from "../../engine/flow.ts";
 import type { ActionDef, CommandDef } from "../../engine/registry.ts";
-import { editSetting, settingsCatalog } from "../settings/index.ts";
 import { durationText } from "./format.ts";
 import { nextMeetingTimeline } from "./preview.ts";
 import { reminderSettings } from "./settings.ts";
@@ -36,7 +36,7 @@ export const offsetsFlow: FlowDef<OffsetsDraft> = {
     offsets: {
       prompt: async (ctx) => ({
         text: ctx.t("reminder-ask-offsets", { current: offsetsText(ctx, await ctx.tx.meetings.offsets(ctx.actor.branch!.id)) }),
-        choices: [[{ label: ctx.t("reminder-default-offsets"), value: "default" }], [{ label: ctx.t("control-exit"), value: "cancel" }]],
+        choices: [[{ label: ctx.t("reminder-default-offsets"), value: "default" }], [exitChoice(ctx.t)]],
       }),
       choice: (ctx, d, value) => {
         if (value === "cancel") return end(ctx.t("control-exit-done"));
@@ -54,11 +54,7 @@ export const offsetsFlow: FlowDef<OffsetsDraft> = {
         const offsets = d.offsets ?? [];
         return {
           text: ctx.t("reminder-confirm-offsets", { offsets: offsetsText(ctx, offsets) }) + "\n\n" + (await nextMeetingTimeline(ctx, ctx.actor.branch!, offsets)),
-          choices: [[
-            { label: ctx.t("control-confirm"), value: "ok" },
-            { label: ctx.t("control-edit"), value: "edit" },
-            { label: ctx.t("control-cancel"), value: "cancel" },
-          ]],
+          choices: [confirmRow(ctx.t)],
         };
       },
       choice: async (ctx, d, value) => {
@@ -105,7 +101,8 @@ export const remindersAction: ActionDef = {
   async run(ctx, parts) {
     const [what] = parts;
     if (what === "offsets" && parts.length === 1) return ctx.startFlow(offsetsFlow, {});
-    if (parts.length === 1 && reminderSettings.some((s) => s.key === what) && settingsCatalog.get(what)) return editSetting(ctx, what!);
+    // The settings feature opens its own flow: the same question as in /caidat.
+    if (parts.length === 1 && reminderSettings.some((s) => s.key === what)) return ctx.press(`st:${what}`);
     ctx.reply(ctx.t("choice-stale"));
   },
 };

@@ -3,13 +3,13 @@
 // /hop, for the next meeting or ahead of time for a later one, and can be changed until the meeting
 // starts.
 import { nameOf } from "../names.ts";
-import { MAX_REASON_CHARS, type Meeting } from "../../domain/meetings.ts";
+import { MAX_REASON_CHARS, reasonProblem, type Meeting } from "../../domain/meetings.ts";
 import type { RsvpAnswer } from "../../domain/model.ts";
 import { formatDate, formatDateTime } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import { end, invalid, type FlowDef } from "../../engine/flow.ts";
 import type { ActionDef, CommandDef } from "../../engine/registry.ts";
-import { visibleLength } from "../../engine/text.ts";
+import { visibleLength } from "../../text.ts";
 import { beforeAt } from "../digests/schedule.ts";
 import { noteForSecretaries } from "../notices.ts";
 import { answerText, meetingFacts, meetingMessage } from "./format.ts";
@@ -23,14 +23,14 @@ async function openMeeting(ctx: Ctx, meetingId: string): Promise<{ meeting: Meet
   const meeting = await ctx.tx.meetings.byId(meetingId);
   const member = ctx.actor.member;
   if (!meeting || !member || meeting.branchId !== member.branchId) return { problem: "choice-stale" };
-  const when = () => formatDateTime(meeting.startsAt, ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone, ctx.actor.locale);
+  const when = () => formatDateTime(meeting.startsAt, zoneOf(ctx), ctx.actor.locale);
   if (meeting.status === "CANCELLED") return { problem: "meeting-rsvp-cancelled", args: { when: when() } };
   if (meeting.startsAt <= ctx.now) return { problem: "meeting-rsvp-closed", args: { when: when() } };
   return { meeting };
 }
 
 function whenOf(ctx: Ctx, meeting: Meeting): string {
-  return formatDateTime(meeting.startsAt, ctx.actor.branch!.timezone, ctx.actor.locale);
+  return formatDateTime(meeting.startsAt, zoneOf(ctx), ctx.actor.locale);
 }
 
 /**
@@ -59,13 +59,6 @@ async function recordAnswer(ctx: Ctx, meeting: Meeting, answer: RsvpAnswer, reas
       return t("notice-rsvp-changed", { name, when, from: answerText(t, previous), to: answerText(t, saved) });
     },
   });
-}
-
-/** What is wrong with an absence reason, or null. */
-export function reasonProblem(reason: string): string | null {
-  if (!/[\p{L}\p{N}]/u.test(reason)) return "meeting-reason-empty";
-  if (visibleLength(reason) > MAX_REASON_CHARS) return "meeting-reason-too-long";
-  return null;
 }
 
 export const absenceFlow: FlowDef<AbsenceDraft> = {

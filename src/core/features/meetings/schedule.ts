@@ -8,10 +8,11 @@ import type { SolarDate } from "../../domain/calendar/lunar.ts";
 import { MAX_PLACE_CHARS, MAX_TOPIC_CHARS, type Meeting, type MeetingRule } from "../../domain/meetings.ts";
 import type { Branch, MeetingKind, RuleKind } from "../../domain/model.ts";
 import { formatDateTime, formatMinutes, weekdayName } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
+import { confirmRow, exitChoice } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice, type StepDef } from "../../engine/flow.ts";
 import type { CommandDef } from "../../engine/registry.ts";
-import { fold, visibleLength } from "../../engine/text.ts";
+import { fold, shorten, visibleLength } from "../../text.ts";
 import { audienceOf, cancelMeeting, changeMeeting, type MeetingDeps } from "./changes.ts";
 import { formatDay, holidayWarning, meetingFacts, meetingTitle, occurrenceLine, ruleText } from "./format.ts";
 import { planBranch } from "./planner.ts";
@@ -42,20 +43,12 @@ const PICK_DAYS = 180;
 
 const deps = (ctx: Ctx): MeetingDeps => ({ tx: ctx.tx, messages: ctx.services.messages, now: ctx.now });
 const branchOf = (ctx: Ctx): Branch => ctx.actor.branch!;
-const zoneOf = (ctx: Ctx): string => branchOf(ctx).timezone;
 /**
  * Here "Hủy" names an action (cancelling a meeting), so the way out of a step is "Thoát", or "Không
  * hủy nữa" while a cancellation is being prepared: never the same word as the action.
  */
-const exit = (ctx: Ctx, op?: Op): StepChoice => ({ label: ctx.t(op === "cancel" ? "meeting-cancel-keep" : "control-exit"), value: "cancel" });
-const controls = (ctx: Ctx, op?: Op): StepChoice[] => [
-  { label: ctx.t("control-confirm"), value: "ok" },
-  { label: ctx.t("control-edit"), value: "edit" },
-  exit(ctx, op),
-];
-/** Place, topic and labels built from them stay short on a button. */
-const LABEL_CHARS = 40;
-const short = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1).trimEnd()}…` : text);
+const exit = (ctx: Ctx, op?: Op): StepChoice => (op === "cancel" ? { label: ctx.t("meeting-cancel-keep"), value: "cancel" } : exitChoice(ctx.t));
+const controls = (ctx: Ctx, op?: Op): StepChoice[] => confirmRow(ctx.t, true, exit(ctx, op));
 /** The answer to the way out: it says what the person chose, "Thoát" or "Không hủy nữa". */
 const exited = <D>(ctx: Ctx, op?: Op): Next<D> => end(ctx.t(op === "cancel" ? "meeting-cancel-kept" : "control-exit-done"));
 
@@ -114,7 +107,7 @@ function placeStep(next: string): StepDef<ScheduleDraft> {
   return {
     prompt: (ctx, d) => ({
       text: ctx.t("meeting-ask-place") + "\n" + (d.place ? ctx.t("meeting-current", { value: d.place }) : ctx.t("meeting-current-none")),
-      choices: [...(d.place ? [[{ label: ctx.t("meeting-keep-place", { place: short(d.place) }), value: "keep" }]] : []), [{ label: ctx.t("meeting-no-place"), value: "skip" }]],
+      choices: [...(d.place ? [[{ label: ctx.t("meeting-keep-place", { place: shorten(d.place) }), value: "keep" }]] : []), [{ label: ctx.t("meeting-no-place"), value: "skip" }]],
     }),
     choice: (_ctx, d, value) => {
       if (value === "keep" && d.place) return go(next, d);
@@ -336,7 +329,7 @@ export const scheduleFlow: FlowDef<ScheduleDraft> = {
     topic: {
       prompt: (ctx, d) => ({
         text: ctx.t("meeting-ask-topic") + "\n" + (d.topic ? ctx.t("meeting-current", { value: d.topic }) : ctx.t("meeting-current-none")),
-        choices: [...(d.topic ? [[{ label: ctx.t("meeting-keep-topic", { topic: short(d.topic) }), value: "keep" }]] : []), [{ label: ctx.t("meeting-no-topic"), value: "skip" }]],
+        choices: [...(d.topic ? [[{ label: ctx.t("meeting-keep-topic", { topic: shorten(d.topic) }), value: "keep" }]] : []), [{ label: ctx.t("meeting-no-topic"), value: "skip" }]],
       }),
       choice: (_ctx, d, value) => {
         if (value === "keep" && d.topic) return go("confirm", d);

@@ -2,8 +2,8 @@
 // Branch columns; the scheduler reads them at every tick, so a change applies from the next minute.
 import { parseCount, parseTimeRange, parseWholeHours, type Parsed } from "../../domain/calendar/parse.ts";
 import { formatMinutes } from "../../domain/time.ts";
-import { fold } from "../../engine/text.ts";
-import type { BranchPatch, SettingDef } from "../settings/registry.ts";
+import { countSetting, type BranchPatch, type SettingDef } from "../../engine/settings.ts";
+import { fold } from "../../text.ts";
 import { nextMeetingTimeline } from "./preview.ts";
 
 /** The next meeting's reminders under the new value: what the change means in practice. */
@@ -36,32 +36,26 @@ export const quietHoursSetting: SettingDef = {
   ],
 };
 
-export const nudgeCountSetting: SettingDef = {
+export const nudgeCountSetting = countSetting({
   key: "nudge-count",
   label: "settings-nudge-count-label",
   preview,
   prompt: "settings-nudge-count-prompt",
-  columns: ["nudgeMax"],
+  column: "nudgeMax",
   show: (b, t) => (b.nudgeMax === 0 ? t("settings-nudge-none") : t("settings-nudge-count-value", { count: b.nudgeMax })),
-  parse(text) {
-    const n = parseCount(text, 0, MAX_NUDGES, /^(lan|times?|x)$/);
-    return n.ok ? { ok: true, value: { nudgeMax: n.value } } : n;
-  },
+  read: (text) => parseCount(text, 0, MAX_NUDGES, /^(lan|times?|x)$/),
   suggestions: (t) => [0, 1, 2, 3].map((n) => ({ label: n === 0 ? t("settings-nudge-none") : t("settings-nudge-count-value", { count: n }), text: String(n) })),
-};
+});
 
-export const nudgeIntervalSetting: SettingDef = {
+export const nudgeIntervalSetting = countSetting({
   key: "nudge-interval",
   label: "settings-nudge-interval-label",
   preview,
   prompt: "settings-nudge-interval-prompt",
-  columns: ["nudgeIntervalHours"],
+  column: "nudgeIntervalHours",
   show: (b, t) => t("settings-hours-value", { count: b.nudgeIntervalHours }),
-  parse(text) {
-    const hours = parseWholeHours(text, 1, MAX_NUDGE_INTERVAL_HOURS);
-    return hours.ok ? { ok: true, value: { nudgeIntervalHours: hours.value } } : hours;
-  },
+  read: (text) => parseWholeHours(text, 1, MAX_NUDGE_INTERVAL_HOURS),
   suggestions: (t) => [12, 24, 48].map((h) => ({ label: t("settings-hours-value", { count: h }), text: String(h) })),
-};
+});
 
 export const reminderSettings: SettingDef[] = [quietHoursSetting, nudgeCountSetting, nudgeIntervalSetting];

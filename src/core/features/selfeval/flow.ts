@@ -7,13 +7,13 @@ import { checkText } from "../../domain/commitments/text.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import type { Progress } from "../../domain/model.ts";
 import { formatDateTime } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
+import { shorten } from "../../text.ts";
+import { askKeeping, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
 import type { T } from "../../services/messages.ts";
 import type { Locale } from "../../types.ts";
-import { askKeeping, confirmRow } from "../commitments/controls.ts";
 import { distinctLabels } from "../paging.ts";
-import { shorten } from "../commitments/format.ts";
 import { monthOf, progressChoices, progressLabel, progressOf, progressTyped } from "./progress.ts";
 import { evaluatedCommitments, keepDraft, stillAnswerable, type EvalAnswers, type KeptAs } from "./service.ts";
 
@@ -29,7 +29,6 @@ export interface EvalDraft extends EvalAnswers {
 
 export const SELF_EVAL_FLOW = "selfeval";
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 
 /** What the member is told when the window closed under them. */
 export function closedText(t: T, kept: KeptAs, meeting: Pick<Meeting, "startsAt"> | null, zone: string, locale: Locale): string {
@@ -128,7 +127,7 @@ async function summaryPrompt(ctx: Ctx, d: EvalDraft): Promise<Prompt> {
         { label: ctx.t("control-edit"), value: "edit" },
         { label: ctx.t("selfeval-close"), value: "close" },
       ]
-    : confirmRow(ctx.t)[0]!;
+    : confirmRow(ctx.t);
   return { text: lines.join("\n"), choices: [choices] };
 }
 

@@ -3,7 +3,7 @@
 // meeting, nudge and member, so each goes once, out of quiet hours, and never right after another). When the window closes: anyone
 // still half-way in the flow has their answers kept as a draft and is told.
 import { SELF_EVAL_DAYS_RANGE } from "../../domain/commitments/model.ts";
-import { evaluatedYear, localYear, yearPeriodId } from "../../domain/commitments/period.ts";
+import { evaluatedYear, yearPeriodId } from "../../domain/commitments/period.ts";
 import { dueNudge, evalWindow, isWindowOpen, NUDGE_MIN_GAP_MS, nudgeTimes, sendTime, type Nudge } from "../../domain/commitments/window.ts";
 import type { Branch, Member, OutboxStatus } from "../../domain/model.ts";
 import type { Meeting } from "../../domain/meetings.ts";

@@ -3,7 +3,7 @@
 import { evaluationMonth } from "../../domain/commitments/period.ts";
 import type { Progress } from "../../domain/model.ts";
 import type { StepChoice } from "../../engine/flow.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import type { T } from "../../services/messages.ts";
 
 const KEYS: Record<Progress, string> = {

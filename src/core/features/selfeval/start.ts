@@ -1,21 +1,19 @@
 // Starting /tudanhgia: the month's self-evaluation when its window is open, the year-end proposal
 // when the admin has opened it (a choice when both are), and otherwise when the next window opens.
 // A member without sent commitments is offered to register first.
+import { openReview, reviewYear } from "../../domain/commitments/review.ts";
 import type { Meeting } from "../../domain/meetings.ts";
 import { formatDateTime } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
 import type { Choice } from "../../types.ts";
-import { startYearEnd } from "../yearend/flow.ts";
-import { openReview, reviewYear } from "../yearend/service.ts";
 import { selfEvalFlow, type EvalDraft } from "./flow.ts";
 import { monthOf } from "./progress.ts";
 import { evaluatedCommitments, nextWindow, openWindowMeeting } from "./service.ts";
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch!.timezone;
 
 export async function startSelfEval(ctx: Ctx): Promise<void> {
   const branch = ctx.actor.branch!;
-  const review = await openReview(ctx.tx, branch, ctx.now);
+  const review = await openReview(ctx.tx.commitments, branch, ctx.now);
   const meeting = await openWindowMeeting(ctx.tx, branch, ctx.now);
   if (review && meeting) {
     return ctx.reply({
@@ -23,7 +21,8 @@ export async function startSelfEval(ctx: Ctx): Promise<void> {
       choices: [[{ label: ctx.t("selfeval-start"), action: "se:m" }], [{ label: ctx.t("yearend-start"), action: "ye:s" }]],
     });
   }
-  if (review) return startYearEnd(ctx, review);
+  // The year-end feature starts its own flow (its button "ye:s").
+  if (review) return ctx.press("ye:s");
   if (!meeting) return notOpen(ctx);
   return beginMonthly(ctx, meeting);
 }

@@ -3,7 +3,7 @@ import { commitmentSettings } from "../commitments/settings.ts";
 import { digestHoursSetting, retentionSetting } from "../digests/settings.ts";
 import { reminderSettings } from "../meetings/settings.ts";
 import { noticeSetting } from "../notices.ts";
-import type { SettingDef } from "./registry.ts";
+import type { SettingDef } from "../../engine/settings.ts";
 import { timezoneSetting } from "./timezone.ts";
 
 export const allSettings: SettingDef[] = [

@@ -1,10 +1,12 @@
 // /caidat (admin): the branch's settings, each chosen from a menu, answered, previewed, confirmed and
 // written to the audit log. The settings themselves come from catalog.ts.
 import type { Ctx } from "../../engine/context.ts";
+import { confirmRow, exitChoice } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type StepChoice } from "../../engine/flow.ts";
 import type { Feature } from "../../engine/registry.ts";
+import type { BranchPatch, SettingDef } from "../../engine/settings.ts";
 import { allSettings } from "./catalog.ts";
-import { SettingsCatalog, type BranchPatch, type SettingDef } from "./registry.ts";
+import { SettingsCatalog } from "./registry.ts";
 
 export interface SettingsDraft {
   key?: string;
@@ -41,7 +43,7 @@ export function createSettingsFlow(catalog: SettingsCatalog): FlowDef<SettingsDr
         prompt: (ctx) => ({
           text: [ctx.t("settings-menu-title", { branch: ctx.actor.branch!.name }), ...catalog.list.map((s) => `• ${ctx.t(s.label)}: ${current(ctx, s)}`), "", ctx.t("settings-menu-ask")].join("\n"),
           // The way out of a menu is "Thoát": nothing is being cancelled.
-          choices: [...catalog.list.map((s) => [{ label: ctx.t(s.label), value: s.key }]), [{ label: ctx.t("control-exit"), value: "cancel" }]],
+          choices: [...catalog.list.map((s) => [{ label: ctx.t(s.label), value: s.key }]), [exitChoice(ctx.t)]],
         }),
         choice: (ctx, d, value) => {
           if (value === "cancel") return end(ctx.t("control-exit-done"));
@@ -54,7 +56,7 @@ export function createSettingsFlow(catalog: SettingsCatalog): FlowDef<SettingsDr
           const suggestions = def.suggestions?.(ctx.t, ctx.actor.branch!) ?? [];
           // A value reads in lower case after "Giờ yên tĩnh: …"; on its own button it starts with a capital.
           const choices: StepChoice[][] = suggestions.map((s, i) => [{ label: s.label.charAt(0).toUpperCase() + s.label.slice(1), value: `s${i}` }]);
-          choices.push([{ label: ctx.t("control-exit"), value: "cancel" }]);
+          choices.push([exitChoice(ctx.t)]);
           return { text: ctx.t(def.prompt, { current: current(ctx, def) }), choices };
         },
         choice: (ctx, d, value) => {
@@ -76,11 +78,7 @@ export function createSettingsFlow(catalog: SettingsCatalog): FlowDef<SettingsDr
           if (extra) lines.push(extra);
           return {
             text: lines.join("\n\n"),
-            choices: [[
-              { label: ctx.t("control-confirm"), value: "ok" },
-              { label: ctx.t("control-edit"), value: "edit" },
-              { label: ctx.t("control-cancel"), value: "cancel" },
-            ]],
+            choices: [confirmRow(ctx.t)],
           };
         },
         choice: (ctx, d, value) => {
@@ -98,8 +96,8 @@ export function createSettingsFlow(catalog: SettingsCatalog): FlowDef<SettingsDr
 export const settingsCatalog = new SettingsCatalog(allSettings);
 export const settingsFlow = createSettingsFlow(settingsCatalog);
 
-/** Opens one setting directly (from /nhacnho, for example). */
-export function editSetting(ctx: Ctx, key: string): Promise<void> {
+/** Opens one setting directly (the button "st:<key>"). */
+function editSetting(ctx: Ctx, key: string): Promise<void> {
   if (!settingsCatalog.get(key)) throw new Error(`no setting ${key}`);
   return ctx.startFlow(settingsFlow, { key }, "value");
 }
@@ -107,6 +105,14 @@ export function editSetting(ctx: Ctx, key: string): Promise<void> {
 export const settingsFeature: Feature = {
   name: "settings",
   flows: [settingsFlow],
+  actions: [
+    {
+      // st:<setting key> opens one setting at its question: /nhacnho's buttons for nudges and quiet hours.
+      prefix: "st",
+      access: "admin",
+      run: async (ctx, [key, ...rest]) => (key && !rest.length && settingsCatalog.get(key) ? editSetting(ctx, key) : ctx.reply(ctx.t("choice-stale"))),
+    },
+  ],
   commands: [
     {
       name: "caidat",

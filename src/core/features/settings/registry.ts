@@ -1,32 +1,5 @@
-// The settings /caidat offers. Each setting says which Branch columns it writes, how its current value
-// reads, and how typed text becomes a new value (or why it cannot). Features add their own settings in
-// their own files and list them in catalog.ts; the flow in settings.ts needs no change for that.
-import type { Parsed } from "../../domain/calendar/parse.ts";
-import type { Branch, BranchSettings } from "../../domain/model.ts";
-import type { Ctx } from "../../engine/context.ts";
-import type { T } from "../../services/messages.ts";
-import type { Locale } from "../../types.ts";
-
-export type BranchPatch = Partial<BranchSettings & Pick<Branch, "timezone" | "locale">>;
-
-export interface SettingDef {
-  /** ASCII, short: it travels in a choice ("f:<token>:<key>"). */
-  key: string;
-  /** Locale key of the setting's name in the menu and in the audit log's reader. */
-  label: string;
-  /** Locale key of the question; gets `current` (the value as it reads now). */
-  prompt: string;
-  /** The Branch columns this setting writes; nothing else is written. */
-  columns: ReadonlyArray<keyof BranchPatch>;
-  show(branch: Branch, t: T, locale: Locale): string;
-  parse(text: string, branch: Branch): Parsed<BranchPatch>;
-  /** Common answers offered as buttons; each stands for the text it would take to type it. */
-  suggestions?(t: T, branch: Branch): Array<{ label: string; text: string }>;
-  /** A line shown before Xác nhận with the new value in effect (the next meeting's reminders, the time there). */
-  preview?(ctx: Ctx, after: Branch): Promise<string | null>;
-  /** What must follow the change (meetings re-planned in a new time zone); may return a line for the admin. */
-  afterChange?(ctx: Ctx, before: Branch, after: Branch): Promise<string | null>;
-}
+// The settings /caidat offers, by key (see engine/settings.ts for what a setting is).
+import type { SettingDef } from "../../engine/settings.ts";
 
 export class SettingsCatalog {
   private readonly byKey = new Map<string, SettingDef>();

@@ -3,9 +3,9 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Parsed } from "../../domain/calendar/parse.ts";
 import { formatDateTime } from "../../domain/time.ts";
-import { fold } from "../../engine/text.ts";
+import type { BranchPatch, SettingDef } from "../../engine/settings.ts";
+import { fold } from "../../text.ts";
 import { planBranch } from "../meetings/planner.ts";
-import type { BranchPatch, SettingDef } from "./registry.ts";
 
 const VIETNAM = "Asia/Ho_Chi_Minh";
 const ALIASES: Record<string, string> = {

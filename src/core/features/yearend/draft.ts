@@ -7,12 +7,12 @@
 import { DateTime } from "luxon";
 import { evaluatedYear, yearPeriodId } from "../../domain/commitments/period.ts";
 import type { Branch, Member, Progress, RatingLevel, ReviewForm } from "../../domain/model.ts";
-import { fold } from "../../engine/text.ts";
+import { fold } from "../../text.ts";
 import type { Tx } from "../../ports/store.ts";
 import type { T } from "../../services/messages.ts";
 import { monthOf, progressLabel } from "../selfeval/progress.ts";
 import { FORM_SECTIONS, formCode, type SectionSpec } from "./forms.ts";
-import { levelLabel } from "./service.ts";
+import { levelLabel } from "./levels.ts";
 
 export interface MonthAnswer {
   month: string;

@@ -4,16 +4,17 @@
 // built from the year's answers. The bot proposes nothing itself and decides nothing: the level is
 // the member's proposal, the branch decides.
 import { MAX_RATING_REASON_CHARS, type YearEndReview } from "../../domain/commitments/model.ts";
+import { isReviewOpen } from "../../domain/commitments/review.ts";
 import { checkText } from "../../domain/commitments/text.ts";
 import type { RatingLevel, ReviewForm } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
+import { askKeeping, cancelChoice, confirmRow } from "../../engine/controls.ts";
 import { end, go, invalid, type FlowDef, type Next, type Prompt, type StepChoice } from "../../engine/flow.ts";
-import { askKeeping, confirmRow } from "../commitments/controls.ts";
 import { collectYear, draftChatText, draftDocument, tallyLine } from "./draft.ts";
 import { draftDocx } from "./draft-file.ts";
 import { formLabel, isReviewForm, REVIEW_FORMS } from "./forms.ts";
-import { isReviewOpen, levelLabel, levelOf, levelValues } from "./service.ts";
+import { levelLabel, levelOf, levelValues } from "./levels.ts";
 
 export interface YearEndDraft {
   reviewId: string;
@@ -22,7 +23,6 @@ export interface YearEndDraft {
   reason?: string;
 }
 
-const zoneOf = (ctx: Ctx) => ctx.actor.branch?.timezone ?? ctx.services.settings.defaultTimezone;
 
 /** The review, if it is still this member's branch's and still open. */
 async function liveReview(ctx: Ctx, d: YearEndDraft): Promise<YearEndReview | null> {
@@ -70,7 +70,7 @@ async function reasonPrompt(ctx: Ctx, d: YearEndDraft): Promise<Prompt> {
   return askKeeping(
     ctx.t("yearend-ask-reason", { level: d.level ? levelLabel(ctx.t, d.level) : "", max: MAX_RATING_REASON_CHARS }),
     previous?.reason ? { line: ctx.t("yearend-previous-reason", { reason: previous.reason }), keep: ctx.t("yearend-keep-reason") } : null,
-    { label: ctx.t("control-cancel"), value: "cancel" },
+    cancelChoice(ctx.t),
   );
 }
 
@@ -127,7 +127,7 @@ export const yearEndFlow: FlowDef<YearEndDraft> = {
     confirm: {
       prompt: (ctx, d) => ({
         text: ctx.t("yearend-confirm", { year: String(d.year), level: d.level ? levelLabel(ctx.t, d.level) : "", reason: d.reason ?? "" }),
-        choices: confirmRow(ctx.t),
+        choices: [confirmRow(ctx.t)],
       }),
       choice: (ctx, d, value) => {
         if (value === "ok") return save(ctx, d);

@@ -1,10 +1,9 @@
 // Year-end review (kiểm điểm cuối năm): the member's proposal flow and its buttons (prefix "ye").
 // The admin opens and closes the review in /dangky → Quản lý, or with the button /tudanhgia shows them.
+import { openReview } from "../../domain/commitments/review.ts";
 import type { Feature } from "../../engine/registry.ts";
-import { openManagement } from "../commitments/register.ts";
 import { startYearEnd, yearEndFlow } from "./flow.ts";
 import { proposalsOverview } from "./overview.ts";
-import { openReview } from "./service.ts";
 
 export const yearEndFeature: Feature = {
   name: "yearend",
@@ -16,13 +15,14 @@ export const yearEndFeature: Feature = {
       prefix: "ye",
       access: "member",
       run: async (ctx, [what]) => {
-        if (what === "a") return openManagement(ctx, "review");
+        // Opening and closing the review is a step of /dangky → Quản lý (the commitments' "cm:r").
+        if (what === "a") return ctx.press("cm:r");
         if (what === "o") {
           const m = ctx.actor.member!;
           return ctx.reply(m.isSecretary || m.isAdmin ? await proposalsOverview(ctx) : ctx.t("access-denied-secretary"));
         }
         if (what !== "s") return ctx.reply(ctx.t("choice-stale"));
-        const review = await openReview(ctx.tx, ctx.actor.branch!, ctx.now);
+        const review = await openReview(ctx.tx.commitments, ctx.actor.branch!, ctx.now);
         return review ? startYearEnd(ctx, review) : ctx.reply(ctx.t("yearend-closed"));
       },
     },

@@ -4,17 +4,18 @@
 // decides. Members exempted from meetings are not expected to take part in the review.
 import type { RatingLevel } from "../../domain/model.ts";
 import { formatDate } from "../../domain/time.ts";
-import type { Ctx } from "../../engine/context.ts";
-import { shorten } from "../commitments/format.ts";
-import { sortMembers } from "../members.ts";
+import { zoneOf, type Ctx } from "../../engine/context.ts";
+import { shorten } from "../../text.ts";
 import { branchNames } from "../names.ts";
-import { isReviewOpen, levelLabel, reviewYear } from "./service.ts";
+import { levelLabel } from "./levels.ts";
 import { RATING_LEVELS } from "../../domain/commitments/model.ts";
+import { isReviewOpen, reviewYear } from "../../domain/commitments/review.ts";
+import { sortMembers } from "../../domain/names.ts";
 
 /** A reason is shown up to this many characters; the member's own message has it whole. */
 const REASON_SHOWN = 160;
 
-export async function proposalsOverview(ctx: Ctx, year = reviewYear(ctx.now, ctx.actor.branch!.timezone)): Promise<string> {
+export async function proposalsOverview(ctx: Ctx, year = reviewYear(ctx.now, zoneOf(ctx))): Promise<string> {
   const branch = ctx.actor.branch!;
   const names = await branchNames(ctx.tx, branch.id);
   const active = sortMembers(names.roster.filter((m) => m.status === "ACTIVE"));
