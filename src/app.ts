@@ -17,12 +17,13 @@ import { createSender, type Sender } from "./core/services/sender.ts";
 import { createLeaseKeeper, type LeaseKeeper } from "./core/services/leases.ts";
 import type { ZaloAdapter } from "./adapters/zalo/index.ts";
 import { zaloBotSource } from "./zalo-bots.ts";
+import { json } from "./adapters/shared/http.ts";
 import { createBotAdmin } from "./bot-admin.ts";
 import { createRenderer } from "./infra/render/renderer.ts";
 import { createBotRegistry } from "./infra/bots/registry.ts";
 import { parseSecretKey } from "./infra/bots/secret-box.ts";
 import { cachedHealth, healthOf } from "./infra/http/health.ts";
-import { createHttpServer, json, type HttpServer } from "./infra/http/server.ts";
+import { createHttpServer, type HttpServer } from "./infra/http/server.ts";
 import { loadLocales } from "./infra/i18n/fluent.ts";
 import { createLogger } from "./infra/log/logger.ts";
 import { dataDir, filesDir, localesDir } from "./infra/paths.ts";
@@ -181,7 +182,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const databaseUp = () => store.ping().then(() => true, () => false);
   if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps, { databaseUp, leases }));
   if (zaloEnabled) {
-    zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps, {
+    zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter({ ...adapterDeps, filesDir: filesDir(config) }, {
       bots: zaloBotSource(store, registry, secrets, log),
       databaseUp,
       leases,

@@ -95,8 +95,8 @@ export async function createZaloRig(opts: ZaloRigOptions): Promise<ZaloRig> {
     render: createRenderer(),
   });
   const adapter = await createZaloAdapter(
-    { config, core, logger },
-    { filesDir, pollTimeoutSeconds: 1, backoff: { baseMs: 20, maxMs: 200 }, quotaBackoffMs: [50] },
+    { config, core, logger, filesDir },
+    { pollTimeoutSeconds: 1, backoff: { baseMs: 20, maxMs: 200 }, quotaBackoffMs: [50] },
   );
   adapter.mount(http);
   const telegramMessenger = new RecordingMessenger("TELEGRAM");

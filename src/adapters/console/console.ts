@@ -5,10 +5,7 @@
 // of one message can land under another; log lines go to a file (app.ts), never in here.
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Engine } from "../../core/engine/engine.ts";
-import type { Messenger } from "../../core/ports/runtime.ts";
-import type { T } from "../../core/services/messages.ts";
-import type { Locale, OutMessage } from "../../core/types.ts";
+import type { Engine, Messenger, T, Locale, OutMessage } from "../../core/index.ts";
 import { renderNumbered } from "../shared/numbered.ts";
 import { createSavedFiles } from "./saved-files.ts";
 

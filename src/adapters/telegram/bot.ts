@@ -4,11 +4,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, Bot, BotError, HttpError, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import type { Core } from "../../core/core.ts";
-import type { Actor } from "../../core/engine/access.ts";
-import type { Logger } from "../../core/ports/runtime.ts";
-import { lazyChild } from "../../core/services/lazy-logger.ts";
-import type { InboundEvent, Locale } from "../../core/types.ts";
+import { type Core, type Actor, type Logger, lazyChild, type InboundEvent, type Locale } from "../../core/index.ts";
 import { buttonsComposer } from "./composers/buttons.ts";
 import { messagesComposer } from "./composers/messages.ts";
 import { privateOnlyComposer } from "./composers/private-only.ts";

@@ -2,9 +2,7 @@
 // messenger the outbox sender delivers through, the command menu, and invite deep links.
 import type { Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import type { AbandonedUpdate } from "../../core/engine/engine.ts";
-import type { LeaseKeeper } from "../../core/services/leases.ts";
-import { defaultBotAccountId } from "../../core/types.ts";
+import { type AbandonedUpdate, type LeaseKeeper, defaultBotAccountId } from "../../core/index.ts";
 import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
 import { atStart, createTelegramBot, type TelegramBot } from "./bot.ts";
 import { createMenus, type Menus } from "./menu.ts";
