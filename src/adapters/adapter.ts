@@ -1,5 +1,4 @@
-// What the composition root needs from a platform adapter (Telegram, Zalo). The console adapter is
-// simpler (it owns the terminal) and is wired separately.
+// What the composition root needs from a platform adapter (Telegram, Zalo, the terminal).
 import type { Config } from "../config.ts";
 import type { Core, Logger, Messenger, Platform, RouteRegistrar } from "../core/index.ts";
 
@@ -20,6 +19,8 @@ export interface PlatformAdapter {
   start(): Promise<void>;
   /** Stops receiving and waits for the updates under way. */
   stop(): Promise<void>;
+  /** Bot accounts changed (added, paused, resumed): reads them again now rather than at the next round. */
+  refresh?(): Promise<void>;
   /** Releases what sending needs (connections), once the outbox sender has stopped too. */
   close?(): Promise<void>;
 }

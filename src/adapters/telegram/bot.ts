@@ -22,9 +22,10 @@ export interface TelegramBotOptions {
   core: Core;
   logger: Logger;
   defaultLocale: Locale;
-  /** After each update the core handled, with the person as it left them. */
-  onHandled?: (event: InboundEvent, actor: Readonly<Actor>) => void;
 }
+
+/** Told of each update the core handled, with the person as it left them. */
+export type HandledUpdateObserver = (event: InboundEvent, actor: Readonly<Actor>) => void;
 
 export interface TelegramBot {
   bot: Bot<BotContext>;
@@ -32,6 +33,8 @@ export interface TelegramBot {
   sendApi: Api;
   /** getMe, unless bot info was given. */
   init(): Promise<void>;
+  /** Follows the updates the core handles from now on (the command menus, built on this bot's API, do). */
+  observe(observer: HandledUpdateObserver): void;
   /** Runs one update through the composers; rejects when it was not durably handled (redeliver it). */
   handleUpdate(update: Update): Promise<void>;
   /** Closes the HTTP connections to the Bot API. */
@@ -71,9 +74,11 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
   }
   bot.api.config.use(autoRetry(OWN_CALL_RETRIES));
 
+  let observer: HandledUpdateObserver | null = null;
   const deps: ComposerDeps = {
     async dispatch(event) {
-      await opts.core.engine.handle(event, opts.onHandled ? (actor) => opts.onHandled!(event, actor) : undefined);
+      const told = observer;
+      await opts.core.engine.handle(event, told ? (actor) => told(event, actor) : undefined);
     },
     t: (locale, key, args) => opts.core.messages.bind(locale)(key, args),
     defaultLocale: opts.defaultLocale,
@@ -107,6 +112,9 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
       if (!bot.isInited()) bot.botInfo = await atStart(() => bot.api.getMe());
     },
     close: () => http.close(),
+    observe(o) {
+      observer = o;
+    },
     async handleUpdate(update) {
       try {
         await bot.handleUpdate(update);
