@@ -34,10 +34,23 @@ export function moduleReferences(fileName: string, source: string): ModuleRefere
 
 /** The lines on which an identifier is used (createRequire, say). */
 export function identifierLines(fileName: string, source: string, name: string): number[] {
+  return linesWhere(fileName, source, (node) => ts.isIdentifier(node) && node.text === name);
+}
+
+/** The lines on which a function of that name is called (`name(…)` or `x.name(…)`). */
+export function callLines(fileName: string, source: string, name: string): number[] {
+  return linesWhere(fileName, source, (node) => {
+    if (!ts.isCallExpression(node)) return false;
+    const callee = node.expression;
+    return (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null) === name;
+  });
+}
+
+function linesWhere(fileName: string, source: string, matches: (node: ts.Node) => boolean): number[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const lines: number[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === name) lines.push(lineOf(file, node));
+    if (matches(node)) lines.push(lineOf(file, node));
     ts.forEachChild(node, visit);
   };
   visit(file);
