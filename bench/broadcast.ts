@@ -19,17 +19,16 @@ import pg from "pg";
 import { performance } from "node:perf_hooks";
 import { Api } from "grammy";
 import { createTelegramMessenger } from "../src/adapters/telegram/messenger.ts";
-import { createCore } from "../src/core/core.ts";
-import { allFeatures } from "../src/core/features/index.ts";
 import { queueDueReminders } from "../src/core/features/meetings/reminders.ts";
 import type { Logger } from "../src/core/ports/runtime.ts";
-import { createSender, type PlatformLimit } from "../src/core/services/sender.ts";
+import type { PlatformLimit } from "../src/core/services/sender.ts";
 import { sleep } from "../src/core/services/rate-limit.ts";
 import { loadLocales } from "../src/infra/i18n/fluent.ts";
 import { localesDir } from "../src/infra/paths.ts";
 import { sqlitePath } from "../src/infra/prisma/migrate.ts";
 import { createPrismaStore, type PrismaStore } from "../src/infra/prisma/store.ts";
 import { createRenderer } from "../src/infra/render/renderer.ts";
+import { wireApp, type SendingParts } from "../src/wire.ts";
 import { createTestDb, PG_ADMIN_URL, type DbKind } from "../test/helpers/db.ts";
 import { FakeTelegramApi } from "../test/helpers/fake-telegram-api.ts";
 
@@ -142,18 +141,28 @@ async function runOne(kind: DbKind): Promise<Row> {
   const url = await prepareInChild(kind);
   console.log(`${((performance.now() - prepStart) / 1000).toFixed(1)} s; RSS ${rssMb()}`);
   const store = await createPrismaStore(url);
-  const core = createCore({
-    store,
-    translator,
-    clock,
-    logger: silent,
-    links: { inviteLinks: () => [], platforms: () => ["TELEGRAM"] },
-    settings: { operators: new Set(), defaultTimezone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" },
-    features: allFeatures,
-    render: createRenderer(),
-  });
   const fakes: FakeTelegramApi[] = [];
+  // The bot as wireApp builds it, sending through the real Telegram messenger to one stand-in.
+  const messengerFor = (fake: FakeTelegramApi) => createTelegramMessenger(new Api(fake.token, { apiRoot: fake.apiRoot }));
+  const wire = (fake: FakeTelegramApi, sending: SendingParts) =>
+    wireApp({
+      store,
+      translator,
+      clock,
+      logger: silent,
+      renderer: createRenderer(),
+      links: { inviteLinks: () => [], platforms: () => ["TELEGRAM"] },
+      settings: { operators: new Set(), defaultTimezone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" },
+      messengers: [messengerFor(fake)],
+      sending,
+    });
+  const limit = (perSecond: number): Partial<Record<"TELEGRAM", Partial<PlatformLimit>>> => ({ TELEGRAM: { perSecond, perChatPerSecond: 1, chatBurst: 3 } });
   try {
+    // The stand-in that allows 30/s, idle until step 2.
+    const limited = await new FakeTelegramApi({ ratePerSecond: API_RATE }).start();
+    fakes.push(limited);
+    const { core, sender: slow } = await wire(limited, { owner: "bench-30", limits: limit(SENDER_RATE) });
+
     // 1. Planning.
     const job = () => queueDueReminders({ now: new Date(), store, messages: core.messages, render: core.services.render, log: silent });
     let t = performance.now();
@@ -165,12 +174,7 @@ async function runOne(kind: DbKind): Promise<Row> {
     if (planned.reminders !== TOTAL || again.reminders !== 0) throw new Error(`planned ${planned.reminders}, then ${again.reminders}`);
     console.log(`${kind}: planned ${planned.reminders} in ${planS.toFixed(2)} s; next tick ${replanS.toFixed(2)} s; RSS ${rssMb()}`);
 
-    // 2. Delivery through the real sender and messenger, against a stand-in that allows 30/s.
-    const limited = await new FakeTelegramApi({ ratePerSecond: API_RATE }).start();
-    fakes.push(limited);
-    const messengerFor = (fake: FakeTelegramApi) => createTelegramMessenger(new Api(fake.token, { apiRoot: fake.apiRoot }));
-    const limit = (perSecond: number): Partial<Record<"TELEGRAM", Partial<PlatformLimit>>> => ({ TELEGRAM: { perSecond, perChatPerSecond: 1, chatBurst: 3 } });
-    const slow = createSender({ store, messengers: [messengerFor(limited)], clock, logger: silent, owner: "bench-30", limits: limit(SENDER_RATE) });
+    // 2. Delivery through the real sender and messenger, against the stand-in that allows 30/s.
     const started = performance.now();
     slow.start();
     await sleep(1000);
@@ -188,7 +192,7 @@ async function runOne(kind: DbKind): Promise<Row> {
     // 3. The rest with the limits off, through a stand-in with no limit.
     const open = await new FakeTelegramApi().start();
     fakes.push(open);
-    const fast = createSender({ store, messengers: [messengerFor(open)], clock, logger: silent, owner: "bench-raw", limits: limit(1_000_000), concurrency: 32 });
+    const { sender: fast } = await wire(open, { owner: "bench-raw", limits: limit(1_000_000), concurrency: 32 });
     t = performance.now();
     for (let i = 0; i < 50; i++) {
       await fast.drain();

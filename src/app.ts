@@ -1,36 +1,37 @@
-// The composition root: the one place that wires configuration, storage, the core, the adapters,
-// the outbox sender, the scheduler and the HTTP server. main.ts only loads config and starts this.
+// The composition root of the deployed bot: configuration, logging, the database and its bot
+// accounts, the HTTP server, and the production parts handed to wireApp (wire.ts), which wires the
+// core, the adapters, the outbox sender and the scheduler. main.ts only loads config and starts this.
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
 import pino, { type DestinationStream, type Logger as PinoLogger } from "pino";
-import type { PlatformAdapter } from "./adapters/adapter.ts";
 import { createConsoleAdapter, CONSOLE_OPERATOR, type ConsoleAdapter } from "./adapters/console/console.ts";
-import { isConsoleMode, type Config } from "./config.ts";
-import { createCore, type Core } from "./core/core.ts";
-import { allFeatures } from "./core/features/index.ts";
-import type { Clock, Logger, Messenger, PlatformLinks } from "./core/ports/runtime.ts";
-import { defaultBotAccountId } from "./core/types.ts";
-import { tellOperators } from "./core/services/operators.ts";
-import { createQuota, type Quota } from "./core/services/quota.ts";
-import { createSender, type Sender } from "./core/services/sender.ts";
-import { createLeaseKeeper, type LeaseKeeper } from "./core/services/leases.ts";
-import { sleep } from "./core/services/rate-limit.ts";
+import { json } from "./adapters/shared/http.ts";
+import type { TelegramAdapter } from "./adapters/telegram/index.ts";
 import type { ZaloAdapter } from "./adapters/zalo/index.ts";
-import { zaloBotSource } from "./zalo-bots.ts";
 import { createBotAdmin } from "./bot-admin.ts";
-import { createRenderer } from "./infra/render/renderer.ts";
+import { isConsoleMode, type Config } from "./config.ts";
+import type { Core } from "./core/core.ts";
+import type { Clock, Logger } from "./core/ports/runtime.ts";
+import { createLeaseKeeper, type LeaseKeeper } from "./core/services/leases.ts";
+import type { Sender } from "./core/services/sender.ts";
+import { defaultBotAccountId } from "./core/types.ts";
 import { createBotRegistry } from "./infra/bots/registry.ts";
 import { parseSecretKey } from "./infra/bots/secret-box.ts";
 import { cachedHealth, healthOf } from "./infra/http/health.ts";
-import { createHttpServer, json, type HttpServer } from "./infra/http/server.ts";
+import { createHttpServer, type HttpServer } from "./infra/http/server.ts";
 import { loadLocales } from "./infra/i18n/fluent.ts";
 import { createLogger } from "./infra/log/logger.ts";
 import { dataDir, filesDir, localesDir } from "./infra/paths.ts";
 import { deployMigrationsIsolated } from "./infra/prisma/migrate.ts";
 import { checkDatabaseUrl } from "./infra/prisma/preflight.ts";
 import { createPrismaStore, type PrismaStore } from "./infra/prisma/store.ts";
-import { createTicker, type Ticker } from "./infra/scheduler/ticker.ts";
+import { createRenderer } from "./infra/render/renderer.ts";
+import { wireApp } from "./wire.ts";
+import { zaloBotSource } from "./zalo-bots.ts";
+
+/** The platforms a deployment may run: each one only where it is configured. */
+type Adapters = { telegram?: TelegramAdapter; zalo?: ZaloAdapter; console?: ConsoleAdapter };
 
 export interface AppOptions {
   config: Config;
@@ -107,60 +108,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const operators = new Set(config.BOT_ADMINS);
   if (consoleMode) operators.add(`console:${CONSOLE_OPERATOR}`);
 
-  const messengers: Messenger[] = [];
-  const adapters: PlatformAdapter[] = [];
-  const links: PlatformLinks = {
-    inviteLinks: (code) =>
-      adapters.flatMap((a) => {
-        const url = a.inviteLink(code);
-        return url ? [{ platform: a.platform, url }] : [];
-      }),
-    platforms: () => (consoleMode ? ["CONSOLE"] : adapters.map((a) => a.platform)),
-  };
-
-  let sender: Sender | undefined;
-  let zalo: ZaloAdapter | null = null;
-  let quota: Quota | undefined;
-  const core = createCore({
-    store,
-    translator,
-    clock,
-    logger: log,
-    links,
-    settings: { operators, defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE, inviteQrCodes: true },
-    features: allFeatures,
-    onQueued: () => sender?.kick(),
-    render: createRenderer(),
-    bots: createBotAdmin({
-      registry,
-      zaloApiRoot: config.ZALO_API_ROOT,
-      publicUrl: config.PUBLIC_URL ?? null,
-      // An operator paused, resumed, assigned or added a bot: the Zalo bots and the quotas follow at once.
-      onChanged: () => {
-        quota?.refresh();
-        // A bot added or resumed gets its lease row and an owner now, not at the next round.
-        void leases.refresh();
-        void zalo?.refresh();
-      },
-    }),
-  });
-
-  let consoleAdapter: ConsoleAdapter | null = null;
-  if (consoleMode) {
-    const io = opts.consoleIo ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) };
-    consoleAdapter = createConsoleAdapter({
-      input: io.input as never,
-      output: io.output as never,
-      engine: core.engine,
-      drain: () => sender!.drain(),
-      bind: (locale) => core.messages.bind(locale),
-      defaultLocale: config.DEFAULT_LOCALE,
-      filesDir: filesDir(config),
-      ...(logs.file ? { logFile: logs.file } : {}),
-      interactive: io.interactive,
-    });
-    messengers.push(consoleAdapter.messenger);
-  }
   // Several instances may share the database: each sends for (and polls) only the bot accounts whose
   // send lease it holds, its fair share of them. Alone, it holds them all.
   const owner = config.INSTANCE_NAME ?? `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
@@ -177,53 +124,68 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ttlMs: config.LEASE_TTL_SECONDS * 1000,
     renewMs: config.LEASE_RENEW_SECONDS * 1000,
   });
-  const adapterDeps = { config, core, logger: log };
-  // Each platform's code is loaded only where it is configured.
-  const databaseUp = () => store.ping().then(() => true, () => false);
-  if (config.TELEGRAM_BOT_TOKEN) adapters.push(await (await import("./adapters/telegram/index.ts")).createTelegramAdapter(adapterDeps, { databaseUp, leases }));
-  if (zaloEnabled) {
-    zalo = await (await import("./adapters/zalo/index.ts")).createZaloAdapter(adapterDeps, {
-      bots: zaloBotSource(store, registry, secrets, log),
-      databaseUp,
-      leases,
+  /** The terminal chat (console mode), on the core. */
+  const createTerminal = async (core: Core): Promise<ConsoleAdapter> => {
+    const io = opts.consoleIo ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) };
+    return createConsoleAdapter({
+      input: io.input as never,
+      output: io.output as never,
+      engine: core.engine,
+      bind: (locale) => core.messages.bind(locale),
+      defaultLocale: config.DEFAULT_LOCALE,
+      filesDir: filesDir(config),
+      ...(logs.file ? { logFile: logs.file } : {}),
+      interactive: io.interactive,
     });
-    adapters.push(zalo);
-  }
-  messengers.push(...adapters.map((a) => a.messenger));
+  };
 
-  quota = createQuota({ store, clock, logger: log, messages: core.messages, settings: core.services.settings, refreshMs: 5_000 });
-  sender = createSender({
+  const databaseUp = () => store.ping().then(() => true, () => false);
+  const http: HttpServer | null = consoleMode ? null : createHttpServer(log);
+
+  const wired = await wireApp<Adapters>({
     store,
-    messengers,
+    translator,
     clock,
     logger: log,
-    quota,
-    owner,
-    leases,
-    // A token revoked or rotated while running: the bot's messages wait; the operators hear of it.
-    onAccountRefused: (botAccountId, _platform, error) =>
-      store.tx(async (tx) => {
-        const now = clock.now();
-        const account = await tx.bots.update(botAccountId, { lastError: error.slice(0, 500), lastErrorAt: now });
-        await tellOperators(tx, core.messages, operators, (label) => `bot-refused:${botAccountId}:${now.toISOString().slice(0, 13)}:${label}`, (t) => ({ text: t("bot-refused-alert", { bot: account.label, id: account.id, error: error.slice(0, 200) }) }), now);
-      }),
-    limits: {
-      TELEGRAM: { perSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND, chatBurst: 3 },
-      ZALO: { perSecond: config.ZALO_RATE_PER_SECOND, perChatPerSecond: config.ZALO_CHAT_RATE_PER_SECOND, chatBurst: 3 },
-      CONSOLE: { perSecond: 1000, perChatPerSecond: 1000, chatBurst: 1000 },
+    renderer: createRenderer(),
+    settings: { operators, defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE, inviteQrCodes: true },
+    bots: (changed) => createBotAdmin({ registry, zaloApiRoot: config.ZALO_API_ROOT, publicUrl: config.PUBLIC_URL ?? null, onChanged: changed }),
+    // Each platform's code is loaded only where it is configured.
+    adapters: {
+      ...(config.TELEGRAM_BOT_TOKEN
+        ? { telegram: async (core: Core) => (await import("./adapters/telegram/index.ts")).createTelegramAdapter({ config, core, logger: log }, { databaseUp, leases }) }
+        : {}),
+      ...(zaloEnabled
+        ? {
+            zalo: async (core: Core) =>
+              (await import("./adapters/zalo/index.ts")).createZaloAdapter({ config, core, logger: log, filesDir: filesDir(config) }, { bots: zaloBotSource(store, registry, secrets, log), databaseUp, leases }),
+          }
+        : {}),
+      ...(consoleMode ? { console: createTerminal } : {}),
     },
+    ...(http ? { http } : {}),
+    leases,
+    quota: { refreshMs: 5_000 },
+    alertRefusedBots: true,
+    sending: {
+      owner,
+      limits: {
+        TELEGRAM: { perSecond: config.TELEGRAM_RATE_PER_SECOND, perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND, chatBurst: 3 },
+        ZALO: { perSecond: config.ZALO_RATE_PER_SECOND, perChatPerSecond: config.ZALO_CHAT_RATE_PER_SECOND, chatBurst: 3 },
+        CONSOLE: { perSecond: 1000, perChatPerSecond: 1000, chatBurst: 1000 },
+      },
+    },
+    ticker: true,
   });
-  const ticker: Ticker = createTicker(() => core.tick(), log, () => clock.now());
+  const { core, sender, ticker } = wired;
+  const terminal = wired.adapters.console ?? null;
 
-  let http: HttpServer | null = null;
-  if (!consoleMode) {
-    http = createHttpServer(log);
-    const health = cachedHealth(() => healthOf(store, clock, ticker.lastTickAt));
+  if (http) {
+    const health = cachedHealth(() => healthOf(store, clock, ticker?.lastTickAt ?? null));
     http.route("GET", "/healthz", async (_req, res) => {
       const h = await health();
       json(res, h.ok ? 200 : 503, h);
     });
-    for (const adapter of adapters) adapter.mount(http);
   }
 
   let resolveDone!: () => void;
@@ -239,14 +201,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     done,
     async start() {
       if (http) app.port = await http.listen(config.PORT);
-      await ticker.start();
-      // The first share of leases is taken before anything is sent or polled.
-      await leases.start();
-      sender!.start();
-      for (const adapter of adapters) await adapter.start();
-      logger.info({ port: app.port, platforms: links.platforms(), database: store.provider }, "bot started");
-      if (consoleAdapter) {
-        consoleAdapter.run().then(resolveDone, (err: unknown) => {
+      await wired.start();
+      logger.info({ port: app.port, platforms: core.services.links.platforms(), database: store.provider }, "bot started");
+      if (terminal) {
+        terminal.run(() => sender.drain()).then(resolveDone, (err: unknown) => {
           logger.error({ err }, "console failed");
           resolveDone();
         });
@@ -255,15 +213,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async stop() {
       if (stopped) return;
       stopped = true;
-      // Stop taking work, let what is under way finish, then close the database.
-      for (const adapter of adapters) await adapter.stop();
-      await http?.close();
-      await ticker.stop();
-      while (core.engine.busy > 0) await sleep(10);
-      await sender!.stop();
-      // Given back at once: another instance takes this one's bot accounts without waiting them out.
-      await leases.stop();
-      for (const adapter of adapters) await adapter.close?.();
+      await wired.stop();
       await store.close();
       logger.info("bot stopped");
       logger.flush?.();

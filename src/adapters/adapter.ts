@@ -1,10 +1,6 @@
-// What the composition root needs from a platform adapter (Telegram, Zalo). The console adapter is
-// simpler (it owns the terminal) and is wired separately.
+// What the composition root needs from a platform adapter (Telegram, Zalo, the terminal).
 import type { Config } from "../config.ts";
-import type { Core } from "../core/core.ts";
-import type { Logger, Messenger } from "../core/ports/runtime.ts";
-import type { Platform } from "../core/types.ts";
-import type { HttpServer } from "../infra/http/server.ts";
+import type { Core, Logger, Messenger, Platform, RouteRegistrar } from "../core/index.ts";
 
 export interface AdapterDeps {
   config: Config;
@@ -17,12 +13,14 @@ export interface PlatformAdapter {
   readonly messenger: Messenger;
   /** A link that opens the bot with the invite code (Telegram deep link), or null where codes are typed. */
   inviteLink(code: string): string | null;
-  /** Webhook mode: adds the adapter's route to the shared HTTP server. */
-  mount(http: HttpServer): void;
+  /** Webhook mode: adds the adapter's routes to the shared HTTP server. */
+  mount(routes: RouteRegistrar): void;
   /** Starts receiving (long polling, or registering the webhook) and publishes the command menu. */
   start(): Promise<void>;
   /** Stops receiving and waits for the updates under way. */
   stop(): Promise<void>;
+  /** Bot accounts changed (added, paused, resumed): reads them again now rather than at the next round. */
+  refresh?(): Promise<void>;
   /** Releases what sending needs (connections), once the outbox sender has stopped too. */
   close?(): Promise<void>;
 }

@@ -143,7 +143,7 @@ describe("the terminal chat's messenger", () => {
     const input = new PassThrough();
     const { adapter, dir, output } = setupConsole({ input, fileTtlMs: 300, fileSweepMs: 10 });
     writeFileSync(path.join(dir, "ghi-chu.txt"), "not the bot's");
-    const running = adapter.run();
+    const running = adapter.run(async () => {});
     const file = { name: "du-lieu-cua-toi.json", mime: "application/json", data: Buffer.from("{}").toString("base64") };
     await adapter.messenger.send("an", { text: "Dữ liệu của đồng chí", files: [file], locale: "vi" });
     expect(output()).toContain("[Tệp có dữ liệu cá nhân, sẽ tự động xóa sau 1 giờ.]");

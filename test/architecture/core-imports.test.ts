@@ -3,11 +3,11 @@
 // This reads every file under src/core and fails on an import of a drawing or file-format library
 // (static, type-only, re-exported, dynamic or required), and on createRequire, which loads modules
 // and files (fonts) past the import graph.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { identifierLines, moduleReferences, sourceFiles } from "./modules.ts";
 
 /** Libraries that draw or write a file format: imported under src/infra/render only. */
 const RENDERING_LIBRARIES = [
@@ -50,34 +50,13 @@ const isRendering = (specifier: string) => RENDERING_LIBRARIES.some((lib) => spe
 
 /** Every way a file can reach a module, as "line: what" for the ones the core must not use. */
 function forbiddenIn(fileName: string, source: string): string[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
-  const found: string[] = [];
-  const report = (node: ts.Node, what: string) => found.push(`${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}: ${what}`);
-  const checkModule = (node: ts.Node, specifier: ts.Node | undefined) => {
-    if (specifier && ts.isStringLiteralLike(specifier)) {
-      if (isRendering(specifier.text)) report(node, `imports ${specifier.text}`);
-    } else report(node, "loads a module whose name is not written out, so it cannot be checked");
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || (ts.isExportDeclaration(node) && node.moduleSpecifier)) checkModule(node, node.moduleSpecifier);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) checkModule(node, node.moduleReference.expression);
-    else if (ts.isImportTypeNode(node)) checkModule(node, ts.isLiteralTypeNode(node.argument) ? node.argument.literal : undefined);
-    else if (ts.isCallExpression(node)) {
-      const callee = node.expression;
-      const loads = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require") || (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "require");
-      if (loads) checkModule(node, node.arguments[0]);
-    } else if (ts.isIdentifier(node) && node.text === "createRequire") report(node, "uses createRequire");
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => /\.[cm]?tsx?$/.test(f))
-    .map((f) => path.join(dir, f))
-    .sort();
+  const found: Array<{ line: number; what: string }> = [];
+  for (const { line, specifier } of moduleReferences(fileName, source)) {
+    if (specifier === null) found.push({ line, what: "loads a module whose name is not written out, so it cannot be checked" });
+    else if (isRendering(specifier)) found.push({ line, what: `imports ${specifier}` });
+  }
+  for (const line of identifierLines(fileName, source, "createRequire")) found.push({ line, what: "uses createRequire" });
+  return found.sort((a, b) => a.line - b.line).map((f) => `${f.line}: ${f.what}`);
 }
 
 function violations(files: string[]): string[] {

@@ -1,16 +1,15 @@
 // The whole core on a real database, with recording messengers instead of platforms. Tests talk
 // to it as people do: send text, press a choice, read what came back.
 import { randomBytes } from "node:crypto";
-import { createCore, type Core } from "../../src/core/core.ts";
-import { allFeatures } from "../../src/core/features/index.ts";
+import type { Core } from "../../src/core/core.ts";
 import type { Feature } from "../../src/core/engine/registry.ts";
-import { createQuota } from "../../src/core/services/quota.ts";
-import { createSender, type Sender } from "../../src/core/services/sender.ts";
+import type { Sender } from "../../src/core/services/sender.ts";
 import type { OutMessage, Platform } from "../../src/core/types.ts";
 import { loadLocales } from "../../src/infra/i18n/fluent.ts";
 import { localesDir } from "../../src/infra/paths.ts";
 import type { PrismaStore } from "../../src/infra/prisma/store.ts";
 import { createRenderer } from "../../src/infra/render/renderer.ts";
+import { wireApp } from "../../src/wire.ts";
 import { createTestStore, openTestStore, type DbKind } from "./db.ts";
 import { memoryLogger, RecordingMessenger, TestClock } from "./fakes.ts";
 
@@ -76,11 +75,12 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     ZALO: new RecordingMessenger("ZALO"),
     CONSOLE: new RecordingMessenger("CONSOLE"),
   } satisfies Record<Platform, RecordingMessenger>;
-  const core = createCore({
+  const wired = await wireApp({
     store,
     translator,
     clock,
     logger,
+    renderer: createRenderer(),
     links: {
       inviteLinks: (code) => [{ platform: "TELEGRAM", url: `https://t.me/chibo_test_bot?start=${code}` }],
       platforms: () => ["TELEGRAM", "ZALO"],
@@ -91,27 +91,24 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       defaultLocale: "vi",
       ...(opts.inviteQrCodes ? { inviteQrCodes: true } : {}),
     },
-    features: opts.features ?? allFeatures,
-    render: createRenderer(),
-  });
-  const sender = createSender({
-    store,
+    ...(opts.features ? { features: opts.features } : {}),
     messengers: Object.values(messengers),
-    clock,
-    logger,
-    ...(opts.quota ? { quota: createQuota({ store, clock, logger, messages: core.messages, settings: core.services.settings, refreshMs: 0 }) } : {}),
-    owner: "test",
-    limits: {
-      TELEGRAM: { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 },
-      ZALO: { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 },
-      CONSOLE: { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 },
+    ...(opts.quota ? { quota: { refreshMs: 0 } } : {}),
+    sending: {
+      owner: "test",
+      limits: {
+        TELEGRAM: { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 },
+        ZALO: { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 },
+        CONSOLE: { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 },
+      },
+      backoffBaseMs: 10,
+      backoffMaxMs: 50,
+      // Rows are stamped with the wall clock (createdAt) while tests move the TestClock by weeks: a reply
+      // without its own give-up time must not look three days old. Messages that set one still expire.
+      giveUpAfterMs: 5 * 365 * 86_400_000,
     },
-    backoffBaseMs: 10,
-    backoffMaxMs: 50,
-    // Rows are stamped with the wall clock (createdAt) while tests move the TestClock by weeks: a reply
-    // without its own give-up time must not look three days old. Messages that set one still expire.
-    giveUpAfterMs: 5 * 365 * 86_400_000,
   });
+  const { core, sender } = wired;
   // Update ids are unique across harnesses too: a restarted bot or a second instance on the same
   // database gets new updates, never ones the first has already processed.
   const run = randomBytes(3).toString("hex");
@@ -175,7 +172,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       return h.press(user, "Xác nhận");
     },
     close: async () => {
-      await sender.stop();
+      await wired.stop();
       await close();
     },
   };

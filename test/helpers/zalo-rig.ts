@@ -7,15 +7,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createZaloAdapter, type ZaloAdapter } from "../../src/adapters/zalo/index.ts";
 import { loadConfig } from "../../src/config.ts";
-import { createCore, type Core } from "../../src/core/core.ts";
-import { allFeatures } from "../../src/core/features/index.ts";
-import { createSender, type Sender } from "../../src/core/services/sender.ts";
+import type { Core } from "../../src/core/core.ts";
+import type { Sender } from "../../src/core/services/sender.ts";
 import type { OutMessage } from "../../src/core/types.ts";
 import { createHttpServer, type HttpServer } from "../../src/infra/http/server.ts";
 import { loadLocales } from "../../src/infra/i18n/fluent.ts";
 import { localesDir } from "../../src/infra/paths.ts";
 import type { PrismaStore } from "../../src/infra/prisma/store.ts";
 import { createRenderer } from "../../src/infra/render/renderer.ts";
+import { wireApp } from "../../src/wire.ts";
 import { createTestStore, type DbKind } from "./db.ts";
 import { FakeZaloApi, type ZaloUserSpec } from "./fake-zalo-api.ts";
 import { memoryLogger, RecordingMessenger, TestClock } from "./fakes.ts";
@@ -84,34 +84,27 @@ export async function createZaloRig(opts: ZaloRigOptions): Promise<ZaloRig> {
     BOT_ADMINS: (opts.operators ?? []).map((id) => `zalo:${id}`).join(","),
   });
 
-  const core = createCore({
+  const telegramMessenger = new RecordingMessenger("TELEGRAM");
+  const fast = { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 };
+  const wired = await wireApp<{ zalo: ZaloAdapter }>({
     store,
     translator,
     clock,
     logger,
+    renderer: createRenderer(),
     links: { inviteLinks: () => [], platforms: () => ["ZALO", "TELEGRAM"] },
     settings: { operators: new Set(config.BOT_ADMINS), defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE },
-    features: allFeatures,
-    render: createRenderer(),
+    adapters: {
+      zalo: (core) => createZaloAdapter({ config, core, logger, filesDir }, { pollTimeoutSeconds: 1, backoff: { baseMs: 20, maxMs: 200 }, quotaBackoffMs: [50] }),
+    },
+    messengers: [telegramMessenger],
+    http,
+    sending: { owner: "zalo-rig", limits: { ZALO: fast, TELEGRAM: fast }, backoffBaseMs: 10, backoffMaxMs: 50 },
   });
-  const adapter = await createZaloAdapter(
-    { config, core, logger },
-    { filesDir, pollTimeoutSeconds: 1, backoff: { baseMs: 20, maxMs: 200 }, quotaBackoffMs: [50] },
-  );
-  adapter.mount(http);
-  const telegramMessenger = new RecordingMessenger("TELEGRAM");
-  const fast = { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 };
-  const sender = createSender({
-    store,
-    messengers: [adapter.messenger, telegramMessenger],
-    clock,
-    logger,
-    owner: "zalo-rig",
-    limits: { ZALO: fast, TELEGRAM: fast },
-    backoffBaseMs: 10,
-    backoffMaxMs: 50,
-  });
+  const { core, sender } = wired;
+  const adapter = wired.adapters.zalo;
   opts.beforeStart?.(fake);
+  // Receiving only: the tests deliver the outbox themselves (drain), so the sender is not started.
   await adapter.start();
 
   const userOf = (u: string | ZaloUserSpec): ZaloUserSpec => (typeof u === "string" ? { id: u, name: u } : u);
@@ -164,9 +157,7 @@ export async function createZaloRig(opts: ZaloRigOptions): Promise<ZaloRig> {
       await sender.drain();
     },
     async close() {
-      await adapter.stop();
-      await http.close();
-      await sender.stop();
+      await wired.stop();
       await fake.stop();
       await closeStore();
       rmSync(filesDir, { recursive: true, force: true });

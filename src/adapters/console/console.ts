@@ -5,10 +5,8 @@
 // of one message can land under another; log lines go to a file (app.ts), never in here.
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Engine } from "../../core/engine/engine.ts";
-import type { Messenger } from "../../core/ports/runtime.ts";
-import type { T } from "../../core/services/messages.ts";
-import type { Locale, OutMessage } from "../../core/types.ts";
+import type { Engine, Messenger, T, Locale, OutMessage } from "../../core/index.ts";
+import type { PlatformAdapter } from "../adapter.ts";
 import { renderNumbered } from "../shared/numbered.ts";
 import { createSavedFiles } from "./saved-files.ts";
 
@@ -18,8 +16,6 @@ export interface ConsoleOptions {
   input: Readable;
   output: Writable;
   engine: Engine;
-  /** Sends what is due; called after every line so replies appear before the next prompt. */
-  drain: () => Promise<void>;
   /** Texts in a language: a message's own labels ("Trợ lý:", "Assistant:") follow its language. */
   bind: (locale: Locale) => T;
   /** The language of the console's own lines (welcome, user switching). */
@@ -35,10 +31,17 @@ export interface ConsoleOptions {
   interactive: boolean;
 }
 
-export interface ConsoleAdapter {
-  messenger: Messenger;
-  /** Reads lines until EOF; resolves once the last reply was shown. */
-  run(): Promise<void>;
+/**
+ * A platform adapter whose receiving is `run`: the app awaits the end of its input. Starting and
+ * stopping have nothing to do, and there is no webhook to mount.
+ */
+export interface ConsoleAdapter extends PlatformAdapter {
+  readonly messenger: Messenger;
+  /**
+   * Reads lines until EOF; resolves once the last reply was shown. `drain` sends what is due: called
+   * after every line so replies appear before the next prompt.
+   */
+  run(drain: () => Promise<void>): Promise<void>;
 }
 
 const USER_NAME = /^[a-z0-9_-]{1,32}$/;
@@ -92,7 +95,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
     if (opts.interactive) output.write(`[${current}] > `);
   };
 
-  async function line(raw: string): Promise<void> {
+  async function line(raw: string, drain: () => Promise<void>): Promise<void> {
     const text = raw.replace(/\r$/, "");
     if (!opts.interactive) write(`[${current}] > ${text}`);
     if (text.startsWith("@")) {
@@ -111,12 +114,17 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
       text,
       receivedAt: new Date(),
     });
-    await opts.drain();
+    await drain();
   }
 
   return {
+    platform: "CONSOLE",
     messenger,
-    async run() {
+    inviteLink: () => null,
+    mount() {},
+    async start() {},
+    async stop() {},
+    async run(drain) {
       if (opts.interactive) {
         write(t("console-welcome", { user: CONSOLE_OPERATOR }));
         if (opts.logFile) write(t("console-log-file", { path: opts.logFile }));
@@ -127,10 +135,10 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleAdapter {
         prompt();
         // Lines are handled one at a time, in order, even when they arrive all at once from a pipe.
         for await (const raw of rl) {
-          await line(raw);
+          await line(raw, drain);
           prompt();
         }
-        await opts.drain();
+        await drain();
       } finally {
         saved.stop();
       }

@@ -5,9 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Logger } from "../../core/ports/runtime.ts";
-import type { OutFile } from "../../core/types.ts";
-import type { HttpServer } from "../../infra/http/server.ts";
+import type { Logger, OutFile, RouteRegistrar } from "../../core/index.ts";
 
 export interface FileLinksOptions {
   dir: string;
@@ -31,7 +29,7 @@ export interface PublishedFile {
 export interface FileLinks {
   publish(file: OutFile): Promise<PublishedFile>;
   /** Serves GET /files?k=<token>. */
-  mount(http: HttpServer): void;
+  mount(routes: RouteRegistrar): void;
   /** Removes expired files, then the oldest while over the size cap. */
   sweep(): Promise<void>;
   /**

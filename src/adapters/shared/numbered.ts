@@ -1,6 +1,6 @@
 // Choices where a platform has no buttons (Zalo, the terminal): a numbered list under the text.
 // The engine matches a typed "2" against the flattened choices in this same order.
-import type { Choice, OutMessage } from "../../core/types.ts";
+import type { Choice, OutMessage } from "../../core/index.ts";
 
 /** "  1. Tham dự" lines for every choice, rows flattened in order; empty when there are none. */
 export function numberedLines(choices: Choice[][] | undefined): string[] {

@@ -4,11 +4,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, Bot, BotError, HttpError, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import type { Core } from "../../core/core.ts";
-import type { Actor } from "../../core/engine/access.ts";
-import type { Logger } from "../../core/ports/runtime.ts";
-import { lazyChild } from "../../core/services/lazy-logger.ts";
-import type { InboundEvent, Locale } from "../../core/types.ts";
+import { type Core, type Actor, type Logger, lazyChild, type InboundEvent, type Locale } from "../../core/index.ts";
 import { buttonsComposer } from "./composers/buttons.ts";
 import { messagesComposer } from "./composers/messages.ts";
 import { privateOnlyComposer } from "./composers/private-only.ts";
@@ -26,9 +22,10 @@ export interface TelegramBotOptions {
   core: Core;
   logger: Logger;
   defaultLocale: Locale;
-  /** After each update the core handled, with the person as it left them. */
-  onHandled?: (event: InboundEvent, actor: Readonly<Actor>) => void;
 }
+
+/** Told of each update the core handled, with the person as it left them. */
+export type HandledUpdateObserver = (event: InboundEvent, actor: Readonly<Actor>) => void;
 
 export interface TelegramBot {
   bot: Bot<BotContext>;
@@ -36,6 +33,8 @@ export interface TelegramBot {
   sendApi: Api;
   /** getMe, unless bot info was given. */
   init(): Promise<void>;
+  /** Follows the updates the core handles from now on (the command menus, built on this bot's API, do). */
+  observe(observer: HandledUpdateObserver): void;
   /** Runs one update through the composers; rejects when it was not durably handled (redeliver it). */
   handleUpdate(update: Update): Promise<void>;
   /** Closes the HTTP connections to the Bot API. */
@@ -75,9 +74,11 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
   }
   bot.api.config.use(autoRetry(OWN_CALL_RETRIES));
 
+  let observer: HandledUpdateObserver | null = null;
   const deps: ComposerDeps = {
     async dispatch(event) {
-      await opts.core.engine.handle(event, opts.onHandled ? (actor) => opts.onHandled!(event, actor) : undefined);
+      const told = observer;
+      await opts.core.engine.handle(event, told ? (actor) => told(event, actor) : undefined);
     },
     t: (locale, key, args) => opts.core.messages.bind(locale)(key, args),
     defaultLocale: opts.defaultLocale,
@@ -111,6 +112,9 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
       if (!bot.isInited()) bot.botInfo = await atStart(() => bot.api.getMe());
     },
     close: () => http.close(),
+    observe(o) {
+      observer = o;
+    },
     async handleUpdate(update) {
       try {
         await bot.handleUpdate(update);

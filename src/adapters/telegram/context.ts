@@ -1,8 +1,7 @@
 // What every composer of the Telegram bot shares: grammY's context with a logger for the update, and
 // the way into the core.
 import type { Context } from "grammy";
-import type { Logger, TranslateArgs } from "../../core/ports/runtime.ts";
-import type { InboundEvent, Locale } from "../../core/types.ts";
+import type { Logger, TranslateArgs, InboundEvent, Locale } from "../../core/index.ts";
 
 export interface BotFlavor {
   /** A child logger carrying the update id. */

@@ -1,7 +1,7 @@
 // Telegram updates as the core's InboundEvent. The update id goes through unchanged, so a redelivered
 // update (webhook retry, polling restart) is recognised by the core's de-duplication.
 import type { Message, Update, User } from "grammy/types";
-import type { InboundEvent, Locale } from "../../core/types.ts";
+import type { InboundEvent, Locale } from "../../core/index.ts";
 
 type Content = Pick<InboundEvent, "text" | "choice" | "unsupported">;
 

@@ -2,9 +2,7 @@
 // messenger the outbox sender delivers through, the command menu, and invite deep links.
 import type { Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import type { AbandonedUpdate } from "../../core/engine/engine.ts";
-import type { LeaseKeeper } from "../../core/services/leases.ts";
-import { defaultBotAccountId } from "../../core/types.ts";
+import { type AbandonedUpdate, type LeaseKeeper, defaultBotAccountId } from "../../core/index.ts";
 import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
 import { atStart, createTelegramBot, type TelegramBot } from "./bot.ts";
 import { createMenus, type Menus } from "./menu.ts";
@@ -56,8 +54,6 @@ export async function createTelegramAdapter(deps: AdapterDeps, opts: TelegramAda
     core,
     logger,
     defaultLocale: config.DEFAULT_LOCALE,
-    // No update reaches the bot before this function has returned, so `menus` exists by then.
-    onHandled: (event, actor) => menus.observe(event, actor),
   });
   const { bot } = telegram;
   const menus = createMenus({
@@ -67,6 +63,8 @@ export async function createTelegramAdapter(deps: AdapterDeps, opts: TelegramAda
     defaultLocale: config.DEFAULT_LOCALE,
     operators: [...config.BOT_ADMINS].filter((o) => o.startsWith("telegram:")).map((o) => o.slice("telegram:".length)),
   });
+  // A chat's menu follows what its person became (a role, a language) after each update.
+  telegram.observe((event, actor) => menus.observe(event, actor));
   // The bot's username is needed for invite links before anything else runs.
   await telegram.init();
 

@@ -10,11 +10,7 @@
 // (or clears) its menu once more.
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
-import type { Core } from "../../core/core.ts";
-import { allows, type Access, type Actor } from "../../core/engine/access.ts";
-import type { CommandDef } from "../../core/engine/registry.ts";
-import type { Logger } from "../../core/ports/runtime.ts";
-import { LOCALES, type InboundEvent, type Locale } from "../../core/types.ts";
+import { type Core, allows, type Access, type Actor, type CommandDef, type Logger, LOCALES, type InboundEvent, type Locale } from "../../core/index.ts";
 import { localeFromHint } from "./events.ts";
 
 const BASE: Access[] = ["public", "member", "self"];

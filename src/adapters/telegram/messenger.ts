@@ -3,9 +3,7 @@
 // DeliveryError that says what kind of failure it was.
 import { createHash } from "node:crypto";
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
-import { DeliveryError } from "../../core/errors.ts";
-import type { Messenger, SendReceipt, SendVia } from "../../core/ports/runtime.ts";
-import type { OutFile, OutMessage } from "../../core/types.ts";
+import { DeliveryError, type Messenger, type SendReceipt, type SendVia, type OutFile, type OutMessage } from "../../core/index.ts";
 import { CallbackDataError, escapeHtml, renderText } from "./render.ts";
 
 /** Characters of a photo's caption (after entities are parsed). */

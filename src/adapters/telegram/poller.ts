@@ -9,8 +9,7 @@
 // pin the offset, and once 100 updates wait behind it nothing new would be read again, restart or not.
 import { GrammyError, type Api } from "grammy";
 import type { Update } from "grammy/types";
-import { KeyedLock } from "../../core/engine/keyed-lock.ts";
-import type { Logger } from "../../core/ports/runtime.ts";
+import { KeyedLock, type Logger } from "../../core/index.ts";
 
 export interface PollerOptions {
   api: Api;

@@ -2,8 +2,7 @@
 // typed by people and must show exactly as typed), at most 4,096 characters each, split at line
 // breaks, with the choices as an inline keyboard under the last piece.
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { splitText } from "../../core/engine/text.ts";
-import { MAX_ACTION_BYTES, type Choice, type OutMessage } from "../../core/types.ts";
+import { splitText, MAX_ACTION_BYTES, type Choice, type OutMessage } from "../../core/index.ts";
 
 /** Telegram counts the limit on the text after entities are parsed, i.e. before escaping. */
 export const MAX_MESSAGE_CHARS = 4096;

@@ -3,8 +3,8 @@
 // after the core has durably handled the update (one short database transaction), and a failure
 // answers 500 so that Telegram delivers the update again.
 import type { Update } from "grammy/types";
-import type { Logger } from "../../core/ports/runtime.ts";
-import { json, type HttpServer } from "../../infra/http/server.ts";
+import type { Logger, RouteRegistrar } from "../../core/index.ts";
+import { json } from "../shared/http.ts";
 import { createInFlight, secretGuard } from "../shared/webhook.ts";
 
 export const WEBHOOK_PATH = "/telegram/webhook";
@@ -17,7 +17,7 @@ export interface WebhookOptions {
 }
 
 export interface Webhook {
-  mount(http: HttpServer): void;
+  mount(routes: RouteRegistrar): void;
   /** Refuses new calls (503: Telegram retries them later, elsewhere) and waits for those under way. */
   close(): Promise<void>;
 }

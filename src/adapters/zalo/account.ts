@@ -2,9 +2,7 @@
 // (its webhook registered with its own secret, or a long-poll loop), and its updates turned into
 // core events that say which bot they came through. A deployment runs many of these (see index.ts).
 import type { Dispatcher } from "undici";
-import type { Core } from "../../core/core.ts";
-import type { Logger } from "../../core/ports/runtime.ts";
-import type { Semaphore } from "../../core/services/rate-limit.ts";
+import type { Core, Logger, Semaphore } from "../../core/index.ts";
 import { createZaloClient, DEFAULT_POLL_SECONDS, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
 import { toInboundEvent } from "./events.ts";
 import { createPoller, retryUntil, type Backoff, type Poller } from "./polling.ts";

@@ -1,7 +1,7 @@
 // Zalo updates (from the webhook or getUpdates) as the core's InboundEvent, or the reason they are
 // ignored. Zalo is private chats only; the bot's own messages and other bots are dropped.
 import { createHash } from "node:crypto";
-import type { InboundEvent } from "../../core/types.ts";
+import type { InboundEvent } from "../../core/index.ts";
 import type { ZaloUpdate } from "./client.ts";
 
 export type Parsed = { event: InboundEvent } | { ignored: string };

@@ -6,10 +6,7 @@
 // slows down or refuses never holds up the others. Accounts are read again every few seconds (and at
 // once when told): a paused or removed account stops receiving straight away.
 import { Agent } from "undici";
-import type { LeaseKeeper } from "../../core/services/leases.ts";
-import { Semaphore } from "../../core/services/rate-limit.ts";
-import { defaultBotAccountId } from "../../core/types.ts";
-import { filesDir } from "../../infra/paths.ts";
+import { type LeaseKeeper, Semaphore, defaultBotAccountId } from "../../core/index.ts";
 import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
 import { createFileLinks, DEFAULT_FILE_TTL_MS, type FileLinks } from "../shared/file-links.ts";
 import { createZaloBot, pollSecondsFor, type BotEvents, type ZaloBot, type ZaloBotSpec } from "./account.ts";
@@ -27,10 +24,13 @@ export interface ZaloBotSource {
   events: BotEvents;
 }
 
+export interface ZaloAdapterDeps extends AdapterDeps {
+  /** Where files handed out as links are kept (FILES_DIR, or beside the database): the composition root decides. */
+  filesDir: string;
+}
+
 /** Knobs for tests and benchmarks; production uses the defaults. */
 export interface ZaloAdapterOptions {
-  /** Where linked files are kept (default: FILES_DIR, or "files" beside the database). */
-  filesDir?: string;
   fileTtlMs?: number;
   /** How often expired files are swept (default hourly). */
   fileSweepMs?: number;
@@ -65,7 +65,7 @@ const STARTS_AT_ONCE = 32;
 
 const quiet: BotEvents = { error: () => {}, update: () => {} };
 
-export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterOptions = {}): Promise<ZaloAdapter> {
+export async function createZaloAdapter(deps: ZaloAdapterDeps, options: ZaloAdapterOptions = {}): Promise<ZaloAdapter> {
   const { config, core } = deps;
   const log = deps.logger.child({ platform: "zalo" });
   const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, "") ?? null;
@@ -93,7 +93,7 @@ export async function createZaloAdapter(deps: AdapterDeps, options: ZaloAdapterO
 
   const files: FileLinks | null = publicUrl
     ? createFileLinks({
-        dir: options.filesDir ?? filesDir(config),
+        dir: deps.filesDir,
         publicUrl,
         ttlMs: options.fileTtlMs ?? DEFAULT_FILE_TTL_MS,
         ...(options.fileSweepMs ? { sweepEveryMs: options.fileSweepMs } : {}),

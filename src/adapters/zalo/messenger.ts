@@ -5,12 +5,7 @@
 // counts against the bot's monthly quota, so a message is laid out in as few as it fits. Failures
 // become DeliveryErrors the outbox sender understands.
 import { createHash } from "node:crypto";
-import { DeliveryError } from "../../core/errors.ts";
-import { formatDateTime } from "../../core/domain/time.ts";
-import { splitText } from "../../core/engine/text.ts";
-import type { Logger, Messenger, SendReceipt } from "../../core/ports/runtime.ts";
-import type { T } from "../../core/services/messages.ts";
-import type { Locale, OutFile, OutMessage } from "../../core/types.ts";
+import { DeliveryError, formatDateTime, splitText, type Logger, type Messenger, type SendReceipt, type T, type Locale, type OutFile, type OutMessage } from "../../core/index.ts";
 import type { FileLinks } from "../shared/file-links.ts";
 import { numberedLines } from "../shared/numbered.ts";
 import { ZALO_TEXT_LIMIT, ZaloApiError, type ZaloClient } from "./client.ts";

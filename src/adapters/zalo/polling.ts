@@ -2,7 +2,7 @@
 // each handled before the next poll. Zalo documents no offset: an update taken off Zalo's queue is
 // ours to keep, so while the database is down it is tried again (backing off) until it can be
 // recorded; only one that keeps failing while the database answers is given up, and logged.
-import type { Logger } from "../../core/ports/runtime.ts";
+import type { Logger } from "../../core/index.ts";
 import { ZaloApiError, type ZaloUpdate } from "./client.ts";
 
 export interface Backoff {

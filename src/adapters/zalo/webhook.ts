@@ -4,8 +4,8 @@
 // database transaction), so a 500 lets Zalo deliver it again and nothing is lost; a redelivery of
 // something already handled is recognised by the core and changes nothing.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Logger } from "../../core/ports/runtime.ts";
-import { json } from "../../infra/http/server.ts";
+import type { Logger } from "../../core/index.ts";
+import { json } from "../shared/http.ts";
 import { createInFlight, secretGuard } from "../shared/webhook.ts";
 import type { ZaloUpdate } from "./client.ts";
 import { hasEventName, unwrapBody } from "./events.ts";

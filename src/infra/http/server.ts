@@ -3,21 +3,10 @@
 // body are checked before the body is read, so a stranger cannot make the bot read megabytes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Route, RouteOptions, RouteRegistrar } from "../../core/ports/http.ts";
 import type { Logger } from "../../core/ports/runtime.ts";
 
-/** `params` holds what the path's `*` segments matched ("/zalo/*\/webhook" → the account id). */
-export type Route = (req: IncomingMessage, res: ServerResponse, body: Buffer, params: string[]) => Promise<void>;
-
-export interface RouteOptions {
-  /** The largest body accepted; a larger one is refused (413) before it is read. */
-  maxBodyBytes?: number;
-  /** Runs before the body is read: an HTTP status to refuse the call with, or null to go on. */
-  guard?: (req: IncomingMessage, params: string[]) => number | null;
-}
-
-export interface HttpServer {
-  /** `path` may hold `*` segments, each matching one segment of the request's path. */
-  route(method: string, path: string, handler: Route, opts?: RouteOptions): void;
+export interface HttpServer extends RouteRegistrar {
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -118,8 +107,4 @@ export function createHttpServer(logger: Logger): HttpServer {
       });
     },
   };
-}
-
-export function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
 }

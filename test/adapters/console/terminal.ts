@@ -34,7 +34,6 @@ export function messengerTerminal(extra: { input?: Readable; fileTtlMs?: number;
     input: extra.input ?? Readable.from([]),
     output,
     engine: { handle: async () => "handled", abandon: async () => undefined, busy: 0 },
-    drain: async () => {},
     bind: (locale) => (key, args) => translator.t(locale, key, args),
     defaultLocale: "vi",
     filesDir: dir,

@@ -5,14 +5,14 @@ import type { Transformer } from "grammy";
 import type { Message, Update } from "grammy/types";
 import { createTelegramAdapter, type TelegramAdapter } from "../../../src/adapters/telegram/index.ts";
 import { loadConfig, type Config } from "../../../src/config.ts";
-import { createCore, type Core } from "../../../src/core/core.ts";
-import { allFeatures } from "../../../src/core/features/index.ts";
+import type { Core } from "../../../src/core/core.ts";
 import { generateCode } from "../../../src/core/domain/invites.ts";
-import { createSender, type Sender } from "../../../src/core/services/sender.ts";
+import type { Sender } from "../../../src/core/services/sender.ts";
 import { loadLocales } from "../../../src/infra/i18n/fluent.ts";
 import { localesDir } from "../../../src/infra/paths.ts";
 import type { PrismaStore } from "../../../src/infra/prisma/store.ts";
 import { createRenderer } from "../../../src/infra/render/renderer.ts";
+import { wireApp } from "../../../src/wire.ts";
 import { createTestStore, type DbKind } from "../../helpers/db.ts";
 import { FakeTelegramApi } from "../../helpers/fake-telegram-api.ts";
 import { memoryLogger, TestClock } from "../../helpers/fakes.ts";
@@ -84,31 +84,24 @@ export async function createKit(db: DbKind, env: Record<string, string> = {}): P
     return { ok: true, result: true } as never;
   };
 
-  let adapter: TelegramAdapter | undefined;
-  const core = createCore({
+  // Invite links and the platforms come from the adapter, as in production.
+  const wired = await wireApp<{ telegram: TelegramAdapter }>({
     store,
     translator,
     clock,
     logger,
-    links: {
-      inviteLinks: (code) => [{ platform: "TELEGRAM", url: adapter!.inviteLink(code)! }],
-      platforms: () => ["TELEGRAM"],
-    },
+    renderer: createRenderer(),
     settings: { operators: config.BOT_ADMINS, defaultTimezone: config.DEFAULT_TIMEZONE, defaultLocale: config.DEFAULT_LOCALE },
-    features: allFeatures,
-    render: createRenderer(),
+    adapters: { telegram: (core) => createTelegramAdapter({ config, core, logger }, { botInfo: fake.botInfo, transformers: [recorder] }) },
+    sending: {
+      owner: "kit",
+      limits: { TELEGRAM: { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 } },
+      backoffBaseMs: 10,
+      backoffMaxMs: 50,
+    },
   });
-  adapter = await createTelegramAdapter({ config, core, logger }, { botInfo: fake.botInfo, transformers: [recorder] });
-  const sender = createSender({
-    store,
-    messengers: [adapter.messenger],
-    clock,
-    logger,
-    owner: "kit",
-    limits: { TELEGRAM: { perSecond: 10_000, perChatPerSecond: 10_000, chatBurst: 10_000 } },
-    backoffBaseMs: 10,
-    backoffMaxMs: 50,
-  });
+  const { core, sender } = wired;
+  const adapter = wired.adapters.telegram;
 
   // What start() publishes, without starting to poll.
   await adapter.menus.publishDefaults();
@@ -128,9 +121,9 @@ export async function createKit(db: DbKind, env: Record<string, string> = {}): P
     sender,
     sentTo,
     async update(update: Record<string, unknown>) {
-      await adapter!.telegram.handleUpdate(update as unknown as Update);
+      await adapter.telegram.handleUpdate(update as unknown as Update);
       await sender.drain();
-      await adapter!.menus.settle();
+      await adapter.menus.settle();
     },
     text(user: number, text: string, from: { firstName?: string; lastName?: string; languageCode?: string } = {}) {
       const update = { update_id: nextUpdateId++, ...fake.textUpdate(user, text, from) } as unknown as { message: Message.TextMessage };
@@ -154,8 +147,7 @@ export async function createKit(db: DbKind, env: Record<string, string> = {}): P
       return code;
     },
     async close() {
-      await adapter!.stop();
-      await sender.stop();
+      await wired.stop();
       await close();
     },
   });

@@ -11,6 +11,7 @@ import { createZaloAdapter } from "../../../src/adapters/zalo/index.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { Core } from "../../../src/core/core.ts";
 import { createHttpServer } from "../../../src/infra/http/server.ts";
+import { filesDir } from "../../../src/infra/paths.ts";
 import { createTestDb, type TestDb } from "../../helpers/db.ts";
 import { FakeZaloApi, ZALO_ERRORS } from "../../helpers/fake-zalo-api.ts";
 import { freePort } from "../../helpers/loopback.ts";
@@ -61,7 +62,7 @@ describe("Zalo adapter", () => {
     cleanup.push(() => fake.stop());
     const token = "1459232241454765289:not-the-right-token";
     const config = loadConfig({ ZALO_BOT_TOKEN: token, ZALO_API_ROOT: fake.apiRoot, ZALO_MODE: "polling" });
-    const adapter = await createZaloAdapter({ config, core: {} as Core, logger: memoryLogger() });
+    const adapter = await createZaloAdapter({ config, core: {} as Core, logger: memoryLogger(), filesDir: filesDir(config) });
     cleanup.push(() => adapter.stop());
     const err = await adapter.start().then(
       () => null,
@@ -142,7 +143,7 @@ describe("Zalo adapter", () => {
       },
       messages: { bind: () => (k: string) => k },
     } as unknown as Core;
-    const adapter = await createZaloAdapter({ config, core, logger: memoryLogger() });
+    const adapter = await createZaloAdapter({ config, core, logger: memoryLogger(), filesDir: filesDir(config) });
     adapter.mount(http);
     await adapter.start();
     const event = fake.textEvent(USER, "xin chào", { messageId: "m-500" });
@@ -170,7 +171,7 @@ describe("Zalo adapter", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "chibo-zalo-sweep-"));
     cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
     const config = loadConfig({ PUBLIC_URL: "https://bot.example.vn" });
-    const adapter = await createZaloAdapter({ config, core: {} as Core, logger: memoryLogger() }, { filesDir: dir, fileSweepMs: 10 });
+    const adapter = await createZaloAdapter({ config, core: {} as Core, logger: memoryLogger(), filesDir: dir }, { fileSweepMs: 10 });
     cleanup.push(() => adapter.stop());
     // An export whose link expires a moment after the start (the sweep at start keeps it).
     const token = "A".repeat(43);
