@@ -2,7 +2,7 @@
 // deliveries under way so that shutdown refuses new ones and waits for those already accepted.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import type { Logger } from "../../core/ports/runtime.ts";
+import type { Logger } from "../../core/index.ts";
 
 /** Compares digests, so neither the content nor the length of the secret leaks through timing. */
 export function sameSecret(given: unknown, expected: string): boolean {
