@@ -32,18 +32,35 @@ export function chatLabel(platform: Platform, userId: string): string {
   return `${platform.toLowerCase()}:${userId}`;
 }
 
+/** An active member with their branch: what member, secretary and admin access promise a handler. */
+export interface MemberActor extends Actor {
+  member: Member;
+  branch: Branch;
+}
+
+/**
+ * The actor a handler declared for `A` is given, once the engine has checked it with allows():
+ * member, secretary and admin handlers need no `!` on member and branch. The role flags stay
+ * booleans: a handler may change them (an admin stepping down) without leaving its type.
+ */
+export type ActorFor<A extends Access> = A extends "member" | "secretary" | "admin" ? MemberActor : Actor;
+
+/** Whether the actor has `access`; where it does, they are the actor a handler declared for it is given. */
+export function allows<A extends Access>(actor: Actor, access: A): actor is ActorFor<A>;
 export function allows(actor: Actor, access: Access): boolean {
+  // An active member always has their branch (a member belongs to one); checked so the type says so.
+  const member = actor.branch ? actor.member : null;
   switch (access) {
     case "public":
       return true;
     case "member":
-      return actor.member !== null;
+      return member !== null;
     case "self":
       return actor.member !== null || Boolean(actor.removed);
     case "secretary":
-      return actor.member?.isSecretary === true;
+      return member?.isSecretary === true;
     case "admin":
-      return actor.member?.isAdmin === true;
+      return member?.isAdmin === true;
     case "operator":
       return actor.isOperator;
   }

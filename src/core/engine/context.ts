@@ -5,7 +5,7 @@ import type { BotAdmin, Clock, Logger, PlatformLinks } from "../ports/runtime.ts
 import type { Tx } from "../ports/store.ts";
 import type { Messages, T } from "../services/messages.ts";
 import type { CoreSettings, InboundEvent, Locale, OutMessage } from "../types.ts";
-import type { Access, Actor } from "./access.ts";
+import { allows, type Access, type Actor, type ActorFor } from "./access.ts";
 import { newToken, renderPrompt, type Prompt, type Say } from "./prompt.ts";
 
 /** What the help and the Telegram menu show of a command (registry.ts's CommandDef adds how it runs). */
@@ -23,13 +23,15 @@ export interface CommandInfo {
 }
 
 /**
- * What entering a flow's step needs of the flow (flow.ts's FlowDef is one). Declared here, not
- * imported, because a flow's steps take the context: the two modules would import each other.
+ * What entering a flow's step needs of the flow (flow.ts's FlowDef is one): its prompts, and its
+ * access, which the context that starts it must have. Declared here, not imported, because a
+ * flow's steps take the context: the two modules would import each other.
  */
-export interface FlowEntry<D> {
+export interface FlowEntry<D, A extends Access = Access> {
   name: string;
+  access: A;
   ttlHours?: number;
-  steps: Record<string, { prompt(ctx: Ctx, data: D): Promise<Prompt> | Prompt }>;
+  steps: Record<string, { prompt(ctx: Ctx<A>, data: D): Promise<Prompt> | Prompt }>;
 }
 
 /** How long a flow waits for an answer unless it says otherwise. */
@@ -54,7 +56,15 @@ export const zoneOf = (ctx: Ctx): string => ctx.actor.branch?.timezone ?? ctx.se
 /** Runs a button's action in a context, as when the person presses it (the engine's routing). */
 export type Dispatch = (ctx: Ctx, action: string) => Promise<void>;
 
-export class Ctx {
+/**
+ * The context of a command, action or flow declared for access `A`: Ctx<"member"> (the same type as
+ * Ctx<"secretary"> and Ctx<"admin">) has an actor with member and branch; a plain Ctx promises
+ * nothing about the person.
+ */
+export type Ctx<A extends Access = Access> = Context<ActorFor<A>>;
+
+/** One class for every access; what differs is what is known of the actor (see Ctx). */
+export class Context<P extends Actor = Actor> {
   readonly replies: OutMessage[] = [];
   t: T;
   /** The chat's open questions, once read (typed answers and asking again need them). */
@@ -66,7 +76,7 @@ export class Ctx {
     readonly now: Date,
     readonly tx: Tx,
     readonly event: InboundEvent,
-    readonly actor: Actor,
+    readonly actor: P,
     readonly services: Services,
     readonly log: Logger,
     /** The flow this chat is in, if any (already checked for expiry). */
@@ -74,6 +84,15 @@ export class Ctx {
     private readonly dispatch: Dispatch,
   ) {
     this.t = services.messages.bind(actor.locale);
+  }
+
+  /**
+   * This context for a handler declared for `access`, or null when the person does not have it: the
+   * check the engine makes before every command, action and flow step.
+   */
+  as<B extends Access>(access: B): Ctx<B> | null {
+    // The same object: allows() has just checked what Ctx<B> promises of the actor.
+    return allows(this.actor, access) ? (this as unknown as Ctx<B>) : null;
   }
 
   reply(...say: Say[]): void {
@@ -115,14 +134,14 @@ export class Ctx {
     );
   }
 
-  /** Starts (or restarts) a flow in this chat and asks its first question. */
-  async startFlow<D>(flow: FlowEntry<D>, data: D, step?: string): Promise<void> {
+  /** Starts (or restarts) a flow in this chat and asks its first question; only a context with the flow's access can. */
+  async startFlow<D, F extends Access>(this: Ctx<NoInfer<F>>, flow: FlowEntry<D, F>, data: D, step?: string): Promise<void> {
     const first = step ?? Object.keys(flow.steps)[0];
     if (!first || !flow.steps[first]) throw new Error(`flow ${flow.name} has no step ${String(first)}`);
     await this.enterStep(flow, first, data);
   }
 
-  async enterStep<D>(flow: FlowEntry<D>, step: string, data: D, keepToken = false): Promise<void> {
+  async enterStep<D, F extends Access>(this: Ctx<NoInfer<F>>, flow: FlowEntry<D, F>, step: string, data: D, keepToken = false): Promise<void> {
     const token = keepToken && this.flow ? this.flow.token : newToken();
     const expectedVersion = this.flow?.version ?? null;
     const state = {

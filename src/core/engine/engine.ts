@@ -6,9 +6,9 @@ import { isFlowTopic, topicOfAction, WHICH_TOPIC } from "../domain/topics.ts";
 import type { Logger } from "../ports/runtime.ts";
 import type { NewOutboxItem, SeenContext, Store, Tx } from "../ports/store.ts";
 import { defaultBotAccountId, type InboundEvent, type OutMessage } from "../types.ts";
-import { allows, chatLabel, refusalKey, type Actor } from "./access.ts";
+import { chatLabel, refusalKey, type Access, type Actor } from "./access.ts";
 import { choicesOf, resolveTyped, type Candidate } from "./answers.ts";
-import { Ctx, type Services } from "./context.ts";
+import { Context, type Ctx, type Services } from "./context.ts";
 import type { FlowDef, Next } from "./flow.ts";
 import { KeyedLock } from "../services/keyed-lock.ts";
 import { lazyChild } from "../services/lazy-logger.ts";
@@ -18,6 +18,19 @@ import { cleanInput, cleanName, fold, MAX_INPUT_CHARS } from "../text.ts";
 import { Priority } from "../services/priority.ts";
 
 export type Outcome = "handled" | "duplicate";
+
+/** A command or a button's action: what it declares it needs, and what it does given that. */
+type Guarded<A extends Access, P> = { [K in A]: { access: K; run: (ctx: Ctx<K>, input: P) => Promise<void> } }[A];
+
+/**
+ * Runs a command or action with the context its declared access promises, or gives the person the
+ * refusal for that access. Generic in the access so that check and handler stay paired.
+ */
+async function runAllowed<A extends Access, P>(ctx: Ctx, def: Guarded<A, P>, input: P): Promise<void> {
+  const allowed = ctx.as(def.access);
+  if (!allowed) return ctx.reply(ctx.t(refusalKey(def.access)));
+  await def.run(allowed, input);
+}
 
 /** Telegram allows 64 + 64 characters for a name; nothing longer is worth keeping from any platform. */
 const DISPLAY_NAME_MAX = 128;
@@ -131,7 +144,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const now = services.clock.now();
     const [fresh, seenCtx] = await recordAndSee(tx, event, now);
     if (!fresh) return "duplicate";
-    const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, log, null, runAction);
+    const ctx = new Context(now, tx, event, actorOf(seenCtx, event), services, log, null, runAction);
     last.actor = ctx.actor;
     const expired = await loadFlow(ctx, seenCtx.flow);
     await route(ctx, expired);
@@ -167,7 +180,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const now = services.clock.now();
       const [fresh, seenCtx] = await recordAndSee(tx, event, now);
       if (!fresh) return "duplicate";
-      const ctx = new Ctx(now, tx, event, actorOf(seenCtx, event), services, logger, null, runAction);
+      const ctx = new Context(now, tx, event, actorOf(seenCtx, event), services, logger, null, runAction);
       last.actor = ctx.actor;
       ctx.reply(ctx.t(key, args));
       await flushReplies(ctx);
@@ -321,15 +334,14 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function refuse(ctx: Ctx, key: string, args: Record<string, string | number>): Promise<void> {
     const def = ctx.flow && registry.flow(ctx.flow.flow);
-    if (def && def.steps[ctx.flow!.step]) return apply(ctx, def, { kind: "invalid", key, args });
+    if (def && def.steps[ctx.flow!.step]) return askAgain<Access>(ctx, def, { kind: "invalid", key, args });
     ctx.reply(ctx.t(key, args));
   }
 
   async function runCommand(ctx: Ctx, word: string, args: string): Promise<void> {
     const command = registry.command(word);
     if (!command) return ctx.reply(ctx.t("command-unknown", { command: word.slice(0, 32) }));
-    if (!allows(ctx.actor, command.access)) return ctx.reply(ctx.t(refusalKey(command.access)));
-    await command.run(ctx, args);
+    await runAllowed<Access, string>(ctx, command, args);
   }
 
   async function runAction(ctx: Ctx, action: string): Promise<void> {
@@ -337,38 +349,58 @@ export function createEngine(deps: EngineDeps): Engine {
     if (parts[0] === "f") return runFlowChoice(ctx, parts[1] ?? "", parts.slice(2).join(":"));
     const def = registry.action(parts[0] ?? "");
     if (!def) return ctx.reply(ctx.t("choice-stale"));
-    if (!allows(ctx.actor, def.access)) return ctx.reply(ctx.t(refusalKey(def.access)));
-    await def.run(ctx, parts.slice(1));
+    await runAllowed<Access, string[]>(ctx, def, parts.slice(1));
   }
 
   async function runFlowChoice(ctx: Ctx, token: string, value: string): Promise<void> {
     const state = ctx.flow;
     const def = state && registry.flow(state.flow);
-    const step = def?.steps[state!.step];
-    if (!state || !def || !step?.choice || state.token !== token) return ctx.reply(ctx.t("choice-stale"));
-    if (!allows(ctx.actor, def.access)) return refuseInFlow(ctx, def);
-    await apply(ctx, def, await step.choice(ctx, state.data, value));
+    if (!state || !def || state.token !== token) return ctx.reply(ctx.t("choice-stale"));
+    await choiceAs<Access>(ctx, def, state, value);
+  }
+
+  // The flow's steps run with the context its access promises. Generic in the access, like
+  // runAllowed, so that the check and the steps' type come from the flow's one declaration.
+
+  async function choiceAs<A extends Access>(ctx: Ctx, def: FlowDef<unknown, A>, state: FlowState, value: string): Promise<void> {
+    const choice = def.steps[state.step]?.choice;
+    if (!choice) return ctx.reply(ctx.t("choice-stale"));
+    const allowed = await allowedInFlow(ctx, def);
+    if (allowed) await apply(allowed, def, await choice(allowed, state.data, value));
   }
 
   async function runFlowText(ctx: Ctx, text: string): Promise<void> {
-    const state = ctx.flow!;
-    const def = registry.flow(state.flow)!;
+    await textAs<Access>(ctx, registry.flow(ctx.flow!.flow)!, ctx.flow!, text);
+  }
+
+  async function textAs<A extends Access>(ctx: Ctx, def: FlowDef<unknown, A>, state: FlowState, text: string): Promise<void> {
     const step = def.steps[state.step];
     if (!step) {
       await ctx.endFlow();
       return ctx.reply(ctx.t("flow-expired"));
     }
-    if (!allows(ctx.actor, def.access)) return refuseInFlow(ctx, def);
-    if (!step.text) return apply(ctx, def, { kind: "invalid", key: "input-pick-a-choice", args: {} });
-    await apply(ctx, def, await step.text(ctx, state.data, text));
+    const allowed = await allowedInFlow(ctx, def);
+    if (!allowed) return;
+    if (!step.text) return apply(allowed, def, { kind: "invalid", key: "input-pick-a-choice", args: {} });
+    await apply(allowed, def, await step.text(allowed, state.data, text));
   }
 
-  async function refuseInFlow(ctx: Ctx, def: FlowDef<unknown>): Promise<void> {
+  /** Input refused before the flow saw it: the step's question is asked again. */
+  async function askAgain<A extends Access>(ctx: Ctx, def: FlowDef<unknown, A>, next: Next<unknown>): Promise<void> {
+    const allowed = await allowedInFlow(ctx, def);
+    if (allowed) await apply(allowed, def, next);
+  }
+
+  /** The context for the flow's steps; null when the person lost its access mid-way: the flow ends, with the refusal. */
+  async function allowedInFlow<A extends Access>(ctx: Ctx, def: FlowDef<unknown, A>): Promise<Ctx<A> | null> {
+    const allowed = ctx.as(def.access);
+    if (allowed) return allowed;
     await ctx.endFlow();
     ctx.reply(ctx.t(refusalKey(def.access)));
+    return null;
   }
 
-  async function apply(ctx: Ctx, def: FlowDef<unknown>, next: Next<unknown>): Promise<void> {
+  async function apply<A extends Access>(ctx: Ctx<A>, def: FlowDef<unknown, A>, next: Next<unknown>): Promise<void> {
     switch (next.kind) {
       case "go":
         ctx.reply(...next.say);

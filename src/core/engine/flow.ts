@@ -19,19 +19,26 @@ export const go = <D>(step: string, data: D, ...say: Say[]): Next<D> => ({ kind:
 export const end = <D>(...say: Say[]): Next<D> => ({ kind: "end", say });
 export const invalid = <D>(key: string, args: Record<string, string | number> = {}): Next<D> => ({ kind: "invalid", key, args });
 
-export interface StepDef<D> {
-  prompt(ctx: Ctx, data: D): Promise<Prompt> | Prompt;
+/** A step of a flow declared for `A`: its context has what that access promises (see Ctx). */
+export interface StepDef<D, A extends Access = Access> {
+  prompt: (ctx: Ctx<A>, data: D) => Promise<Prompt> | Prompt;
   /** Free text typed at this step. Without it, typed text that is no choice is refused politely. */
-  text?(ctx: Ctx, data: D, text: string): Promise<Next<D>> | Next<D>;
+  text?: (ctx: Ctx<A>, data: D, text: string) => Promise<Next<D>> | Next<D>;
   /** A choice picked at this step (by button, number or label). */
-  choice?(ctx: Ctx, data: D, value: string): Promise<Next<D>> | Next<D>;
+  choice?: (ctx: Ctx<A>, data: D, value: string) => Promise<Next<D>> | Next<D>;
 }
 
-export interface FlowDef<D> {
+interface FlowOf<D, A extends Access> {
   name: string;
-  /** Checked again at every step: a role removed mid-flow ends the flow. */
-  access: Access;
+  /** Checked again at every step: a role removed mid-flow ends the flow. Types the steps' context. */
+  access: A;
   /** How long the flow waits for an answer (default DEFAULT_FLOW_TTL_HOURS, 48). */
   ttlHours?: number;
-  steps: Record<string, StepDef<D>>;
+  steps: Record<string, StepDef<D, A>>;
 }
+
+/**
+ * A flow. Declared for one access (`FlowDef<Draft, "admin">` with `access: "admin"`), its steps get
+ * the context that access promises, and only a context with it can start the flow.
+ */
+export type FlowDef<D, A extends Access = Access> = { [K in A]: FlowOf<D, K> }[A];

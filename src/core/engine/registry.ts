@@ -4,16 +4,26 @@ import type { CommandInfo, Ctx } from "./context.ts";
 import type { FlowDef } from "./flow.ts";
 import type { JobContext } from "./jobs.ts";
 
-export interface CommandDef extends CommandInfo {
-  run(ctx: Ctx, args: string): Promise<void>;
+interface CommandOf<A extends Access> extends CommandInfo {
+  /** Who may use it; the engine refuses everyone else before `run`, which is typed by it. */
+  access: A;
+  run: (ctx: Ctx<A>, args: string) => Promise<void>;
+}
+
+/**
+ * A command. One for every access, so that the declared `access` types the context `run` gets:
+ * `{ access: "secretary", run: (ctx) => … }` may use ctx.actor.branch, a "public" one may not.
+ */
+export type CommandDef<A extends Access = Access> = { [K in A]: CommandOf<K> }[A];
+
+interface ActionOf<A extends Access> {
+  prefix: string;
+  access: A;
+  run: (ctx: Ctx<A>, parts: string[]) => Promise<void>;
 }
 
 /** A button that is not part of a flow step, such as Tham dự on a reminder: "r:<meetingId>:a". */
-export interface ActionDef {
-  prefix: string;
-  access: Access;
-  run(ctx: Ctx, parts: string[]): Promise<void>;
-}
+export type ActionDef<A extends Access = Access> = { [K in A]: ActionOf<K> }[A];
 
 /** Due work found at each scheduler tick (reminders, windows, digests, housekeeping). */
 export interface JobDef {
