@@ -27,7 +27,7 @@ export function meetingRepo(db: DbTx, hot: HotPath): MeetingRepo {
   };
 
   return {
-    rule: (branchId) => db.meetingRule.findUnique({ where: { branchId } }),
+    rule: (branchId) => db.meetingRule.findFirst({ where: { branchId } }),
     saveRule: (rule) => db.meetingRule.upsert({ where: { branchId: rule.branchId }, create: rule, update: rule }),
     rules: () => db.meetingRule.findMany({ orderBy: { branchId: "asc" } }),
 

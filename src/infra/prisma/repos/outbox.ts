@@ -97,7 +97,7 @@ export function outboxRepo(db: DbTx, hot: HotPath): OutboxRepo {
       ]);
       return { pending, due: dueCount, failed };
     },
-    byKey: (key) => db.outbox.findUnique({ where: { key } }),
+    byKey: (key) => db.outbox.findFirst({ where: { key } }),
     async existingKeys(keys) {
       const out = new Set<string>();
       for (let i = 0; i < keys.length; i += BATCH) {
