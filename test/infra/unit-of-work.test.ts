@@ -45,7 +45,7 @@ describe.each(DB_KINDS)("ORM transactions inside a unit of work on %s", (db) => 
 // reads run on neither unit's connection. With every connection held by a unit, that read waited
 // for a free connection for ever (a province's sender froze at its first quota look-ups). SQLite
 // runs one unit at a time, so only PostgreSQL has units side by side.
-describe.each(DB_KINDS.filter((k) => k === "postgres"))("look-ups by a unique key in units of work side by side on %s", (kind) => {
+describe.each(DB_KINDS.filter((k) => k === "postgres"))("units of work side by side on %s", (kind) => {
   it("each reads on its own connection: its own uncommitted writes, and no wait for a free connection", async () => {
     const db = await createTestDb(kind);
     const store = await createPrismaStore(db.url, { poolSize: 2 });
@@ -65,6 +65,23 @@ describe.each(DB_KINDS.filter((k) => k === "postgres"))("look-ups by a unique ke
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the units never finished: a read waited for a connection")), 10_000).unref());
       const [[u1, a1], [u2, a2]] = await Promise.race([Promise.all([unit("u1", 3), unit("u2", 5)]), timeout]);
       expect([u1?.sent, u2?.sent, a1?.id, a2?.id]).toEqual([3, 5, "u1", "u2"]);
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+
+  it("an ORM query handed back unawaited still runs on the unit's connection", async () => {
+    // Prisma's queries start only when awaited; a unit that returns one (`tx => tx.bots.list()`)
+    // had it awaited after the unit's context was left, so it asked the pool for another connection
+    // while holding one: with every connection held that way, none ever came.
+    const db = await createTestDb(kind);
+    const store = await createPrismaStore(db.url, { poolSize: 1 });
+    try {
+      await store.db.botAccount.create({ data: { id: "u1", platform: "ZALO", label: "u1" } });
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the unit never finished: its query waited for a connection")), 10_000).unref());
+      const listed = await Promise.race([store.tx((tx) => tx.bots.list()), timeout]);
+      expect(listed.map((b) => b.id)).toContain("u1");
     } finally {
       await store.close();
       await db.drop();
