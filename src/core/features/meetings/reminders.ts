@@ -60,8 +60,17 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
   if (!upcoming.length) return { reminders: 0, nudges: 0, unreachable: 0 };
   const offsets = await store.tx((tx) => tx.meetings.offsetsFor(upcoming.map((u) => u.branch.id)));
   const rounds: Round[] = [];
+  // Branches with the same settings and meetings at the same time share one timeline (a province's
+  // meetings of the month mostly do): worked out once, not once per meeting.
+  const timelines = new Map<string, TimelineItem[]>();
+  const timelineFor = (meeting: Meeting, branch: Branch, minutes: number[]): TimelineItem[] => {
+    const key = [meeting.startsAt.getTime(), branch.timezone, branch.quietStart, branch.quietEnd, branch.nudgeMax, branch.nudgeIntervalHours, minutes.join(",")].join("|");
+    let timeline = timelines.get(key);
+    if (!timeline) timelines.set(key, (timeline = timelineOf(meeting, branch, minutes)));
+    return timeline;
+  };
   for (const { meeting, branch } of upcoming) {
-    const { current, superseded } = dueAt(timelineOf(meeting, branch, offsets.get(branch.id) ?? []), meeting.startsAt, now);
+    const { current, superseded } = dueAt(timelineFor(meeting, branch, offsets.get(branch.id) ?? []), meeting.startsAt, now);
     if (current) rounds.push({ meeting, branch, item: current, superseded });
   }
   const run: ReminderRun = { reminders: 0, nudges: 0, unreachable: 0 };
