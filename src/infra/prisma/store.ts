@@ -50,7 +50,7 @@ export function bindTx(db: DbTx, provider: Provider, driver: HotDriver): Tx {
     branches: branchRepo(db, hot),
     invites: inviteRepo(db, hot),
     flows: flowRepo(db, hot),
-    outbox: outboxRepo(db, hot),
+    outbox: outboxRepo(db, hot, provider),
     audit: auditRepo(hot),
     bots: botAccountRepo(db),
     questions: questionRepo(db, hot),
