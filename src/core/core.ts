@@ -38,12 +38,19 @@ export function createCore(deps: CoreDeps): Core {
   const services: Services = { messages, links: deps.links, registry, settings: deps.settings, clock: deps.clock, render: deps.render, ...(deps.bots ? { bots: deps.bots } : {}) };
   const engine = createEngine({ store: deps.store, services, registry, logger: deps.logger, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) });
 
+  const memories = new Map<string, Map<string, unknown>>();
+  const memoryOf = (job: string) => {
+    let memory = memories.get(job);
+    if (!memory) memories.set(job, (memory = new Map()));
+    return memory;
+  };
+
   async function tick(now = deps.clock.now()): Promise<{ failed: string[] }> {
     const failed: string[] = [];
     for (const job of registry.jobs) {
       const log = deps.logger.child({ job: job.name });
       try {
-        await job.run({ now, store: deps.store, messages, render: deps.render, log, operators: deps.settings.operators });
+        await job.run({ now, store: deps.store, messages, render: deps.render, log, operators: deps.settings.operators, memory: memoryOf(job.name) });
       } catch (err) {
         failed.push(job.name);
         log.error({ err }, "job failed");

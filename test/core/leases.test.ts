@@ -53,11 +53,14 @@ describe.each(DB_KINDS)("send leases on %s", (kind) => {
   }
 
   /** An instance: its own connection to the shared database, a lease keeper and a sender. */
-  async function instance(url: string, owner: string, opts: { ttlMs?: number; renewMs?: number; parts?: number } = {}) {
+  async function instance(url: string, owner: string, opts: { ttlMs?: number; renewMs?: number; parts?: number; recordSentAfterMs?: number } = {}) {
     const { store, close } = await openTestStore(url);
     const messenger = new ViaMessenger("ZALO", opts.parts ?? 1);
     const leases = createLeaseKeeper({ store, owner, platforms: ["ZALO"], logger: memoryLogger(), ttlMs: opts.ttlMs ?? 30_000, renewMs: opts.renewMs ?? 10_000 });
-    const sender = createSender({ store, messengers: [messenger], clock: new TestClock(new Date()), logger: memoryLogger(), owner, leases, limits: { ZALO: fast }, backoffBaseMs: 1, backoffMaxMs: 5 });
+    const sender = createSender({
+      store, messengers: [messenger], clock: new TestClock(new Date()), logger: memoryLogger(), owner, leases, limits: { ZALO: fast }, backoffBaseMs: 1, backoffMaxMs: 5,
+      ...(opts.recordSentAfterMs ? { recordSentAfterMs: opts.recordSentAfterMs } : {}),
+    });
     closers.unshift(async () => {
       await sender.stop();
       await leases.stop();
@@ -99,6 +102,28 @@ describe.each(DB_KINDS)("send leases on %s", (kind) => {
     for (const bot of botsOf(a.messenger)) expect(botsOf(b.messenger).has(bot)).toBe(false);
     for (const bot of botsOf(a.messenger)) expect(zalo(a.leases)).toContain(bot);
     for (const bot of botsOf(b.messenger)) expect(zalo(b.leases)).toContain(bot);
+  });
+
+  it("leases handed over while the old holder's sends are not yet recorded: nothing is sent twice", async () => {
+    const { store, db } = await database();
+    // "a" records what it sent only later (a busy database): its sent messages are still claimed.
+    const a = await instance(db.url, "a", { recordSentAfterMs: 3_600_000 });
+    const b = await instance(db.url, "b");
+    await a.leases.start();
+    const items = ACCOUNTS.flatMap((bot) => Array.from({ length: 10 }, (_, i) => item(`h-${bot}-${i}`, bot, `${bot}-chat${i % 3}`)));
+    await store.tx((tx) => tx.outbox.enqueue(items));
+    a.sender.start();
+    await until(() => a.messenger.sent.length === items.length, "a to send everything");
+    // A second instance starts: "a" gives half of the accounts back and "b" takes them.
+    await b.leases.start();
+    await a.leases.refresh();
+    await b.leases.refresh();
+    expect(zalo(b.leases).length).toBeGreaterThan(0);
+    await b.sender.drain();
+    expect(b.messenger.sent).toEqual([]);
+    // "a" records its sends in the end: each message sent once, and recorded as sent.
+    await a.sender.stop();
+    expect(await store.db.outbox.count({ where: { key: { startsWith: "h-" }, status: "SENT" } })).toBe(items.length);
   });
 
   it("an instance that stops renewing loses its accounts after the TTL; the other takes them and sends", async () => {

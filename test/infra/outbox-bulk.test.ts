@@ -44,6 +44,14 @@ describe.each(DB_KINDS)("bulk outbox path on %s", (db) => {
     expect(due.map((d) => d.key).sort()).toEqual(["bulk", "orm"]);
   });
 
+  it("tells which of many keys are queued, in one statement per few thousand", async () => {
+    const keys = Array.from({ length: 12_000 }, (_, i) => `look:${i}:“x”'\\`);
+    await store.tx((tx) => tx.outbox.insertNew(keys.filter((_, i) => i % 7 === 0).map((k) => item(k))));
+    const found = await store.tx((tx) => tx.outbox.existingKeys([...keys, "look:none"]));
+    expect([...found].sort()).toEqual(keys.filter((_, i) => i % 7 === 0).sort());
+    expect(await store.tx((tx) => tx.outbox.existingKeys([]))).toEqual(new Set());
+  });
+
   it("two connections racing on the same keys insert each key once", async () => {
     if (db === "sqlite") return; // one writer at a time by design; the race is PostgreSQL's
     const other = await createPrismaStore(url);

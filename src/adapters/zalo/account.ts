@@ -1,12 +1,16 @@
 // One Zalo bot account at work: who the bot is (its own messages are dropped), how it receives
 // (its webhook registered with its own secret, or a long-poll loop), and its updates turned into
-// core events that say which bot they came through. A deployment runs many of these (see index.ts).
+// core events that say which bot they came through. A deployment runs many of these (see index.ts):
+// a province 15,000, nearly all in webhook mode. So an account is a small object with its methods on
+// the prototype and everything it shares (the core, the pools, the logger) in one deps object; its
+// client is made on first use, its logger only when something is logged, its poll loop and
+// background retry only when it polls or must retry.
 import type { Dispatcher } from "undici";
 import type { Core, Logger, Semaphore } from "../../core/index.ts";
 import { createZaloClient, DEFAULT_POLL_SECONDS, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
 import { toInboundEvent } from "./events.ts";
 import { createPoller, retryUntil, type Backoff, type Poller } from "./polling.ts";
-import { createWebhookReceiver, type WebhookReceiver } from "./webhook.ts";
+import type { WebhookAccount } from "./webhook.ts";
 
 export interface ZaloBotSpec {
   id: string;
@@ -27,12 +31,13 @@ export interface BotEvents {
   update(id: string, at: Date): void;
 }
 
+/** What every account of a deployment shares. */
 export interface ZaloBotDeps {
   core: Core;
   logger: Logger;
   apiRoot: string;
-  /** Where Zalo calls this account (webhook mode); null when no PUBLIC_URL is set. */
-  webhookUrl: string | null;
+  /** Where Zalo calls an account (webhook mode); null when no PUBLIC_URL is set. */
+  webhookUrl(spec: ZaloBotSpec): string | null;
   dispatcher: Dispatcher;
   pollDispatcher: Dispatcher;
   /** Long polls running at once across all accounts. */
@@ -44,12 +49,14 @@ export interface ZaloBotDeps {
   events: BotEvents;
   /** Whether the database answers (polling keeps an update while it does not). */
   databaseUp?: () => Promise<boolean>;
+  /** Resolves once the account's webhook deliveries under way have settled. */
+  webhookSettled(id: string): Promise<void>;
 }
 
-export interface ZaloBot {
+export interface ZaloBot extends WebhookAccount {
   readonly spec: ZaloBotSpec;
+  /** The account's API client (made on first use). */
   readonly client: ZaloClient;
-  readonly receiver: WebhookReceiver | null;
   /** Starts receiving; for the default account a token Zalo refuses stops the start with a reason. */
   start(): Promise<void>;
   /** Stops receiving at once; the update being handled finishes. `forget` also unregisters the webhook. */
@@ -57,62 +64,89 @@ export interface ZaloBot {
 }
 
 export function createZaloBot(spec: ZaloBotSpec, deps: ZaloBotDeps): ZaloBot {
-  const log = deps.logger.child({ botAccountId: spec.id });
-  const client = createZaloClient({
-    token: spec.token,
-    apiRoot: deps.apiRoot,
-    dispatcher: deps.dispatcher,
-    pollDispatcher: deps.pollDispatcher,
-    ...(deps.requestTimeoutMs ? { timeoutMs: deps.requestTimeoutMs } : {}),
-  });
-  let botId: string | null = null;
-  const background = new AbortController();
-  let poller: Poller | null = null;
-  let retrying: Promise<unknown> | null = null;
-  let stopped = false;
+  return new ZaloAccount(spec, deps);
+}
 
-  async function handleUpdate(update: ZaloUpdate): Promise<void> {
-    const parsed = toInboundEvent(update, botId, new Date());
+class ZaloAccount implements ZaloBot {
+  /** The bot's own user id (from getMe): its echoes are dropped. */
+  private botId: string | null = null;
+  private made: ZaloClient | null = null;
+  private poller: Poller | null = null;
+  private background: AbortController | null = null;
+  private retrying: Promise<unknown> | null = null;
+  private stopped = false;
+
+  constructor(
+    readonly spec: ZaloBotSpec,
+    private readonly deps: ZaloBotDeps,
+  ) {}
+
+  get webhookSecret(): string {
+    return this.spec.webhookSecret;
+  }
+
+  get paused(): boolean {
+    return this.spec.paused;
+  }
+
+  get client(): ZaloClient {
+    return (this.made ??= createZaloClient({
+      token: this.spec.token,
+      apiRoot: this.deps.apiRoot,
+      dispatcher: this.deps.dispatcher,
+      pollDispatcher: this.deps.pollDispatcher,
+      ...(this.deps.requestTimeoutMs ? { timeoutMs: this.deps.requestTimeoutMs } : {}),
+    }));
+  }
+
+  /** Made when something is logged: most accounts log once at start, if at all. */
+  private get log(): Logger {
+    return this.deps.logger.child({ botAccountId: this.spec.id });
+  }
+
+  async handle(update: ZaloUpdate): Promise<void> {
+    const parsed = toInboundEvent(update, this.botId, new Date());
     if ("ignored" in parsed) {
-      log.debug({ reason: parsed.ignored }, "zalo update ignored");
+      this.log.debug({ reason: parsed.ignored }, "zalo update ignored");
       return;
     }
-    deps.events.update(spec.id, parsed.event.receivedAt);
-    await deps.core.engine.handle({ ...parsed.event, botAccountId: spec.id });
+    this.deps.events.update(this.spec.id, parsed.event.receivedAt);
+    await this.deps.core.engine.handle({ ...parsed.event, botAccountId: this.spec.id });
   }
 
   /** What the audit log keeps of an update given up: its kind, chat and sender, and the last error. */
-  async function abandonUpdate(update: ZaloUpdate, err: unknown): Promise<void> {
-    const parsed = toInboundEvent(update, botId, new Date());
+  private async abandon(update: ZaloUpdate, err: unknown): Promise<void> {
+    const parsed = toInboundEvent(update, this.botId, new Date());
     if ("ignored" in parsed) return;
     const { event } = parsed;
-    await deps.core.engine.abandon({
+    await this.deps.core.engine.abandon({
       platform: "ZALO",
       updateId: event.updateId,
-      botAccountId: spec.id,
+      botAccountId: this.spec.id,
       userId: event.userId,
       details: { kind: update.event_name ?? "", chatId: event.chatId },
       error: err,
     });
   }
 
-  const receiver = spec.mode === "webhook" ? createWebhookReceiver({ secret: spec.webhookSecret, handle: handleUpdate, logger: log }) : null;
-
   /** Who the bot is (to drop its own echoes), and the receiving mode registered with Zalo. */
-  async function prepare(signal?: AbortSignal): Promise<void> {
+  private async prepare(signal?: AbortSignal): Promise<void> {
+    const { spec, deps } = this;
     const o = signal ? { signal } : {};
     try {
-      const me = await client.getMe(o);
-      botId = String(me.id);
+      const me = await this.client.getMe(o);
+      this.botId = String(me.id);
       if (spec.mode === "webhook") {
-        if (!deps.webhookUrl) throw new Error("PUBLIC_URL is not set: Zalo has no address to call this bot's webhook at");
-        await client.setWebhook(deps.webhookUrl, spec.webhookSecret, o);
-        const info = await client.getWebhookInfo(o);
-        if (info.url !== deps.webhookUrl) log.warn({ registered: info.url, expected: deps.webhookUrl }, "Zalo reports a different webhook URL than the one just set");
-        log.info({ url: deps.webhookUrl }, "zalo webhook registered");
+        const url = deps.webhookUrl(spec);
+        if (!url) throw new Error("PUBLIC_URL is not set: Zalo has no address to call this bot's webhook at");
+        await this.client.setWebhook(url, spec.webhookSecret, o);
+        const info = await this.client.getWebhookInfo(o);
+        const log = this.log;
+        if (info.url !== url) log.warn({ registered: info.url, expected: url }, "Zalo reports a different webhook URL than the one just set");
+        log.info({ url }, "zalo webhook registered");
       } else {
         // getUpdates does not work while a webhook is set.
-        await client.deleteWebhook(o);
+        await this.client.deleteWebhook(o);
       }
       deps.events.error(spec.id, null);
     } catch (err) {
@@ -121,64 +155,62 @@ export function createZaloBot(spec: ZaloBotSpec, deps: ZaloBotDeps): ZaloBot {
     }
   }
 
-  async function poll(signal: AbortSignal): Promise<ZaloUpdate[]> {
+  private async poll(signal: AbortSignal): Promise<ZaloUpdate[]> {
     // Accounts take turns for the shared long-poll places; one waiting here holds no connection.
-    if (!(await deps.pollGate.acquire(signal))) return [];
+    if (!(await this.deps.pollGate.acquire(signal))) return [];
     try {
-      return await client.getUpdates({ timeoutSeconds: deps.pollSeconds(), signal });
+      return await this.client.getUpdates({ timeoutSeconds: this.deps.pollSeconds(), signal });
     } finally {
-      deps.pollGate.release();
+      this.deps.pollGate.release();
     }
   }
 
-  return {
-    spec,
-    client,
-    receiver,
-    async start() {
-      if (spec.paused) return;
-      let ready = false;
-      try {
-        await prepare();
-        ready = true;
-      } catch (err) {
-        // A wrong token or URL in the environment will not fix itself: refuse to start with a clear reason.
-        const refused = err instanceof ZaloApiError && err.code === "ZALO_API_ERROR" && [400, 401, 404].includes(err.errorCode ?? 0);
-        if (refused && spec.isDefault) {
-          throw new Error(`Zalo refused to start the bot (${err.message}). Check ZALO_BOT_TOKEN${spec.mode === "webhook" ? " and PUBLIC_URL" : ""}.`);
-        }
-        log.warn({ err: err instanceof Error ? err.message : err, label: spec.label }, "Zalo bot not ready yet; retrying in the background");
+  async start(): Promise<void> {
+    const { spec, deps } = this;
+    if (spec.paused) return;
+    let ready = false;
+    try {
+      await this.prepare();
+      ready = true;
+    } catch (err) {
+      // A wrong token or URL in the environment will not fix itself: refuse to start with a clear reason.
+      const refused = err instanceof ZaloApiError && err.code === "ZALO_API_ERROR" && [400, 401, 404].includes(err.errorCode ?? 0);
+      if (refused && spec.isDefault) {
+        throw new Error(`Zalo refused to start the bot (${err.message}). Check ZALO_BOT_TOKEN${spec.mode === "webhook" ? " and PUBLIC_URL" : ""}.`);
       }
-      if (stopped) return;
-      if (spec.mode === "polling") {
-        poller = createPoller({
-          getUpdates: poll,
-          handle: handleUpdate,
-          onAbandoned: abandonUpdate,
-          ...(ready ? {} : { prepare }),
-          ...(deps.databaseUp ? { databaseUp: deps.databaseUp } : {}),
-          backoff: deps.backoff,
-          logger: log,
-        });
-        poller.start();
-      } else if (!ready) {
-        const signal = background.signal;
-        retrying = retryUntil("registering the Zalo webhook", () => prepare(signal), { signal, backoff: deps.backoff, log });
-      }
-    },
-    async stop(opts = {}) {
-      if (stopped) return;
-      stopped = true;
-      background.abort();
-      await retrying;
-      await poller?.stop();
-      await receiver?.close();
-      if (opts.forget && spec.mode === "webhook") {
-        // Zalo stops calling a bot that was removed from this deployment.
-        await client.deleteWebhook({ timeoutMs: 5_000 }).catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : err }, "could not unregister the webhook"));
-      }
-    },
-  };
+      this.log.warn({ err: err instanceof Error ? err.message : err, label: spec.label }, "Zalo bot not ready yet; retrying in the background");
+    }
+    if (this.stopped) return;
+    if (spec.mode === "polling") {
+      this.poller = createPoller({
+        getUpdates: (signal) => this.poll(signal),
+        handle: (update) => this.handle(update),
+        onAbandoned: (update, err) => this.abandon(update, err),
+        ...(ready ? {} : { prepare: (signal: AbortSignal) => this.prepare(signal) }),
+        ...(deps.databaseUp ? { databaseUp: deps.databaseUp } : {}),
+        backoff: deps.backoff,
+        logger: this.log,
+      });
+      this.poller.start();
+    } else if (!ready) {
+      const background = (this.background = new AbortController());
+      const signal = background.signal;
+      this.retrying = retryUntil("registering the Zalo webhook", () => this.prepare(signal), { signal, backoff: deps.backoff, log: this.log });
+    }
+  }
+
+  async stop(opts: { forget?: boolean } = {}): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.background?.abort();
+    await this.retrying;
+    await this.poller?.stop();
+    await this.deps.webhookSettled(this.spec.id);
+    if (opts.forget && this.spec.mode === "webhook") {
+      // Zalo stops calling a bot that was removed from this deployment.
+      await this.client.deleteWebhook({ timeoutMs: 5_000 }).catch((err: unknown) => this.log.warn({ err: err instanceof Error ? err.message : err }, "could not unregister the webhook"));
+    }
+  }
 }
 
 export const pollSecondsFor = (accounts: number, places: number): number => (accounts <= places ? DEFAULT_POLL_SECONDS : 5);

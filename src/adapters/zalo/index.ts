@@ -4,16 +4,18 @@
 // webhook path (/zalo/<account id>/webhook) with its own secret, or in its own long-poll loop. All
 // accounts share two HTTP pools (sends, and a bounded number of long polls), so a bot that Zalo
 // slows down or refuses never holds up the others. Accounts are read again every few seconds (and at
-// once when told): a paused or removed account stops receiving straight away.
+// once when told): a paused or removed account stops receiving straight away. One webhook receiver
+// serves every account, and an account's client is made when it is first used: what stays per
+// account is a small object (a province runs 15,000 bots in one instance).
 import { Agent } from "undici";
 import { type LeaseKeeper, Semaphore, defaultBotAccountId } from "../../core/index.ts";
 import type { AdapterDeps, PlatformAdapter } from "../adapter.ts";
 import { createFileLinks, DEFAULT_FILE_TTL_MS, type FileLinks } from "../shared/file-links.ts";
-import { createZaloBot, pollSecondsFor, type BotEvents, type ZaloBot, type ZaloBotSpec } from "./account.ts";
+import { createZaloBot, pollSecondsFor, type BotEvents, type ZaloBot, type ZaloBotDeps, type ZaloBotSpec } from "./account.ts";
 import type { ZaloClient } from "./client.ts";
 import { createZaloMessenger } from "./messenger.ts";
 import { DEFAULT_BACKOFF, type Backoff } from "./polling.ts";
-import { ACCOUNT_WEBHOOK_PATH, accountWebhookPath, WEBHOOK_PATH } from "./webhook.ts";
+import { ACCOUNT_WEBHOOK_PATH, accountWebhookPath, createWebhookReceiver, WEBHOOK_PATH } from "./webhook.ts";
 
 export const DEFAULT_ZALO_ACCOUNT = defaultBotAccountId("ZALO");
 
@@ -118,22 +120,31 @@ export async function createZaloAdapter(deps: ZaloAdapterDeps, options: ZaloAdap
     ...(options.quotaBackoffMs ? { quotaBackoffMs: options.quotaBackoffMs } : {}),
   });
 
-  function launch(spec: ZaloBotSpec): ZaloBot {
-    return createZaloBot(spec, {
-      core,
-      logger: log,
-      apiRoot: config.ZALO_API_ROOT,
-      webhookUrl: publicUrl ? `${publicUrl}${spec.isDefault ? WEBHOOK_PATH : accountWebhookPath(spec.id)}` : null,
-      dispatcher,
-      pollDispatcher,
-      pollGate,
-      pollSeconds,
-      backoff: options.backoff ?? DEFAULT_BACKOFF,
-      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-      ...(options.databaseUp ? { databaseUp: options.databaseUp } : {}),
-      events,
-    });
-  }
+  // Every account is served by this one receiver: it finds the account by the id in the path.
+  const receiver = createWebhookReceiver({
+    account: (id) => {
+      const bot = bots.get(id);
+      return bot && bot.spec.mode === "webhook" ? bot : null;
+    },
+    logger: log,
+  });
+
+  const botDeps: ZaloBotDeps = {
+    core,
+    logger: log,
+    apiRoot: config.ZALO_API_ROOT,
+    webhookUrl: (spec) => (publicUrl ? `${publicUrl}${spec.isDefault ? WEBHOOK_PATH : accountWebhookPath(spec.id)}` : null),
+    dispatcher,
+    pollDispatcher,
+    pollGate,
+    pollSeconds,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.databaseUp ? { databaseUp: options.databaseUp } : {}),
+    events,
+    webhookSettled: (id) => receiver.settled(id),
+  };
+  const launch = (spec: ZaloBotSpec): ZaloBot => createZaloBot(spec, botDeps);
 
   const same = (a: ZaloBotSpec, b: ZaloBotSpec) =>
     a.token === b.token && a.webhookSecret === b.webhookSecret && a.mode === b.mode && a.paused === b.paused && a.label === b.label;
@@ -195,20 +206,12 @@ export async function createZaloAdapter(deps: ZaloAdapterDeps, options: ZaloAdap
     refresh,
     bot: (id) => bots.get(id),
     mount(http) {
-      const receiverOf = (id: string) => bots.get(id)?.receiver ?? null;
-      http.route("POST", WEBHOOK_PATH, (req, res, body) => receiverOf(DEFAULT_ZALO_ACCOUNT)!.receive(req, res, body), {
-        guard: (req) => {
-          const receiver = receiverOf(DEFAULT_ZALO_ACCOUNT);
-          return receiver ? receiver.guard(req) : 404;
-        },
+      http.route("POST", WEBHOOK_PATH, (req, res, body) => receiver.receive(req, res, body, DEFAULT_ZALO_ACCOUNT), {
+        guard: (req) => receiver.guard(req, DEFAULT_ZALO_ACCOUNT),
       });
-      http.route("POST", ACCOUNT_WEBHOOK_PATH, (req, res, body, [id]) => receiverOf(id!)!.receive(req, res, body), {
-        // An unknown account and a wrong secret are refused before the body is read.
-        guard: (req, [id]) => {
-          const bot = bots.get(id!);
-          if (!bot?.receiver) return 404;
-          return bot.spec.paused ? 503 : bot.receiver.guard(req);
-        },
+      // An unknown account and a wrong secret are refused before the body is read.
+      http.route("POST", ACCOUNT_WEBHOOK_PATH, (req, res, body, [id]) => receiver.receive(req, res, body, id!), {
+        guard: (req, [id]) => receiver.guard(req, id!),
       });
       files?.mount(http);
     },
@@ -240,6 +243,8 @@ export async function createZaloAdapter(deps: ZaloAdapterDeps, options: ZaloAdap
       if (timer) clearInterval(timer);
       files?.stop();
       await turn;
+      // New deliveries are refused (503: Zalo delivers them again); those under way finish.
+      await receiver.close();
       await Promise.all([...bots.values()].map((b) => b.stop()));
     },
     async close() {

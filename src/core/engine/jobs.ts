@@ -13,4 +13,9 @@ export interface JobContext {
   log: Logger;
   /** "telegram:123" style labels of the operators (BOT_ADMINS), for jobs that must tell them apart. */
   operators?: ReadonlySet<string>;
+  /**
+   * What the job keeps from one tick to the next in this process (its own, by name): a cache that
+   * spares reads, never the truth, which is in the database for every instance.
+   */
+  memory?: Map<string, unknown>;
 }

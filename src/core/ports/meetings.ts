@@ -58,4 +58,16 @@ export interface MeetingRepo {
 
   /** Active members of these branches (the people meetings are for), exempted ones included. */
   activeMembersOf(branchIds: string[]): Promise<Member[]>;
+  /**
+   * How many active members each branch has and when the last of them changed, and how many answers
+   * each meeting has and when the last came: what tells a job that the people a meeting's reminder
+   * is for are the same as when it last looked, without reading them.
+   */
+  audienceStamps(branchIds: string[], meetingIds: string[]): Promise<{ members: Map<string, Stamp>; answers: Map<string, Stamp> }>;
+}
+
+/** A count and the latest change among what was counted (ms; 0 when nothing). */
+export interface Stamp {
+  count: number;
+  at: number;
 }

@@ -62,8 +62,28 @@ export function createMessages(translator: Translator, defaultLocale: Locale, cl
     return active.sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0))[0] ?? null;
   };
 
+  /**
+   * When a message to a member of `branch` planned for `planned` may go. The same for every member
+   * of a branch: a whole branch's (or province's) reminders work it out once per branch and time.
+   */
+  type NotBefore = (branch: Branch, planned: Date | undefined, giveUpAt: Date | null) => Date;
+  const notBeforeNow: NotBefore = (branch, planned, giveUpAt) => {
+    const now = clock.now();
+    return outsideQuietHours(planned ?? now, now, branch.timezone, { start: branch.quietStart, end: branch.quietEnd }, giveUpAt);
+  };
+  const notBeforeOnce = (): NotBefore => {
+    const now = clock.now();
+    const known = new Map<string, Date>();
+    return (branch, planned, giveUpAt) => {
+      const key = `${branch.timezone}|${branch.quietStart}|${branch.quietEnd}|${planned?.getTime()}|${giveUpAt?.getTime()}`;
+      let at = known.get(key);
+      if (!at) known.set(key, (at = outsideQuietHours(planned ?? now, now, branch.timezone, { start: branch.quietStart, end: branch.quietEnd }, giveUpAt)));
+      return at;
+    };
+  };
+
   /** The outbox item of one message to a member: to their preferred chat, or failed when none can receive it. */
-  const addressed = (identities: Identity[], callBranch: Branch | null, r: Recipient, opts: SendOptions) => {
+  const addressed = (identities: Identity[], callBranch: Branch | null, r: Recipient, opts: SendOptions, notBefore: NotBefore = notBeforeNow) => {
     const { member } = r;
     const branch = r.branch !== undefined ? r.branch : callBranch;
     const target = preferredIdentity(member, identities);
@@ -83,9 +103,7 @@ export function createMessages(translator: Translator, defaultLocale: Locale, cl
       payload: message,
       priority: r.priority ?? opts.priority ?? Priority.notice,
       audience: r.audience ?? opts.audience ?? null,
-      notBefore: branch
-        ? outsideQuietHours(planned ?? clock.now(), clock.now(), branch.timezone, { start: branch.quietStart, end: branch.quietEnd }, giveUpAt)
-        : (planned ?? new Date(0)),
+      notBefore: branch ? notBefore(branch, planned, giveUpAt) : (planned ?? new Date(0)),
       giveUpAt,
       ...(target ? {} : { undeliverable: identities.length ? "chat-inactive" : "no-chat" }),
     };
@@ -116,7 +134,8 @@ export function createMessages(translator: Translator, defaultLocale: Locale, cl
       for (const i of identities.sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0))) {
         if (i.memberId) byMember.set(i.memberId, [...(byMember.get(i.memberId) ?? []), i]);
       }
-      const built = recipients.map((r) => addressed(byMember.get(r.member.id) ?? [], branch, r, opts));
+      const notBefore = notBeforeOnce();
+      const built = recipients.map((r) => addressed(byMember.get(r.member.id) ?? [], branch, r, opts, notBefore));
       const inserted = await tx.outbox.insertNew(built.map((b) => b.item));
       const fresh = new Set(inserted);
       const unreachable = built.filter((b) => !b.target && fresh.has(b.item.key)).length;

@@ -4,19 +4,22 @@ import { setTimeout as delay } from "node:timers/promises";
 
 export class TokenBucket {
   private tokens: number;
-  private last = performance.now();
+  private last: number;
   private pausedUntil = 0;
 
   constructor(
     private readonly ratePerSecond: number,
     private readonly capacity: number,
+    /** For tests. */
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.tokens = capacity;
+    this.last = now();
   }
 
   /** Milliseconds until a token is free (0 when one was taken). */
   take(): number {
-    const now = performance.now();
+    const now = this.now();
     if (now < this.pausedUntil) return this.pausedUntil - now;
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
     this.last = now;
@@ -29,7 +32,7 @@ export class TokenBucket {
 
   /** The platform said to wait (429 retry_after): nothing goes out before then. */
   pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, performance.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
     this.tokens = 0;
     // Nothing accrues while paused: otherwise a full burst goes out the moment the pause ends, and
     // the platform answers 429 again, pause after pause.
@@ -57,8 +60,39 @@ export function backoffDelay(failures: number, b: Backoff): number {
   return b.jitter ? Math.round(exp * (1 - b.jitter + Math.random() * 2 * b.jitter)) : exp;
 }
 
-/** Waits until the bucket hands out a token. */
-export async function acquire(bucket: TokenBucket, cancelled: () => boolean = () => false): Promise<boolean> {
+/**
+ * At most `limit` calls within any `windowMs` (a second): the times of the last `limit` calls, and a
+ * call goes only once the one `limit` calls back is a whole window old. A token bucket paces evenly
+ * but lets its burst through on top of its rate, so a second could hold more than the limit; this
+ * cannot. `now` is for tests.
+ */
+export class SlidingWindow {
+  private readonly times: Float64Array;
+  /** Where the oldest of the last `limit` calls is, and where the next one is written. */
+  private next = 0;
+
+  constructor(
+    limit: number,
+    private readonly windowMs = 1_000,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.times = new Float64Array(Math.max(1, Math.floor(limit))).fill(-Infinity);
+  }
+
+  /** Milliseconds until a call may go (0 when it may go now: it is counted). */
+  take(): number {
+    const now = this.now();
+    const wait = this.times[this.next]! + this.windowMs - now;
+    if (wait > 0) return Math.ceil(wait);
+    this.times[this.next] = now;
+    this.next = (this.next + 1) % this.times.length;
+    return 0;
+  }
+}
+
+
+/** Waits until the bucket (or window) lets a call go. */
+export async function acquire(bucket: Pick<TokenBucket, "take">, cancelled: () => boolean = () => false): Promise<boolean> {
   for (;;) {
     if (cancelled()) return false;
     const wait = bucket.take();

@@ -15,10 +15,13 @@ import { defaultBotAccountId, type Audience, type OutMessage, type Platform } fr
 import { Priority } from "./priority.ts";
 import type { LeaseKeeper } from "./leases.ts";
 import type { Quota } from "./quota.ts";
-import { acquire, backoffDelay, Semaphore, sleep, TokenBucket } from "./rate-limit.ts";
+import { acquire, backoffDelay, Semaphore, sleep, SlidingWindow, TokenBucket } from "./rate-limit.ts";
 
 export interface PlatformLimit {
-  /** Messages per second for one bot account of the platform (Telegram ~30, Zalo unpublished). */
+  /**
+   * Messages per second for one bot account of the platform (Telegram ~30, Zalo unpublished): paced
+   * evenly, and never more than this (rounded down) in any one second.
+   */
   perSecond: number;
   /** Messages per second to one chat, with a small burst (Telegram: ~1/s). */
   perChatPerSecond: number;
@@ -146,8 +149,10 @@ export function createSender(opts: SenderOptions): Sender {
   const limits = new Map<Platform, PlatformLimit>(platforms.map((p) => [p, { ...DEFAULT_LIMIT, ...opts.limits?.[p] }]));
   // One bucket per bot account, evenly paced with half a message of slack for timer jitter: the
   // platforms count messages over any one second, so a second's worth sent at once on top of the
-  // steady rate is answered with 429. With this, no second holds more than perSecond + 1.5 messages.
+  // steady rate is answered with 429. The bucket's slack alone would let perSecond + 1.5 through in
+  // a second; the account's sliding window, stamped as each call goes out, holds it to perSecond.
   const accountBuckets = new Map<string, TokenBucket>();
+  const accountWindows = new Map<string, SlidingWindow>();
   /** Bot accounts the platform told to wait (429), until when (performance.now() time). */
   const pausedAccounts = new Map<string, number>();
   const chatBuckets = new Map<string, TokenBucket>();
@@ -215,6 +220,16 @@ export function createSender(opts: SenderOptions): Sender {
       accountBuckets.set(key, b);
     }
     return b;
+  };
+
+  const accountWindow = (item: OutboxItem): SlidingWindow => {
+    const key = `${item.platform}:${accountOf(item)}`;
+    let w = accountWindows.get(key);
+    if (!w) {
+      w = new SlidingWindow(limits.get(item.platform)!.perSecond);
+      accountWindows.set(key, w);
+    }
+    return w;
   };
 
   /** Until when (performance.now() time) the platform asked this item's bot account to wait; 0 if not. */
@@ -358,10 +373,6 @@ export function createSender(opts: SenderOptions): Sender {
       // A claim that waited long (behind a rate limit, a pause) is renewed first; if it ran out and
       // another instance took the message meanwhile, that instance sends it, not this one.
       if (performance.now() - (claimedAt.get(item.id) ?? 0) > leaseMs / 3 && !(await renew(item))) return;
-      if (!mine(item)) {
-        await record((tx) => tx.outbox.release([item.id], opts.clock.now(), opts.owner));
-        return;
-      }
       const message = item.payload as OutMessage;
       // One token per API call: the first call's were taken just above (so a message stopped there
       // goes back untouched); a messenger that makes more calls for it (a long text in parts, a
@@ -369,7 +380,11 @@ export function createSender(opts: SenderOptions): Sender {
       let calls = 0;
       const beforeCall = async (): Promise<void> => {
         if (calls++ === 0) return;
-        if (!(await acquire(chatBucket(item.platform, item.chatId), isStopping)) || !(await acquire(accountBucket(item), isStopping))) {
+        if (
+          !(await acquire(chatBucket(item.platform, item.chatId), isStopping)) ||
+          !(await acquire(accountBucket(item), isStopping)) ||
+          !(await acquire(accountWindow(item), isStopping))
+        ) {
           throw new DeliveryError("stopped between the parts of a message", { aborted: true });
         }
         stats.calls++;
@@ -378,14 +393,25 @@ export function createSender(opts: SenderOptions): Sender {
           throw new DeliveryError("claim lost between the parts of a message", { aborted: true });
         }
       };
-      stats.calls++;
       await slots.acquire();
       let receipt;
+      let unsent: "lease lost" | "stopping" | null = null;
       try {
-        receipt = await messenger.send(item.chatId, message, { botAccountId: accountOf(item), beforeCall });
+        // The lease may have moved while this waited: then its new holder sends it. Otherwise the
+        // call is counted in the account's window now, as it goes out (a place is held meanwhile,
+        // so the window counts calls made, not tokens taken a while before).
+        if (!mine(item)) unsent = "lease lost";
+        else if (!(await acquire(accountWindow(item), isStopping))) unsent = "stopping";
+        else {
+          stats.calls++;
+          receipt = await messenger.send(item.chatId, message, { botAccountId: accountOf(item), beforeCall });
+        }
       } finally {
         slots.release();
       }
+      if (unsent === "stopping") toRelease.push(item.id);
+      if (unsent === "lease lost") await record((tx) => tx.outbox.release([item.id], opts.clock.now(), opts.owner));
+      if (unsent) return;
       const at = opts.clock.now();
       counted = true;
       refusedAccounts.delete(accountOf(item));

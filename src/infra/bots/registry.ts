@@ -85,7 +85,7 @@ export function createBotRegistry(db: Db, secretKey: Buffer | null): BotRegistry
     async register(input) {
       const b = needBox();
       const tokenHash = b.fingerprint(input.token);
-      const existing = await db.botAccount.findUnique({ where: { tokenHash }, select: { id: true, status: true } });
+      const existing = await db.botAccount.findFirst({ where: { tokenHash }, select: { id: true, status: true } });
       if (existing && existing.status !== "REMOVED") throw new RegistryError("DUPLICATE", "this bot is already registered", existing.id);
       // A bot removed earlier and added again starts afresh under its old id: its chats come back with it.
       const data = {

@@ -4,6 +4,10 @@
 // unit (hot/pg.ts). The hot path (hot/statements.ts) and the ORM's statements of a unit both run on
 // it. A conflict with another instance (a unique key taken, a flow version moved on, a serialization
 // failure) retries the unit whole.
+// Repositories read by a unique key with findFirst, never findUnique: Prisma gathers the findUnique
+// calls of one tick into a batch that it runs outside the callers' async context, so on PostgreSQL
+// a unit's read went to another unit's connection, or waited for a free one while every connection
+// was held by a unit (test/infra/unit-of-work.test.ts).
 import { ConflictError } from "../../core/errors.ts";
 import type { Store, Tx } from "../../core/ports/store.ts";
 import { Prisma, createDbClient, type Db, type DbClient, type DbOptions, type DbTx } from "./client.ts";
@@ -46,7 +50,7 @@ export function bindTx(db: DbTx, provider: Provider, driver: HotDriver): Tx {
     branches: branchRepo(db, hot),
     invites: inviteRepo(db, hot),
     flows: flowRepo(db, hot),
-    outbox: outboxRepo(db, hot),
+    outbox: outboxRepo(db, hot, provider),
     audit: auditRepo(hot),
     bots: botAccountRepo(db),
     questions: questionRepo(db, hot),

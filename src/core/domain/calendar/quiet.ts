@@ -19,6 +19,7 @@ export function inQuietHours(minuteOfDay: number, q: QuietHours): boolean {
 
 /** `at` itself when it is outside quiet hours, else the moment they end (in the branch's zone). */
 export function afterQuietHours(at: Date, zone: string, q: QuietHours): Date {
+  if (!hasQuietHours(q)) return at;
   const local = DateTime.fromJSDate(at, { zone });
   if (!inQuietHours(local.hour * 60 + local.minute, q)) return at;
   let end = local.set({ hour: Math.floor(q.end / 60), minute: q.end % 60, second: 0, millisecond: 0 });

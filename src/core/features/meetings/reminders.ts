@@ -6,12 +6,13 @@
 import type { Branch, Member, OutboxStatus } from "../../domain/model.ts";
 import { MAX_OFFSET_MINUTES, type Meeting, type Rsvp } from "../../domain/meetings.ts";
 import type { JobContext } from "../../engine/jobs.ts";
+import type { Stamp } from "../../ports/meetings.ts";
 import type { Tx } from "../../ports/store.ts";
 import { Priority } from "../../services/priority.ts";
 import type { Recipient } from "../../services/messages.ts";
 import type { Locale, OutMessage } from "../../types.ts";
 import { answerText, meetingFacts, meetingMessage } from "./format.ts";
-import { itemKey, movedKey, timelineOf } from "./keys.ts";
+import { itemKey, movedKey, startKey, timelineOf } from "./keys.ts";
 import { COLLIDE_MS, dueAt, type TimelineItem } from "./timeline.ts";
 
 /** Meetings further ahead than the largest offset (plus a day of quiet hours) have nothing due. */
@@ -48,20 +49,59 @@ export interface ReminderRun {
   unreachable: number;
 }
 
+/**
+ * Rounds found complete at a tick (each of their reminders queued), with the stamp of their
+ * audience then (see audienceStamps). A reminder stays due for days, and a province has 15,000 of
+ * them: while a branch's members and a meeting's answers keep their stamp, later ticks skip the
+ * round without reading its members or its 30 keys. Kept in the job's memory; a round no longer
+ * due is forgotten.
+ */
+type Covers = Map<string, string>;
+const COVERS = "covered-rounds";
+const roundKey = (r: Round): string => `${r.meeting.id}|${startKey(r.meeting.startsAt)}|${r.item.kind}:${r.item.ordinal}`;
+const stampText = (members: Stamp | undefined, answers: Stamp | undefined): string =>
+  `${members?.count ?? 0}:${members?.at ?? 0}|${answers?.count ?? 0}:${answers?.at ?? 0}`;
+
+/** The same stamps as audienceStamps, from rows already read. */
+function stampsOf<T>(rows: T[], group: (row: T) => string, at: (row: T) => Date): Map<string, Stamp> {
+  const out = new Map<string, Stamp>();
+  for (const row of rows) {
+    const s = out.get(group(row)) ?? { count: 0, at: 0 };
+    s.count++;
+    s.at = Math.max(s.at, at(row).getTime());
+    out.set(group(row), s);
+  }
+  return out;
+}
+
 /** Who a reminder or nudge goes to: not the exempted, not who said they are absent; nudges only to who has not answered. */
 export function concerns(item: TimelineItem, member: Member, rsvp: Rsvp | undefined): boolean {
   if (member.exempted) return false;
   return item.kind === "reminder" ? rsvp?.answer !== "ABSENT" : rsvp === undefined;
 }
 
-export async function queueDueReminders({ now, store, messages, log }: JobContext): Promise<ReminderRun> {
+export async function queueDueReminders({ now, store, messages, log, memory }: JobContext): Promise<ReminderRun> {
   const began = performance.now();
+  const covers = (memory?.get(COVERS) as Covers | undefined) ?? new Map<string, string>();
+  memory?.set(COVERS, covers);
   const upcoming = await store.tx((tx) => tx.meetings.scheduledBetween(now, new Date(now.getTime() + LOOKAHEAD_MS)));
-  if (!upcoming.length) return { reminders: 0, nudges: 0, unreachable: 0 };
+  if (!upcoming.length) {
+    covers.clear();
+    return { reminders: 0, nudges: 0, unreachable: 0 };
+  }
   const offsets = await store.tx((tx) => tx.meetings.offsetsFor(upcoming.map((u) => u.branch.id)));
   const rounds: Round[] = [];
+  // Branches with the same settings and meetings at the same time share one timeline (a province's
+  // meetings of the month mostly do): worked out once, not once per meeting.
+  const timelines = new Map<string, TimelineItem[]>();
+  const timelineFor = (meeting: Meeting, branch: Branch, minutes: number[]): TimelineItem[] => {
+    const key = [meeting.startsAt.getTime(), branch.timezone, branch.quietStart, branch.quietEnd, branch.nudgeMax, branch.nudgeIntervalHours, minutes.join(",")].join("|");
+    let timeline = timelines.get(key);
+    if (!timeline) timelines.set(key, (timeline = timelineOf(meeting, branch, minutes)));
+    return timeline;
+  };
   for (const { meeting, branch } of upcoming) {
-    const { current, superseded } = dueAt(timelineOf(meeting, branch, offsets.get(branch.id) ?? []), meeting.startsAt, now);
+    const { current, superseded } = dueAt(timelineFor(meeting, branch, offsets.get(branch.id) ?? []), meeting.startsAt, now);
     if (current) rounds.push({ meeting, branch, item: current, superseded });
   }
   const run: ReminderRun = { reminders: 0, nudges: 0, unreachable: 0 };
@@ -75,18 +115,33 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
       while (next < order.length) {
         const unit = units[order[next++]!]!;
         const part = await store.tx((tx) => queueRounds(tx, unit));
+        // Only once committed: a unit rolled back covered nothing.
+        for (const [round, stamp] of part.covered) covers.set(round, stamp);
         run.reminders += part.reminders;
         run.nudges += part.nudges;
         run.unreachable += part.unreachable;
       }
     }),
   );
+  const due = new Set(rounds.map(roundKey));
+  for (const round of covers.keys()) if (!due.has(round)) covers.delete(round);
   if (run.reminders || run.nudges) log.info({ ...run, ms: Math.round(performance.now() - began) }, "reminders queued");
   return run;
 
-  async function queueRounds(tx: Tx, batch: Round[]): Promise<ReminderRun> {
+  async function queueRounds(tx: Tx, unit: Round[]): Promise<ReminderRun & { covered: Array<[string, string]> }> {
+    const none = { reminders: 0, nudges: 0, unreachable: 0 };
+    // Rounds complete at an earlier tick whose audience has kept its stamp have nothing to add.
+    let batch = unit;
+    const known = unit.filter((r) => covers.has(roundKey(r)));
+    if (known.length) {
+      const stamps = await tx.meetings.audienceStamps(known.map((r) => r.branch.id), known.map((r) => r.meeting.id));
+      batch = unit.filter((r) => covers.get(roundKey(r)) !== stampText(stamps.members.get(r.branch.id), stamps.answers.get(r.meeting.id)));
+      if (!batch.length) return { ...none, covered: [] };
+    }
     const members = await tx.meetings.activeMembersOf(batch.map((r) => r.branch.id));
     const rsvps = await tx.meetings.rsvpsFor(batch.map((r) => r.meeting.id));
+    const memberStamps = stampsOf(members, (m) => m.branchId, (m) => m.updatedAt);
+    const answerStamps = stampsOf(rsvps, (r) => r.meetingId, (r) => r.answeredAt);
     const answerOf = new Map(rsvps.map((r) => [`${r.meetingId}:${r.memberId}`, r]));
     const byBranch = new Map<string, Member[]>();
     for (const m of members) byBranch.set(m.branchId, [...(byBranch.get(m.branchId) ?? []), m]);
@@ -102,7 +157,12 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
     // Most ticks find everything already queued: a look-up of keys is far cheaper than building messages.
     const queued = await tx.outbox.existingKeys(wanted.map((w) => w.key));
     const missing = wanted.filter((w) => !queued.has(w.key));
-    if (!missing.length) return { reminders: 0, nudges: 0, unreachable: 0 };
+    /** The rounds whose every wanted key is queued now (the others are looked at again next tick). */
+    const complete = (inserted: Set<string>): Array<[string, string]> => {
+      const open = new Set(missing.filter((w) => !inserted.has(w.key)).map((w) => w.round));
+      return batch.filter((r) => !open.has(r)).map((r) => [roundKey(r), stampText(memberStamps.get(r.branch.id), answerStamps.get(r.meeting.id))]);
+    };
+    if (!missing.length) return { ...none, covered: complete(new Set()) };
 
     // What each of them was already sent about the meeting decides what (if anything) goes now. The
     // first reminder has nothing before it, which spares a look-up when a whole province is reminded.
@@ -124,7 +184,7 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
       chosen.push({ round: w.round, member: w.member, item: decision.item, key: itemKey(w.round.meeting, decision.item, w.member.id) });
     }
     if (superseded.length) await tx.outbox.withdraw(superseded, "superseded");
-    if (!chosen.length) return { reminders: 0, nudges: 0, unreachable: 0 };
+    if (!chosen.length) return { ...none, covered: complete(new Set()) };
 
     const cache = new Map<string, OutMessage>();
     const recipients: Recipient[] = chosen.map(({ round, member, item, key }) => ({
@@ -152,9 +212,10 @@ export async function queueDueReminders({ now, store, messages, log }: JobContex
       },
     }));
     const { inserted, unreachable } = await messages.toMembers(tx, null, recipients);
-    await logSkipped(tx, batch, new Set(inserted));
+    const fresh = new Set(inserted);
+    await logSkipped(tx, batch, fresh);
     const nudges = inserted.filter((k) => k.startsWith("nudge:")).length;
-    return { reminders: inserted.length - nudges, nudges, unreachable };
+    return { reminders: inserted.length - nudges, nudges, unreachable, covered: complete(fresh) };
   }
 
   /** After downtime only the latest reminder goes out; the earlier ones it replaced are logged. */

@@ -259,7 +259,7 @@ export function createPgUnits<Tx>(
       const unit = new Unit(client);
       let broken: Error | undefined;
       try {
-        const value = await current.run(unit, () => fn(bind(new PgDriver(unit))));
+        const value = await current.run(unit, () => settledHere(fn(bind(new PgDriver(unit)))));
         await unit.commit();
         return value;
       } catch (thrown) {
@@ -278,6 +278,16 @@ export function createPgUnits<Tx>(
       }
     }
   };
+}
+
+/**
+ * The unit's result, awaited inside its context: a Prisma query is a lazy thenable that starts only
+ * when `then` is called, and a unit that hands one back (`tx => tx.bots.list()`) would otherwise
+ * have it start after the context was left, on another connection of the pool, outside the
+ * transaction, and with every connection held by such a unit, waiting for one for ever.
+ */
+function settledHere<T>(result: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => result.then(resolve, reject));
 }
 
 /** SQLSTATE of "someone else got there first": unique violation, serialization failure, deadlock. */

@@ -8,6 +8,7 @@ import type { GuardKind } from "../../../core/ports/code-guards.ts";
 import type { NewMember, NewOutboxItem, SeenContext, SeenIdentity } from "../../../core/ports/store.ts";
 import { defaultBotAccountId, type Platform } from "../../../core/types.ts";
 import { first, type HotDriver, type SqlValue } from "./driver.ts";
+import { PRESENCE_PREFIX } from "../repos/leases.ts";
 import { newId } from "./rows.ts";
 
 // The chat with its member, branch and flow: one join instead of four look-ups. The column lists
@@ -146,15 +147,18 @@ export function createHotPath(driver: HotDriver): HotPath {
   // in one process. One look-up by the lease's primary key per candidate row.
   const LEASED = ` AND EXISTS (SELECT 1 FROM "SendLease" l WHERE l."platform" = "Outbox"."platform"
         AND l."botAccountId" = "Outbox"."botAccountId" AND l."holder" = ? AND l."expiresAt" > ${d.now})`;
-  // The holder of an account's lease also takes over what another instance claimed for it: that
-  // instance lost the lease (it stops acting on it before the lease runs out), and its claims would
-  // otherwise keep the messages from going until they ran out too.
+  // The holder of an account's lease also takes over what an instance that is gone (its presence
+  // lapsed: it died) claimed for it, rather than wait out those claims. Not the claims of an
+  // instance still there: it may have sent those messages without having recorded them yet, and it
+  // gives back what it has not sent once it knows it lost the lease.
+  const GONE = `NOT EXISTS (SELECT 1 FROM "SendLease" p WHERE p."platform" = 'CONSOLE'
+        AND p."botAccountId" = '${PRESENCE_PREFIX}' || "Outbox"."claimedBy" AND p."expiresAt" > ${d.now})`;
   const claimSql = (platforms: string, skipped: string, leased: boolean) => `
     UPDATE "Outbox" SET "claimedBy" = ?, "claimedUntil" = ${d.later}
     WHERE "id" IN (
       SELECT "id" FROM "Outbox"
       WHERE "status" = 'PENDING' AND "notBefore" <= ?
-        AND ("claimedUntil" IS NULL OR "claimedUntil" < ${d.now}${leased ? ` OR "claimedBy" <> ?` : ""})
+        AND ("claimedUntil" IS NULL OR "claimedUntil" < ${d.now}${leased ? ` OR ${GONE}` : ""})
         AND ${platforms}${skipped ? ` AND NOT (${skipped})` : ""}${leased ? LEASED : ""}
       ORDER BY "id" LIMIT ?${pg ? " FOR UPDATE SKIP LOCKED" : ""})
     RETURNING *`;
@@ -323,7 +327,7 @@ export function createHotPath(driver: HotDriver): HotPath {
       const platform = d.oneOf(`"platform"`, platforms);
       const skip = skipAccounts.length ? d.oneOf(`"botAccountId"`, skipAccounts) : { sql: "", params: [] };
       const rows = await driver.all<OutboxItem>(claimSql(platform.sql, skip.sql, leased), [
-        owner, leaseSeconds, now, ...(leased ? [owner] : []), ...platform.params, ...skip.params, ...(leased ? [owner] : []), limit,
+        owner, leaseSeconds, now, ...platform.params, ...skip.params, ...(leased ? [owner] : []), limit,
       ]);
       // RETURNING keeps no order; a chat's messages must go out in the order they were queued.
       return rows.sort((a, b) => a.id - b.id);

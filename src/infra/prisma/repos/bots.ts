@@ -10,7 +10,7 @@ const PUBLIC = {
 
 export function botAccountRepo(db: DbTx): BotAccountRepo {
   return {
-    byId: (id) => db.botAccount.findUnique({ where: { id }, select: PUBLIC }),
+    byId: (id) => db.botAccount.findFirst({ where: { id }, select: PUBLIC }),
     list: (opts = {}) =>
       db.botAccount.findMany({
         where: { ...(opts.platform ? { platform: opts.platform } : {}), ...(opts.includeRemoved ? {} : { status: { not: "REMOVED" } }) },
@@ -35,12 +35,12 @@ export function botAccountRepo(db: DbTx): BotAccountRepo {
       return out;
     },
     async branchesServed(id) {
-      const account = await db.botAccount.findUnique({ where: { id }, select: { branchId: true } });
+      const account = await db.botAccount.findFirst({ where: { id }, select: { branchId: true } });
       if (account?.branchId) return [account.branchId];
       const rows = await db.member.findMany({ where: { status: "ACTIVE", identities: { some: { botAccountId: id } } }, select: { branchId: true }, distinct: ["branchId"] });
       return rows.map((r) => r.branchId);
     },
-    usage: (id, month) => db.botUsage.findUnique({ where: { botAccountId_month: { botAccountId: id, month } } }),
+    usage: (id, month) => db.botUsage.findFirst({ where: { botAccountId: id, month } }),
     async addUsage(entries) {
       for (const e of entries) {
         if (e.sent <= 0) continue;

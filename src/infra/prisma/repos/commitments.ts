@@ -15,14 +15,14 @@ function withStart(row: EvaluationRow): EvaluationWithItems {
 export function commitmentRepo(db: DbTx): CommitmentRepo {
   return {
     periods: (branchId) => db.commitmentPeriod.findMany({ where: { branchId }, orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }] }),
-    periodById: (id) => db.commitmentPeriod.findUnique({ where: { id } }),
+    periodById: (id) => db.commitmentPeriod.findFirst({ where: { id } }),
     periodsByIds: (ids) => (ids.length ? db.commitmentPeriod.findMany({ where: { id: { in: [...new Set(ids)] } } }) : Promise.resolve([])),
     createPeriod: (input) => db.commitmentPeriod.create({ data: input }),
     updatePeriod: (id, patch) => db.commitmentPeriod.update({ where: { id }, data: patch }),
     openPeriodsBefore: (now) => db.commitmentPeriod.findMany({ where: { status: "OPEN", deadline: { gt: now } }, orderBy: { deadline: "asc" } }),
 
     standards: (branchId) => db.ethicalStandard.findMany({ where: { branchId, archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
-    standardById: (id) => db.ethicalStandard.findUnique({ where: { id } }),
+    standardById: (id) => db.ethicalStandard.findFirst({ where: { id } }),
     async addStandard(branchId, text) {
       const last = await db.ethicalStandard.aggregate({ where: { branchId }, _max: { position: true } });
       return db.ethicalStandard.create({ data: { branchId, text, position: (last._max.position ?? 0) + 1 } });
@@ -72,7 +72,7 @@ export function commitmentRepo(db: DbTx): CommitmentRepo {
         : Promise.resolve([]),
 
     async evaluation(memberId, meetingId) {
-      const row = await db.selfEvaluation.findUnique({ where: { memberId_meetingId: { memberId, meetingId } }, include: WITH_ITEMS });
+      const row = await db.selfEvaluation.findFirst({ where: { memberId, meetingId }, include: WITH_ITEMS });
       return row ? withStart(row) : null;
     },
     async saveEvaluation({ memberId, meetingId, status, reflection, items, at }) {
@@ -84,7 +84,7 @@ export function commitmentRepo(db: DbTx): CommitmentRepo {
       });
       await db.selfEvaluationItem.deleteMany({ where: { evaluationId: saved.id } });
       if (items.length) await db.selfEvaluationItem.createMany({ data: items.map((i) => ({ ...i, evaluationId: saved.id })) });
-      return withStart(await db.selfEvaluation.findUniqueOrThrow({ where: { id: saved.id }, include: WITH_ITEMS }));
+      return withStart(await db.selfEvaluation.findFirstOrThrow({ where: { id: saved.id }, include: WITH_ITEMS }));
     },
     evaluationsOfMeetings: (meetingIds) =>
       meetingIds.length ? db.selfEvaluation.findMany({ where: { meetingId: { in: [...new Set(meetingIds)] } } }) : Promise.resolve([]),
@@ -97,8 +97,8 @@ export function commitmentRepo(db: DbTx): CommitmentRepo {
       return rows.map(withStart);
     },
 
-    yearReview: (branchId, year) => db.yearEndReview.findUnique({ where: { branchId_year: { branchId, year } } }),
-    yearReviewById: (id) => db.yearEndReview.findUnique({ where: { id } }),
+    yearReview: (branchId, year) => db.yearEndReview.findFirst({ where: { branchId, year } }),
+    yearReviewById: (id) => db.yearEndReview.findFirst({ where: { id } }),
     openYearReview: ({ branchId, year, closesAt, openedById, at }) =>
       db.yearEndReview.upsert({
         where: { branchId_year: { branchId, year } },
@@ -106,7 +106,7 @@ export function commitmentRepo(db: DbTx): CommitmentRepo {
         update: { closesAt, openedById, openedAt: at },
       }),
     updateYearReview: (id, patch) => db.yearEndReview.update({ where: { id }, data: patch }),
-    rating: (memberId, year) => db.yearEndRating.findUnique({ where: { memberId_year: { memberId, year } } }),
+    rating: (memberId, year) => db.yearEndRating.findFirst({ where: { memberId, year } }),
     saveRating: ({ memberId, year, level, reason, at }) =>
       db.yearEndRating.upsert({
         where: { memberId_year: { memberId, year } },

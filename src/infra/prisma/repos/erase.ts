@@ -14,7 +14,7 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 export async function eraseMember(db: DbTx, memberId: string, plan: ErasePlan): Promise<Record<string, number>> {
-  const member = await db.member.findUniqueOrThrow({ where: { id: memberId } });
+  const member = await db.member.findFirstOrThrow({ where: { id: memberId } });
   const identities = await db.identity.findMany({ where: { memberId }, select: { id: true } });
   const identityIds = identities.map((i) => i.id);
   const counts: Record<string, number> = {};

@@ -6,7 +6,7 @@ export function inviteRepo(db: DbTx, hot: HotPath): InviteRepo {
   return {
     create: (input) => db.invite.create({ data: input }),
     byCode: (code) => hot.inviteByCode(code),
-    byId: (id) => db.invite.findUnique({ where: { id } }),
+    byId: (id) => db.invite.findFirst({ where: { id } }),
     use: (id, now) => hot.useInvite(id, now),
     listOpen: (branchId, now) =>
       db.invite.findMany({

@@ -4,7 +4,7 @@ import type { DbTx } from "../client.ts";
 export function linkCodeRepo(db: DbTx): LinkCodeRepo {
   return {
     create: (input) => db.linkCode.create({ data: input }),
-    byCode: (code) => db.linkCode.findUnique({ where: { code } }),
+    byCode: (code) => db.linkCode.findFirst({ where: { code } }),
     async use(code, now) {
       // Conditional: of two chats typing the same code at once, only one gets it.
       const { count } = await db.linkCode.updateMany({ where: { code, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });

@@ -1,5 +1,5 @@
 import { DEFAULT_REMINDER_OFFSETS } from "../../../core/domain/meetings.ts";
-import type { MeetingRepo } from "../../../core/ports/meetings.ts";
+import type { MeetingRepo, Stamp } from "../../../core/ports/meetings.ts";
 import type { Meeting, Rsvp } from "../../../core/domain/meetings.ts";
 import type { DbTx } from "../client.ts";
 import type { HotPath } from "../hot/statements.ts";
@@ -27,7 +27,7 @@ export function meetingRepo(db: DbTx, hot: HotPath): MeetingRepo {
   };
 
   return {
-    rule: (branchId) => db.meetingRule.findUnique({ where: { branchId } }),
+    rule: (branchId) => db.meetingRule.findFirst({ where: { branchId } }),
     saveRule: (rule) => db.meetingRule.upsert({ where: { branchId: rule.branchId }, create: rule, update: rule }),
     rules: () => db.meetingRule.findMany({ orderBy: { branchId: "asc" } }),
 
@@ -81,6 +81,20 @@ export function meetingRepo(db: DbTx, hot: HotPath): MeetingRepo {
     async clearRsvps(meetingId) {
       const { count } = await db.rsvp.deleteMany({ where: { meetingId } });
       return count;
+    },
+
+    async audienceStamps(branchIds, meetingIds) {
+      const members = new Map<string, Stamp>();
+      const answers = new Map<string, Stamp>();
+      for (const ids of chunks([...new Set(branchIds)])) {
+        const rows = await db.member.groupBy({ by: ["branchId"], where: { branchId: { in: ids }, status: "ACTIVE" }, _count: { _all: true }, _max: { updatedAt: true } });
+        for (const r of rows) members.set(r.branchId, { count: r._count._all, at: r._max.updatedAt?.getTime() ?? 0 });
+      }
+      for (const ids of chunks([...new Set(meetingIds)])) {
+        const rows = await db.rsvp.groupBy({ by: ["meetingId"], where: { meetingId: { in: ids } }, _count: { _all: true }, _max: { answeredAt: true } });
+        for (const r of rows) answers.set(r.meetingId, { count: r._count._all, at: r._max.answeredAt?.getTime() ?? 0 });
+      }
+      return { members, answers };
     },
 
     async activeMembersOf(branchIds) {

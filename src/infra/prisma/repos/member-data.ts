@@ -12,7 +12,7 @@ function payloadParts(payload: unknown): { text: string; files: string[] } {
 }
 
 export async function readMemberData(db: DbTx, memberId: string): Promise<MemberData | null> {
-  const found = await db.member.findUnique({ where: { id: memberId }, include: { branch: { select: { name: true, timezone: true } } } });
+  const found = await db.member.findFirst({ where: { id: memberId }, include: { branch: { select: { name: true, timezone: true } } } });
   if (!found) return null;
   const { branch, ...member } = found;
   const identities = await db.identity.findMany({

@@ -2,13 +2,24 @@ import type { OutboxItem } from "../../../core/domain/model.ts";
 import type { OutboxRepo } from "../../../core/ports/store.ts";
 import type { DbTx } from "../client.ts";
 import type { HotPath } from "../hot/statements.ts";
+import type { Provider } from "../migrate.ts";
 import { dropFileBytes } from "./outbox-files.ts";
 
 const BATCH = 500;
+/** Keys looked up per statement: they travel as one array (or JSON) parameter. */
+const KEYS_PER_LOOKUP = 5_000;
 /** Up to this many items go in one statement each (replies: one to three); more go in bulk. */
 const ONE_BY_ONE = 8;
 
-export function outboxRepo(db: DbTx, hot: HotPath): OutboxRepo {
+export function outboxRepo(db: DbTx, hot: HotPath, provider: Provider): OutboxRepo {
+  // Which of these keys are queued: the jobs ask it of every key they would queue at every tick (a
+  // province's reminders are 450,000). One parameter for thousands of keys, not an IN list of
+  // bound values built and parsed by the ORM.
+  const keysIn = (keys: string[]) =>
+    provider === "postgres"
+      ? db.$queryRaw<Array<{ key: string }>>`SELECT "key" FROM "Outbox" WHERE "key" = ANY(${keys})`
+      : db.$queryRaw<Array<{ key: string }>>`SELECT "key" FROM "Outbox" WHERE "key" IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`;
+
   return {
     async enqueue(items) {
       if (!items.length) return;
@@ -97,13 +108,10 @@ export function outboxRepo(db: DbTx, hot: HotPath): OutboxRepo {
       ]);
       return { pending, due: dueCount, failed };
     },
-    byKey: (key) => db.outbox.findUnique({ where: { key } }),
+    byKey: (key) => db.outbox.findFirst({ where: { key } }),
     async existingKeys(keys) {
       const out = new Set<string>();
-      for (let i = 0; i < keys.length; i += BATCH) {
-        const rows = await db.outbox.findMany({ where: { key: { in: keys.slice(i, i + BATCH) } }, select: { key: true } });
-        for (const r of rows) out.add(r.key);
-      }
+      for (let i = 0; i < keys.length; i += KEYS_PER_LOOKUP) for (const r of await keysIn(keys.slice(i, i + KEYS_PER_LOOKUP))) out.add(r.key);
       return out;
     },
     async timesOf(keys) {
